@@ -1,0 +1,29 @@
+// The subcommands of `smr`. Each takes its parsed options and returns the
+// process exit code (0 success, 1 model errors or failures, 2 usage/IO).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace smr::cli {
+
+struct Options {
+  std::vector<std::string> files;
+  std::vector<std::string> scenarios;
+  std::string format = "text";
+  bool explain = false;
+  bool all_persons = false;
+  std::string junit;
+  bool coverage = false;
+  std::vector<std::string> base, head;
+  bool fail_on_change = false;
+  std::string org;
+  std::string date;
+  std::string scenario;
+};
+
+int run_check(const Options& o);
+int run_eval(const Options& o);
+int run_test(const Options& o);
+
+}  // namespace smr::cli

@@ -1,0 +1,79 @@
+// smr: the command line. Subcommands come from one table so that --help and
+// dispatch cannot drift apart.
+#include <cstdio>
+#include <functional>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+
+namespace {
+
+using smr::cli::Options;
+
+struct Command {
+  const char* name;
+  const char* help;
+  std::function<void(CLI::App&, Options&)> setup;
+  int (*run)(const Options&);
+};
+
+void add_files(CLI::App& app, Options& o) {
+  app.add_option("FILE", o.files, "the model's .smr files (imports are followed)")->required();
+}
+
+void add_eval_options(CLI::App& app, Options& o) {
+  add_files(app, o);
+  app.add_option("--scenario", o.scenarios, "evaluate only this scenario (repeatable)");
+  app.add_option("--format", o.format, "output format: text or json (JSON Lines)")
+      ->check(CLI::IsMember({"text", "json"}));
+  app.add_flag("--explain", o.explain, "show each sanction's rule, breach, path and arithmetic");
+  app.add_flag("--all-persons", o.all_persons, "list people with no sanction too");
+}
+
+const Command kCommands[] = {
+    {"check", "Parse and check a model; print diagnostics. Exit 1 on any error.", add_files,
+     smr::cli::run_check},
+    {"eval", "Evaluate scenarios and print each person's outcome.", add_eval_options,
+     smr::cli::run_eval},
+    {"test", "Run every scenario that has expect lines; exit 1 if any fails.",
+     [](CLI::App& app, Options& o) { add_files(app, o); },
+     smr::cli::run_test},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"smr: a senior-manager accountability rules engine.\n"
+               "Write a regime in .smr, check it, evaluate breach scenarios, and test them."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "smr 0.1.0");
+  Options options;
+  const Command* chosen = nullptr;
+  for (const Command& c : kCommands) {
+    CLI::App* sub = app.add_subcommand(c.name, c.help);
+    c.setup(*sub, options);
+    sub->callback([&chosen, &c] { chosen = &c; });
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+  if (!chosen) return 2;
+  try {
+    return chosen->run(options);
+  } catch (const std::exception& e) {
+    std::fflush(stdout);
+    fmt::print(stderr, "smr: internal error: {}\n", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,31 @@
+// Turns evaluation results into the text, JSON and test reports that the
+// commands print.
+#pragma once
+
+#include <string>
+
+#include "dsl/model.h"
+#include "engine/result.h"
+
+namespace smr::cli {
+
+struct ReportOptions {
+  bool explain = false;
+  bool all_persons = false;
+};
+
+// A readable table of one scenario's outcomes.
+std::string text_report(const model::Model& m, const ScenarioResult& r, const ReportOptions& o);
+// One JSON Lines object (CLI.md), with a trailing newline.
+std::string json_report(const model::Model& m, const ScenarioResult& r, const ReportOptions& o);
+// The outcome of one person as expectations are written:
+// `censure, fine 108,000.00 GBP`, or `none`.
+std::string describe_outcome(const model::Model& m, bool censure, const std::optional<Decimal>& fine,
+                             bool disqualification, bool criminal);
+// The differences between a scenario's expectations and its results, one
+// line each ("bob: expected ...; got ..."). Empty when every expectation holds.
+std::vector<std::string> expectation_failures(const model::Model& m, const ScenarioResult& r);
+// "breach 'grooming' on 2022-03-01"
+std::string breach_label(const model::Model& m, const model::ScenarioBreach& b);
+
+}  // namespace smr::cli

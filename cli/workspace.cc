@@ -1,0 +1,58 @@
+#include "cli/workspace.h"
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "dsl/checker.h"
+#include "dsl/loader.h"
+#include "engine/org_checks.h"
+
+namespace smr::cli {
+
+std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files, int* exit_code,
+                                          bool warnings, const std::string& label) {
+  auto ws = std::make_unique<Workspace>();
+  LoadResult loaded = load_model(files, ws->sources, ws->diags);
+  std::string prefix = label.empty() ? "" : label + ": ";
+  if (!loaded.unreadable.empty()) {
+    fmt::print(stderr, "smr: {}cannot read {}\n", prefix, loaded.unreadable);
+    *exit_code = 2;
+    return nullptr;
+  }
+  if (!ws->diags.has_errors()) {
+    ws->model = check_model(loaded.files, ws->diags);
+    if (!ws->diags.has_errors()) check_orgs(ws->model, ws->diags);
+  }
+  ws->diags.sort_by_place();
+  int errors = ws->diags.error_count();
+  int shown_warnings = warnings ? ws->diags.warning_count() : 0;
+  std::string text;
+  bool keep = false;  // a note goes with the message before it
+  for (const auto& d : ws->diags.all()) {
+    if (d.severity != Severity::Note) keep = d.severity == Severity::Error || warnings;
+    if (keep) text += ws->sources.render(d);
+  }
+  if (!text.empty()) fmt::print(stderr, "{}", text);
+  if (errors || shown_warnings) {
+    fmt::print(stderr, "smr: {}{} error{}, {} warning{}\n", prefix, errors, errors == 1 ? "" : "s",
+               shown_warnings, shown_warnings == 1 ? "" : "s");
+  }
+  if (errors) {
+    *exit_code = 1;
+    return nullptr;
+  }
+  *exit_code = 0;
+  return ws;
+}
+
+void report(const Workspace& ws, const Diagnostic& d) {
+  fmt::print(stderr, "{}", ws.sources.render(d));
+}
+
+void emit(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
+}  // namespace smr::cli

@@ -1,0 +1,35 @@
+// Loads and checks a model for a command, printing its diagnostics.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dsl/diagnostic.h"
+#include "dsl/model.h"
+#include "dsl/source.h"
+
+namespace smr::cli {
+
+// A model as the commands use it, with the sources its places point into.
+struct Workspace {
+  SourceManager sources;
+  Diagnostics diags;
+  model::Model model;
+};
+
+// Parses, checks and graph-checks `files`, writes every diagnostic to
+// stderr, and returns the workspace. On failure returns nullptr and sets
+// `exit_code` (2: a file could not be read; 1: the model has errors).
+// `warnings` false shows errors only (eval, test and the rest leave
+// warnings to `smr check`).
+std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files, int* exit_code,
+                                          bool warnings = false, const std::string& label = "");
+
+// Writes a diagnostic about a scenario's evaluation to stderr.
+void report(const Workspace& ws, const Diagnostic& d);
+
+// Writes `text` to stdout in one go.
+void emit(const std::string& text);
+
+}  // namespace smr::cli

@@ -1,0 +1,264 @@
+// The syntax tree of a .smr file, as the parser builds it.
+//
+// Plain structs; every node derives from Node and so carries its source
+// place. After a syntax error the parser records an ErrorNode where the
+// broken item was and goes on, so each item list is a variant whose first
+// alternative is ErrorNode.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/spirit/home/x3/support/ast/variant.hpp>
+
+#include "dsl/diagnostic.h"
+
+namespace smr::ast {
+
+namespace x3 = boost::spirit::x3;
+
+struct Node {
+  SourceLoc loc;
+};
+
+// A placeholder for an item the parser could not read (already reported).
+struct ErrorNode {};
+
+// A token with its text: an identifier, a keyword, or an unescaped string.
+struct Word : Node {
+  std::string text;
+};
+
+enum class LiteralKind { Int, Decimal, Percent, Money, Date, Duration, Bool, String };
+
+// A literal as written. `text` holds the number (with `_` and an optional
+// leading `-`), the date, `true`/`false` or the unescaped string; `unit`
+// holds the currency code or the duration unit. Values are computed by the
+// checker, which reports overflow and impossible dates at this place.
+struct Literal : Node {
+  LiteralKind kind = LiteralKind::Int;
+  std::string text;
+  std::string unit;
+};
+
+// ---- Expressions -------------------------------------------------------
+struct Expr;
+struct Unary;
+struct Call;
+struct Index;
+struct IfExpr;
+
+struct Name : Word {};
+
+using Operand = x3::variant<Literal, Name, x3::forward_ast<Call>, x3::forward_ast<Index>,
+                            x3::forward_ast<IfExpr>, x3::forward_ast<Unary>,
+                            x3::forward_ast<Expr>>;
+
+struct Operation : Node {
+  std::string op;  // or and == != < <= > >= + - * /
+  Operand operand;
+};
+
+// `first op operand op operand ...`, left-associative, one precedence level.
+struct Expr : Node {
+  Operand first;
+  std::vector<Operation> rest;
+};
+
+// `not not x` or `- - x`: ops holds one character per operator ('!' or '-'),
+// outermost first. Kept flat so that deep chains need no recursion.
+struct Unary : Node {
+  std::string ops;
+  Operand operand;
+};
+
+struct Call : Node {
+  Word function;
+  std::vector<Expr> args;
+};
+
+struct Index : Node {
+  Word table;
+  Expr key;
+};
+
+struct IfExpr : Node {
+  Expr condition;
+  Expr then_value;
+  Expr else_value;
+};
+
+// ---- Declarations ------------------------------------------------------
+// `version "x";`, `currency GBP;`, `unallocated falls_to F;`, `fines sum;`
+struct RegimeSetting : Node {
+  Word key;
+  Word value;
+};
+using RegimeItem = x3::variant<ErrorNode, RegimeSetting>;
+
+struct Regime : Node {
+  Word title;
+  std::vector<RegimeItem> items;
+};
+
+struct FunctionDecl : Node {
+  Word name;
+  std::optional<Word> title;
+  std::optional<Word> board;
+};
+
+struct ResponsibilityDecl : Node {
+  Word name;
+  std::optional<Word> title;
+  std::optional<Word> prescribed;
+};
+
+// `fact NAME: TYPE [= DEFAULT];` or `person_fact ...`
+struct FactDecl : Node {
+  Word kind;
+  Word name;
+  Word type;
+  std::optional<Literal> default_value;
+};
+
+struct TableEntry : Node {
+  Literal key;
+  Literal value;
+};
+struct TableDefault : Node {
+  Word keyword;
+  Literal value;
+};
+using TableItem = x3::variant<ErrorNode, TableEntry, TableDefault>;
+
+struct TableDecl : Node {
+  Word name;
+  Word key_type;
+  Word value_type;
+  std::vector<TableItem> items;
+};
+
+struct AreaClause : Node {
+  Word keyword;
+  Word area;
+};
+using BreachItem = x3::variant<ErrorNode, AreaClause>;
+
+struct BreachDecl : Node {
+  Word name;
+  std::optional<Word> title;
+  std::vector<BreachItem> items;
+};
+
+// One selector term: `accountable`, `delegates`, `board`, `managers(N)`,
+// `holders(F)`, optionally followed by `of TERM` (for managers).
+struct SelectorTerm : Node {
+  Word kind;
+  std::optional<Word> argument;
+  std::vector<SelectorTerm> of;  // zero or one term
+};
+
+struct Sanction : Node {
+  Word kind;  // censure | fine | disqualification | criminal
+  std::optional<Expr> amount;
+};
+
+struct OnClause : Node {
+  Word keyword;
+  std::vector<Word> breach_types;
+};
+struct WhenClause : Node {
+  Word keyword;
+  Expr condition;
+};
+struct ThenClause : Node {
+  Sanction sanction;
+  std::vector<SelectorTerm> selector;
+  std::optional<Expr> where;
+};
+using RuleItem = x3::variant<ErrorNode, OnClause, WhenClause, ThenClause>;
+
+struct RuleDecl : Node {
+  Word name;
+  std::optional<Word> title;
+  std::vector<RuleItem> items;
+};
+
+struct IncomeItem : Node {
+  Word keyword;
+  Literal amount;
+};
+// `reports_to P`, `holds F`, `responsible_for A`, `delegates A to P`, each
+// with optional `from D` and `until D`.
+struct EdgeItem : Node {
+  Word kind;
+  Word target;
+  std::optional<Word> to;
+  std::optional<Literal> from;
+  std::optional<Literal> until;
+};
+using PersonItem = x3::variant<ErrorNode, IncomeItem, EdgeItem>;
+
+struct Person : Node {
+  Word id;
+  std::optional<Word> name;
+  std::vector<PersonItem> items;
+};
+using OrgItem = x3::variant<ErrorNode, Person>;
+
+struct Org : Node {
+  Word name;
+  std::optional<Word> title;
+  std::vector<OrgItem> persons;
+};
+
+// `NAME VALUE;` inside a scenario's breach or person block.
+struct FactValue : Node {
+  Word name;
+  Literal value;
+};
+using PersonFactItem = x3::variant<ErrorNode, FactValue>;
+
+struct PersonFacts : Node {
+  Word person;
+  std::vector<PersonFactItem> items;
+};
+using BreachFactItem = x3::variant<ErrorNode, FactValue, PersonFacts>;
+
+struct ScenarioBreach : Node {
+  Word type;
+  Literal date;
+  std::vector<BreachFactItem> items;
+};
+
+struct ExpectItem : Node {
+  Word kind;  // none | censure | fine | disqualification | criminal
+  std::optional<Literal> amount;
+};
+struct Expect : Node {
+  Word person;
+  std::vector<ExpectItem> items;
+};
+using ScenarioItem = x3::variant<ErrorNode, ScenarioBreach, Expect>;
+
+struct Scenario : Node {
+  Word title;
+  std::optional<Word> org;
+  std::vector<ScenarioItem> items;
+};
+
+struct Import : Node {
+  Word keyword;
+  Word path;
+};
+
+using Decl = x3::variant<ErrorNode, Regime, FunctionDecl, ResponsibilityDecl, FactDecl, TableDecl,
+                         BreachDecl, RuleDecl, Org, Scenario, Import>;
+
+struct File {
+  uint32_t file_id = 0;
+  std::vector<Decl> decls;
+};
+
+}  // namespace smr::ast

@@ -1,0 +1,138 @@
+#include "dsl/decimal.h"
+
+#include <limits>
+
+namespace smr {
+namespace {
+
+using Wide = __int128;
+
+constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+
+std::optional<Decimal> narrow(Wide v) {
+  if (v > kMax || v < kMin) return std::nullopt;
+  return Decimal::from_raw(static_cast<int64_t>(v));
+}
+
+// Divides with rounding half to even; `d` is non-zero.
+Wide divide_half_even(Wide n, Wide d) {
+  if (d < 0) n = -n, d = -d;
+  Wide q = n / d;
+  Wide r = n % d;
+  if (r == 0) return q;
+  Wide twice = (r < 0 ? -r : r) * 2;
+  bool away = twice > d || (twice == d && (q % 2 != 0));
+  if (away) q += (n < 0) ? -1 : 1;
+  return q;
+}
+
+Wide pow10(int n) {
+  Wide p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
+std::string group_thousands(const std::string& digits) {
+  std::string out;
+  int n = static_cast<int>(digits.size());
+  for (int i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string format(int64_t raw, int min_frac, bool grouped) {
+  min_frac = min_frac < 0 ? 0 : (min_frac > Decimal::kDigits ? Decimal::kDigits : min_frac);
+  bool negative = raw < 0;
+  // Work on the magnitude in unsigned space so INT64_MIN is safe.
+  uint64_t mag = negative ? 0 - static_cast<uint64_t>(raw) : static_cast<uint64_t>(raw);
+  uint64_t whole = mag / Decimal::kScale;
+  uint64_t frac = mag % Decimal::kScale;
+  std::string frac_text = std::to_string(frac);
+  frac_text.insert(0, Decimal::kDigits - frac_text.size(), '0');
+  while (static_cast<int>(frac_text.size()) > min_frac && frac_text.back() == '0') {
+    frac_text.pop_back();
+  }
+  std::string whole_text = std::to_string(whole);
+  if (grouped) whole_text = group_thousands(whole_text);
+  std::string out = negative ? "-" : "";
+  out += whole_text;
+  if (!frac_text.empty()) out += "." + frac_text;
+  return out;
+}
+
+}  // namespace
+
+std::optional<Decimal> Decimal::from_int(int64_t value) {
+  return narrow(static_cast<Wide>(value) * kScale);
+}
+
+std::optional<Decimal> Decimal::parse(std::string_view text) {
+  Wide whole = 0, frac = 0;
+  int frac_digits = 0;
+  bool in_frac = false, any_digit = false;
+  for (char c : text) {
+    if (c == '_') continue;
+    if (c == '.') {
+      if (in_frac) return std::nullopt;
+      in_frac = true;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    any_digit = true;
+    if (!in_frac) {
+      whole = whole * 10 + (c - '0');
+      if (whole > kMax) return std::nullopt;
+    } else if (frac_digits < 30) {
+      frac = frac * 10 + (c - '0');
+      ++frac_digits;
+    }
+  }
+  if (!any_digit) return std::nullopt;
+  Wide scaled_frac = frac_digits <= kDigits ? frac * pow10(kDigits - frac_digits)
+                                            : divide_half_even(frac, pow10(frac_digits - kDigits));
+  return narrow(whole * kScale + scaled_frac);
+}
+
+std::string Decimal::to_string(int min_frac) const { return format(raw_, min_frac, false); }
+std::string Decimal::to_grouped_string(int min_frac) const { return format(raw_, min_frac, true); }
+
+std::optional<Decimal> add(Decimal a, Decimal b) { return narrow(Wide(a.raw()) + b.raw()); }
+std::optional<Decimal> subtract(Decimal a, Decimal b) { return narrow(Wide(a.raw()) - b.raw()); }
+std::optional<Decimal> negate(Decimal a) { return narrow(-Wide(a.raw())); }
+
+std::optional<Decimal> multiply(Decimal a, Decimal b) {
+  return narrow(divide_half_even(Wide(a.raw()) * b.raw(), Decimal::kScale));
+}
+
+std::optional<Decimal> divide(Decimal a, Decimal b) {
+  if (b.is_zero()) return std::nullopt;
+  return narrow(divide_half_even(Wide(a.raw()) * Decimal::kScale, b.raw()));
+}
+
+std::optional<Decimal> round_half_even(Decimal a, int digits) {
+  if (digits >= Decimal::kDigits) return a;
+  if (digits < 0) digits = 0;
+  Wide unit = pow10(Decimal::kDigits - digits);
+  return narrow(divide_half_even(a.raw(), unit) * unit);
+}
+
+std::optional<Decimal> round_down_to(Decimal a, Decimal step) {
+  if (step.raw() <= 0) return std::nullopt;
+  Wide s = step.raw();
+  Wide q = Wide(a.raw()) / s;
+  if (Wide(a.raw()) % s != 0 && a.raw() < 0) --q;
+  return narrow(q * s);
+}
+
+std::optional<Decimal> round_up_to(Decimal a, Decimal step) {
+  if (step.raw() <= 0) return std::nullopt;
+  Wide s = step.raw();
+  Wide q = Wide(a.raw()) / s;
+  if (Wide(a.raw()) % s != 0 && a.raw() > 0) ++q;
+  return narrow(q * s);
+}
+
+}  // namespace smr

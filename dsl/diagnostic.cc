@@ -1,0 +1,41 @@
+#include "dsl/diagnostic.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace smr {
+
+void Diagnostics::error(SourceLoc loc, std::string message) {
+  items_.push_back({Severity::Error, loc, std::move(message)});
+  ++errors_;
+}
+
+void Diagnostics::warning(SourceLoc loc, std::string message) {
+  items_.push_back({Severity::Warning, loc, std::move(message)});
+  ++warnings_;
+}
+
+void Diagnostics::note(SourceLoc loc, std::string message) {
+  items_.push_back({Severity::Note, loc, std::move(message)});
+}
+
+void Diagnostics::sort_by_place() {
+  // Group each message with its notes, then order the groups.
+  std::vector<std::vector<Diagnostic>> groups;
+  for (auto& d : items_) {
+    if (d.severity == Severity::Note && !groups.empty()) {
+      groups.back().push_back(std::move(d));
+    } else {
+      groups.push_back({std::move(d)});
+    }
+  }
+  std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
+    return std::tie(a[0].loc.file, a[0].loc.offset) < std::tie(b[0].loc.file, b[0].loc.offset);
+  });
+  items_.clear();
+  for (auto& g : groups) {
+    for (auto& d : g) items_.push_back(std::move(d));
+  }
+}
+
+}  // namespace smr

@@ -1,0 +1,176 @@
+#pragma once
+
+#include "dsl/ast_adapted.hpp"
+#include "dsl/expression.hpp"
+#include "dsl/grammar.hpp"
+
+namespace smr::parser {
+
+// clang-format off
+struct file_class {};
+struct decl_class {};
+struct regime_class : Annotate {};
+struct regime_setting_class : Annotate {};
+struct function_class : Annotate {};
+struct responsibility_class : Annotate {};
+struct fact_class : Annotate {};
+struct table_class : Annotate {};
+struct table_item_class {};
+struct table_entry_class : Annotate {};
+struct table_default_class : Annotate {};
+struct breach_decl_class : Annotate {};
+struct area_clause_class : Annotate {};
+struct rule_class : Annotate {};
+struct rule_item_class {};
+struct on_clause_class : Annotate {};
+struct when_clause_class : Annotate {};
+struct then_clause_class : Annotate {};
+struct sanction_class : Annotate {};
+struct selector_class {};
+struct selector_term_class : Annotate {};
+struct org_class : Annotate {};
+struct person_class : Annotate {};
+struct person_item_class {};
+struct income_item_class : Annotate {};
+struct edge_item_class : Annotate {};
+struct scenario_class : Annotate {};
+struct scenario_item_class {};
+struct scenario_breach_class : Annotate {};
+struct breach_fact_item_class {};
+struct fact_value_class : Annotate {};
+struct person_facts_class : Annotate {};
+struct person_fact_item_class {};
+struct expect_class : Annotate {};
+struct expect_item_class : Annotate {};
+struct import_class : Annotate {};
+
+file_type const file = "file";
+x3::rule<decl_class, ast::Decl> const decl = "declaration";
+x3::rule<regime_class, ast::Regime> const regime = "regime";
+x3::rule<regime_setting_class, ast::RegimeSetting> const regime_setting = "regime setting";
+x3::rule<function_class, ast::FunctionDecl> const function_decl = "function";
+x3::rule<responsibility_class, ast::ResponsibilityDecl> const responsibility = "responsibility";
+x3::rule<fact_class, ast::FactDecl> const fact_decl = "fact";
+x3::rule<table_class, ast::TableDecl> const table = "table";
+x3::rule<table_item_class, ast::TableItem> const table_item = "table entry";
+x3::rule<table_entry_class, ast::TableEntry> const table_entry = "table entry";
+x3::rule<table_default_class, ast::TableDefault> const table_default = "table default";
+x3::rule<breach_decl_class, ast::BreachDecl> const breach_decl = "breach";
+x3::rule<area_clause_class, ast::AreaClause> const area_clause = "area";
+x3::rule<rule_class, ast::RuleDecl> const rule_decl = "rule";
+x3::rule<rule_item_class, ast::RuleItem> const rule_item = "rule clause";
+x3::rule<on_clause_class, ast::OnClause> const on_clause = "on clause";
+x3::rule<when_clause_class, ast::WhenClause> const when_clause = "when clause";
+x3::rule<then_clause_class, ast::ThenClause> const then_clause = "then clause";
+x3::rule<sanction_class, ast::Sanction> const sanction = "sanction";
+x3::rule<selector_class, std::vector<ast::SelectorTerm>> const selector = "selector";
+x3::rule<selector_term_class, ast::SelectorTerm> const selector_term = "selector";
+x3::rule<org_class, ast::Org> const org = "org";
+x3::rule<person_class, ast::Person> const person = "person";
+x3::rule<person_item_class, ast::PersonItem> const person_item = "person statement";
+x3::rule<income_item_class, ast::IncomeItem> const income_item = "relevant_income";
+x3::rule<edge_item_class, ast::EdgeItem> const edge_item = "edge";
+x3::rule<scenario_class, ast::Scenario> const scenario = "scenario";
+x3::rule<scenario_item_class, ast::ScenarioItem> const scenario_item = "scenario item";
+x3::rule<scenario_breach_class, ast::ScenarioBreach> const scenario_breach = "breach";
+x3::rule<breach_fact_item_class, ast::BreachFactItem> const breach_fact_item = "fact value";
+x3::rule<fact_value_class, ast::FactValue> const fact_value = "fact value";
+x3::rule<person_facts_class, ast::PersonFacts> const person_facts = "person facts";
+x3::rule<person_fact_item_class, ast::PersonFactItem> const person_fact_item = "person fact value";
+x3::rule<expect_class, ast::Expect> const expect = "expect";
+x3::rule<expect_item_class, ast::ExpectItem> const expect_item = "expected outcome";
+x3::rule<import_class, ast::Import> const import = "import";
+
+inline Keyword kw(std::string_view word) { return Keyword(word); }
+inline auto const ident = Identifier<ast::Word, false>("identifier");
+inline auto const name = Identifier<ast::Word, true>("fact name");
+inline auto const string = StringWord();
+inline auto const value = LiteralParser(true, "value");
+inline auto const type_name = OneOf<ast::Word>({"bool", "int", "decimal", "percent", "money", "date"}, "type");
+
+// `{ item* }` with each item recovered on its own.
+template <typename Item>
+auto block(Item const& item, const char* what) {
+  return x3::lit('{') > *(!x3::lit('}') >> recover(what)[item]) > x3::lit('}');
+}
+
+auto const file_def = *recover_top("a declaration (regime, function, responsibility, fact, "
+                                   "person_fact, table, breach, rule, org, scenario or import)")[decl];
+auto const decl_def = regime | function_decl | responsibility | fact_decl | table | breach_decl
+                    | rule_decl | org | scenario | import;
+
+auto const regime_def = kw("regime") > string
+    > block(regime_setting, "a regime setting (version, currency, unallocated or fines)");
+auto const regime_setting_def =
+      (OneOf<ast::Word>({"version"}, "'version'") > string > ';')
+    | (OneOf<ast::Word>({"currency"}, "'currency'") > ident > ';')
+    | (OneOf<ast::Word>({"unallocated"}, "'unallocated'") > kw("falls_to") > ident > ';')
+    | (OneOf<ast::Word>({"fines"}, "'fines'") > OneOf<ast::Word>({"sum", "max"}, "'sum' or 'max'") > ';');
+
+auto const function_decl_def = kw("function") > ident > -string
+    > -OneOf<ast::Word>({"board"}, "'board'") > ';';
+auto const responsibility_def = kw("responsibility") > ident > -string
+    > -OneOf<ast::Word>({"prescribed"}, "'prescribed'") > ';';
+auto const fact_decl_def = OneOf<ast::Word>({"fact", "person_fact"}, "'fact'") > ident > ':'
+    > type_name > -('=' > value) > ';';
+
+auto const table_def = kw("table") > ident > ':' > type_name > "->" > type_name
+    > x3::lit('{') > *(!x3::lit('}') >> recover("a table entry")[table_item >> -x3::lit(',')])
+    > x3::lit('}');
+auto const table_item_def = table_default | table_entry;
+auto const table_entry_def = value > ':' > value;
+auto const table_default_def = OneOf<ast::Word>({"default"}, "'default'") > value;
+
+auto const breach_decl_def = kw("breach") > ident > -string > block(area_clause, "'area'");
+auto const area_clause_def = OneOf<ast::Word>({"area"}, "'area'") > ident > ';';
+
+auto const rule_decl_def = kw("rule") > ident > -string
+    > block(rule_item, "a rule clause (on, when or then)");
+auto const rule_item_def = on_clause | when_clause | then_clause;
+auto const on_clause_def = OneOf<ast::Word>({"on"}, "'on'") > (ident % ',') > ';';
+auto const when_clause_def = OneOf<ast::Word>({"when"}, "'when'") > expression() > ';';
+auto const then_clause_def = kw("then") > sanction > kw("to") > selector
+    > -(kw("where") > expression()) > ';';
+auto const sanction_def =
+    OneOf<ast::Word>({"censure", "fine", "disqualification", "criminal"}, "a sanction")
+    >> -(!kw("to") >> expression());
+auto const selector_def = selector_term % ',';
+auto const selector_term_def = nested[
+    OneOf<ast::Word>({"accountable", "delegates", "managers", "holders", "board"}, "a selector")
+    >> -('(' > (DigitsWord() | ident) > ')')
+    >> -(kw("of") > selector_term)];
+
+auto const org_def = kw("org") > ident > -string > block(person, "'person'");
+auto const person_def = kw("person") > ident > -string
+    > block(person_item, "a person statement (reports_to, holds, responsible_for, delegates "
+                         "or relevant_income)");
+auto const person_item_def = income_item | edge_item;
+auto const income_item_def = OneOf<ast::Word>({"relevant_income"}, "'relevant_income'") > value > ';';
+auto const edge_item_def =
+    OneOf<ast::Word>({"reports_to", "holds", "responsible_for", "delegates"}, "an edge")
+    > ident > -(kw("to") > ident) > -(kw("from") > value) > -(kw("until") > value) > ';';
+
+auto const scenario_def = kw("scenario") > string > -(kw("in") > ident)
+    > block(scenario_item, "a breach or an expect");
+auto const scenario_item_def = scenario_breach | expect;
+auto const scenario_breach_def = kw("breach") > ident > kw("on") > value
+    > block(breach_fact_item, "a fact value or a person block");
+auto const breach_fact_item_def = person_facts | fact_value;
+auto const fact_value_def = name >> value > ';';
+auto const person_fact_item_def = fact_value;
+auto const person_facts_def = kw("person") > ident > block(person_fact_item, "a person fact value");
+auto const expect_def = kw("expect") > ident > ':' > (expect_item % ',') > ';';
+auto const expect_item_def =
+    OneOf<ast::Word>({"none", "censure", "fine", "disqualification", "criminal"}, "an outcome")
+    >> -value;
+auto const import_def = OneOf<ast::Word>({"import"}, "'import'") > string > ';';
+// clang-format on
+
+BOOST_SPIRIT_DEFINE(file, decl, regime, regime_setting, function_decl, responsibility, fact_decl,
+                    table, table_item, table_entry, table_default, breach_decl, area_clause,
+                    rule_decl, rule_item, on_clause, when_clause, then_clause, sanction, selector,
+                    selector_term, org, person, person_item, income_item, edge_item, scenario,
+                    scenario_item, scenario_breach, breach_fact_item, fact_value, person_facts, person_fact_item,
+                    expect, expect_item, import)
+
+}  // namespace smr::parser

@@ -1,0 +1,31 @@
+// Reads the files of a model and everything they import.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "dsl/diagnostic.h"
+#include "dsl/source.h"
+
+namespace smr {
+
+// Files larger than this are refused with a diagnostic.
+constexpr size_t kMaxFileBytes = 512u << 20;
+
+struct LoadResult {
+  std::vector<ast::File> files;
+  // A file named on the command line could not be read (exit code 2).
+  std::string unreadable;
+};
+
+// Parses every file in `paths` and, transitively, every file they import.
+// Each file is loaded once (an import cycle is fine); an import is relative
+// to the importing file, and a missing one is an error at the import.
+LoadResult load_model(const std::vector<std::string>& paths, SourceManager& sources,
+                      Diagnostics& diags);
+
+// Reads a whole file; false with `error` set when it cannot.
+bool read_file(const std::string& path, std::string* text, std::string* error);
+
+}  // namespace smr

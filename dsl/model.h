@@ -1,0 +1,196 @@
+// The checked model: what the checker builds from the syntax tree once every
+// name is resolved and every expression typed. The engine sees only this.
+// Indices refer into the Model's vectors; persons are indices into their
+// org, sorted by id so that "id order" is index order.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/date.h"
+#include "dsl/decimal.h"
+#include "dsl/diagnostic.h"
+
+namespace smr::model {
+
+enum class Type : uint8_t { Bool, Int, Decimal, Money, Date, Duration, String, Error };
+const char* type_name(Type t);
+inline bool is_number(Type t) { return t == Type::Int || t == Type::Decimal; }
+
+// A value of the language. Numbers and money are exact decimals.
+struct Value {
+  Type type = Type::Int;
+  Decimal number;
+  Date date;
+  bool boolean = false;
+  Duration duration;
+  bool percent = false;  // written as a percentage: shown as 30%, not 0.3
+};
+
+enum class Op : uint8_t {
+  Const, Fact, PersonFact, Severity, BreachDate, Income, Lookup,
+  Neg, Not, Add, Sub, Mul, Div, Eq, Ne, Lt, Le, Gt, Ge, And, Or,
+  If, Min, Max, RoundDown, RoundUp, PriorBreaches
+};
+
+// A typed expression tree. `index` is the fact, person fact or table index.
+struct Expr {
+  Op op = Op::Const;
+  Type type = Type::Error;
+  bool percent = false;
+  int index = -1;
+  Value constant;
+  std::string name;  // the fact, table or function name, for explanations
+  std::vector<Expr> args;
+  SourceLoc loc;
+};
+
+struct Function {
+  std::string id, title;
+  bool board = false;
+  SourceLoc loc;
+};
+
+struct Area {
+  std::string id, title;
+  bool prescribed = false;
+  SourceLoc loc;
+};
+
+struct FactDef {
+  std::string name;
+  Type type = Type::Int;
+  bool percent = false;
+  std::optional<Value> default_value;
+  SourceLoc loc;
+};
+
+struct Table {
+  std::string name;
+  Type value_type = Type::Int;
+  bool percent = false;
+  std::map<int64_t, Value> entries;
+  std::optional<Value> default_value;
+  SourceLoc loc;
+};
+
+struct BreachType {
+  std::string id, title;
+  int area = -1;
+  SourceLoc loc;
+};
+
+enum class SanctionKind : uint8_t { Censure, Fine, Disqualification, Criminal };
+const char* sanction_name(SanctionKind k);
+
+struct Selector {
+  enum class Kind : uint8_t { Accountable, Delegates, Managers, Holders, Board };
+  Kind kind = Kind::Accountable;
+  int levels = 1;     // managers(N)
+  int function = -1;  // holders(F)
+  std::vector<Selector> of;  // managers(N) of S: zero or one term
+  SourceLoc loc;
+};
+
+struct Clause {
+  SanctionKind sanction = SanctionKind::Censure;
+  std::optional<Expr> amount;
+  std::vector<Selector> selector;  // a union of terms
+  std::optional<Expr> where;
+  SourceLoc loc;
+};
+
+struct Rule {
+  std::string id, title;
+  std::vector<bool> applies_to;  // per breach type
+  std::optional<Expr> when;
+  std::vector<Clause> clauses;
+  SourceLoc loc;
+};
+
+struct Interval {
+  Date from = Date::min();
+  Date until = Date::max();
+  bool contains(Date d) const { return from <= d && d < until; }
+};
+
+enum class EdgeKind : uint8_t { ReportsTo, Holds, ResponsibleFor, Delegates };
+const char* edge_name(EdgeKind k);
+
+// A time-bounded edge of the org. `target` is a person (reports_to,
+// delegates), a function (holds) or an area (responsible_for); `area` is the
+// delegated area.
+struct Edge {
+  EdgeKind kind = EdgeKind::ReportsTo;
+  int person = -1;
+  int target = -1;
+  int area = -1;
+  Interval when;
+  SourceLoc loc;
+};
+
+struct Person {
+  std::string id, name;
+  Decimal relevant_income;
+  SourceLoc loc;
+};
+
+struct Org {
+  std::string id, title;
+  std::vector<Person> persons;  // sorted by id
+  std::vector<Edge> edges;      // in source order
+  SourceLoc loc;
+  int find_person(const std::string& id) const;
+};
+
+struct PersonFactValues {
+  int person = -1;
+  std::vector<std::optional<Value>> values;  // per person fact; unset is nullopt
+  std::optional<Decimal> relevant_income;    // an override for this breach
+};
+
+struct ScenarioBreach {
+  int type = -1;
+  Date date;
+  int64_t severity = 0;
+  std::vector<std::optional<Value>> facts;  // per breach fact, defaults filled in
+  std::vector<PersonFactValues> persons;
+  int source_order = 0;
+  SourceLoc loc;
+};
+
+struct Expectation {
+  int person = -1;
+  bool censure = false, disqualification = false, criminal = false;
+  std::optional<Decimal> fine;
+  SourceLoc loc;
+};
+
+struct Scenario {
+  std::string title;
+  int org = -1;
+  std::vector<ScenarioBreach> breaches;  // in source order
+  std::vector<Expectation> expectations;
+  SourceLoc loc;
+};
+
+struct Model {
+  std::string regime_title, version, currency;
+  int unallocated_function = -1;
+  bool fines_max = false;
+  SourceLoc regime_loc;
+  std::vector<Function> functions;
+  std::vector<Area> areas;
+  std::vector<FactDef> facts;
+  std::vector<FactDef> person_facts;
+  std::vector<Table> tables;
+  std::vector<BreachType> breach_types;
+  std::vector<Rule> rules;
+  std::vector<Org> orgs;
+  std::vector<Scenario> scenarios;
+};
+
+}  // namespace smr::model

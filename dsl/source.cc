@@ -1,0 +1,87 @@
+#include "dsl/source.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace smr {
+
+size_t count_code_points(std::string_view s) {
+  return std::count_if(s.begin(), s.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+uint32_t SourceManager::add(std::string path, std::string text) {
+  File f{std::move(path), std::move(text), {0}};
+  for (uint32_t i = 0; i < f.text.size(); ++i) {
+    if (f.text[i] == '\n') f.line_starts.push_back(i + 1);
+  }
+  files_.push_back(std::move(f));
+  return static_cast<uint32_t>(files_.size());
+}
+
+SourceManager::LineCol SourceManager::line_col(SourceLoc loc) const {
+  if (!loc.valid() || loc.file > files_.size()) return {};
+  const File& f = files_[loc.file - 1];
+  uint32_t offset = std::min<uint32_t>(loc.offset, f.text.size());
+  auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
+  int line = static_cast<int>(it - f.line_starts.begin());
+  uint32_t start = f.line_starts[line - 1];
+  std::string_view before(f.text.data() + start, offset - start);
+  return {line, static_cast<int>(count_code_points(before)) + 1};
+}
+
+std::string_view SourceManager::line_text(uint32_t file, int line) const {
+  const File& f = files_[file - 1];
+  if (line < 1 || line > static_cast<int>(f.line_starts.size())) return {};
+  uint32_t start = f.line_starts[line - 1];
+  uint32_t end = line < static_cast<int>(f.line_starts.size()) ? f.line_starts[line] : f.text.size();
+  std::string_view s(f.text.data() + start, end - start);
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view SourceManager::excerpt(SourceLoc loc) const {
+  if (!loc.valid()) return {};
+  const std::string& t = files_[loc.file - 1].text;
+  uint32_t start = std::min<uint32_t>(loc.offset, t.size());
+  return std::string_view(t).substr(start, loc.length);
+}
+
+std::string SourceManager::render(const Diagnostic& d) const {
+  const char* kind = d.severity == Severity::Error     ? "error"
+                     : d.severity == Severity::Warning ? "warning"
+                                                       : "note";
+  if (!d.loc.valid()) return fmt::format("smr: {}: {}\n", kind, d.message);
+  LineCol lc = line_col(d.loc);
+  std::string out = fmt::format("{}:{}:{}: {}: {}\n", path(d.loc.file), lc.line, lc.column, kind,
+                                d.message);
+  std::string_view line = line_text(d.loc.file, lc.line);
+  out += line;
+  out += '\n';
+  // Keep tabs so the caret lines up under the same characters.
+  std::string pad;
+  size_t col = 1;
+  for (size_t i = 0; i < line.size() && col < static_cast<size_t>(lc.column); ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    pad += c == '\t' ? '\t' : ' ';
+    ++col;
+  }
+  const File& f = files_[d.loc.file - 1];
+  uint32_t line_end = f.line_starts[lc.line - 1] + static_cast<uint32_t>(line.size());
+  uint32_t end = std::min<uint32_t>(d.loc.offset + d.loc.length, line_end);
+  size_t width = d.loc.offset < end
+                     ? count_code_points(std::string_view(f.text).substr(d.loc.offset, end - d.loc.offset))
+                     : 1;
+  out += pad + "^" + std::string(width > 1 ? width - 1 : 0, '~') + "\n";
+  return out;
+}
+
+std::string SourceManager::render_all(const Diagnostics& diags) const {
+  std::string out;
+  for (const auto& d : diags.all()) out += render(d);
+  return out;
+}
+
+}  // namespace smr

@@ -1,0 +1,48 @@
+// The text of every file in a model, and the mapping from byte offsets to
+// the lines and columns that diagnostics print.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl/diagnostic.h"
+
+namespace smr {
+
+// Owns the loaded files. File ids start at 1 so that a zero SourceLoc means
+// "no place". Columns count code points, as the language contract says.
+class SourceManager {
+ public:
+  struct LineCol {
+    int line = 0;
+    int column = 0;
+  };
+
+  uint32_t add(std::string path, std::string text);
+  const std::string& path(uint32_t file) const { return files_[file - 1].path; }
+  const std::string& text(uint32_t file) const { return files_[file - 1].text; }
+  size_t file_count() const { return files_.size(); }
+
+  LineCol line_col(SourceLoc loc) const;
+  std::string_view line_text(uint32_t file, int line) const;
+  std::string_view excerpt(SourceLoc loc) const;
+
+  // `path:line:col: error: message`, the source line and a caret underline.
+  std::string render(const Diagnostic& d) const;
+  std::string render_all(const Diagnostics& diags) const;
+
+ private:
+  struct File {
+    std::string path;
+    std::string text;
+    std::vector<uint32_t> line_starts;
+  };
+  std::vector<File> files_;
+};
+
+// Number of UTF-8 code points in `s` (continuation bytes are not counted).
+size_t count_code_points(std::string_view s);
+
+}  // namespace smr

@@ -1,0 +1,299 @@
+// The lexical layer of the grammar: hand-written X3 primitive parsers for
+// white space, keywords, identifiers, strings and literals, and the two
+// directives that give the grammar error recovery and a nesting limit.
+// Included only by the grammar's translation units.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <boost/spirit/home/x3.hpp>
+
+#include "dsl/ast.hpp"
+#include "dsl/parse_state.hpp"
+
+namespace smr::parser {
+
+namespace x3 = boost::spirit::x3;
+using Iter = const char*;
+
+bool is_ident_start(char c);
+bool is_ident_char(char c);
+// True for the language's reserved words (LANGUAGE.md section 1).
+bool is_reserved(std::string_view word);
+// True for reserved words that are names in expressions: severity, date,
+// relevant_income.
+bool is_builtin_name(std::string_view word);
+// Skips white space and comments; an unterminated block comment runs to the
+// end of the file (the parser then reports what it expected there).
+const char* skip_space(const char* p, const char* end);
+// Scans a string literal starting at the opening quote. Returns the position
+// after the closing quote, or nullptr with *error set.
+const char* scan_string(const char* p, const char* end, std::string* out, const char** error_at,
+                        std::string* error);
+// Moves `p` to where parsing resumes after a syntax error (LANGUAGE.md 4.4):
+// past the next `;`, or to the next `}` (past it when `consume_brace`), with
+// balanced `{...}` blocks skipped whole.
+const char* skip_to_sync_point(const char* p, const char* end, bool consume_brace);
+
+// Base of the primitive parsers: a name for "expected ..." messages.
+struct Named {
+  std::string what_;
+};
+
+struct Skipper : x3::parser<Skipper> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    It p = skip_space(first, last);
+    bool moved = p != first;
+    first = p;
+    return moved;
+  }
+};
+
+// A single keyword, with no attribute.
+struct Keyword : x3::parser<Keyword>, Named {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  std::string_view text;
+  explicit Keyword(std::string_view t) : text(t) { what_ = "'" + std::string(t) + "'"; }
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    x3::skip_over(first, last, ctx);
+    size_t n = text.size();
+    if (static_cast<size_t>(last - first) < n || std::string_view(first, n) != text) return false;
+    if (first + n != last && is_ident_char(first[n])) return false;
+    first += n;
+    return true;
+  }
+};
+
+// One of several words (keywords or operators) as an attribute: a Word, or
+// a std::string when T is std::string.
+template <typename T>
+struct OneOf : x3::parser<OneOf<T>>, Named {
+  using attribute_type = T;
+  static bool const has_attribute = true;
+  std::vector<std::string_view> words;  // longest first where one prefixes another
+  OneOf(std::initializer_list<std::string_view> w, const char* what) : words(w) { what_ = what; }
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    auto* st = &x3::get<parse_state_tag>(ctx);
+    for (std::string_view w : words) {
+      size_t n = w.size();
+      if (static_cast<size_t>(last - first) < n || std::string_view(first, n) != w) continue;
+      bool word_like = is_ident_char(w.back());
+      if (word_like && first + n != last && is_ident_char(first[n])) continue;
+      if constexpr (std::is_same_v<T, std::string>) {
+        x3::traits::move_to(std::string(w), attr);
+      } else {
+        T out;
+        out.text = std::string(w);
+        out.loc = st->loc(first, first + n);
+        x3::traits::move_to(std::move(out), attr);
+      }
+      first += n;
+      return true;
+    }
+    return false;
+  }
+};
+
+// An identifier that is not a reserved word. With AllowBuiltins, also the
+// built-in names `severity`, `date` and `relevant_income` (for expressions
+// and fact settings).
+template <typename T, bool AllowBuiltins>
+struct Identifier : x3::parser<Identifier<T, AllowBuiltins>>, Named {
+  using attribute_type = T;
+  static bool const has_attribute = true;
+  explicit Identifier(const char* what) { what_ = what; }
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    if (first == last || !is_ident_start(*first)) return false;
+    It p = first;
+    while (p != last && is_ident_char(*p)) ++p;
+    std::string_view word(first, p - first);
+    if (is_reserved(word) && !(AllowBuiltins && is_builtin_name(word))) return false;
+    T out;
+    out.text = std::string(word);
+    out.loc = x3::get<parse_state_tag>(ctx).loc(first, p);
+    x3::traits::move_to(std::move(out), attr);
+    first = p;
+    return true;
+  }
+};
+
+// A string literal as a Word holding the unescaped text.
+struct StringWord : x3::parser<StringWord>, Named {
+  using attribute_type = ast::Word;
+  static bool const has_attribute = true;
+  StringWord() { what_ = "string"; }
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    if (first == last || *first != '"') return false;
+    ast::Word out;
+    const char* error_at = nullptr;
+    std::string error;
+    It p = scan_string(first, last, &out.text, &error_at, &error);
+    if (!p) throw x3::expectation_failure<It>(error_at, error);
+    out.loc = x3::get<parse_state_tag>(ctx).loc(first, p);
+    x3::traits::move_to(std::move(out), attr);
+    first = p;
+    return true;
+  }
+};
+
+// Scans one literal at `p` (see LANGUAGE.md section 1). Returns the end, or
+// nullptr if there is no literal here. Throws for an unterminated string.
+const char* scan_literal(const char* p, const char* end, bool allow_sign, ast::Literal* out,
+                         const char** error_at, std::string* error);
+
+struct LiteralParser : x3::parser<LiteralParser>, Named {
+  using attribute_type = ast::Literal;
+  static bool const has_attribute = true;
+  bool allow_sign;
+  LiteralParser(bool sign, const char* what) : allow_sign(sign) { what_ = what; }
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    ast::Literal out;
+    const char* error_at = nullptr;
+    std::string error;
+    It p = scan_literal(first, last, allow_sign, &out, &error_at, &error);
+    if (!p) {
+      if (error_at) throw x3::expectation_failure<It>(error_at, error);
+      return false;
+    }
+    out.loc = x3::get<parse_state_tag>(ctx).loc(first, p);
+    x3::traits::move_to(std::move(out), attr);
+    first = p;
+    return true;
+  }
+};
+
+// Digits as a Word, for `managers(2)`.
+struct DigitsWord : x3::parser<DigitsWord>, Named {
+  using attribute_type = ast::Word;
+  static bool const has_attribute = true;
+  DigitsWord() { what_ = "a number"; }
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    It p = first;
+    while (p != last && ((*p >= '0' && *p <= '9') || (*p == '_' && p != first))) ++p;
+    if (p == first || (p != last && is_ident_char(*p))) return false;
+    ast::Word out;
+    out.text = std::string(first, p);
+    out.loc = x3::get<parse_state_tag>(ctx).loc(first, p);
+    x3::traits::move_to(std::move(out), attr);
+    first = p;
+    return true;
+  }
+};
+
+// recover(what)[item]: parses an item of a list; on a syntax error reports it,
+// skips to the next sync point and yields an ErrorNode so parsing goes on.
+template <typename Subject>
+struct Recover : x3::unary_parser<Subject, Recover<Subject>> {
+  using base_type = x3::unary_parser<Subject, Recover<Subject>>;
+  static bool const is_pass_through_unary = true;
+  static bool const handles_container = Subject::handles_container;
+  const char* what;
+  bool top_level;
+  Recover(Subject const& s, const char* w, bool top) : base_type(s), what(w), top_level(top) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    if (first == last) return false;
+    ParseState& st = x3::get<parse_state_tag>(ctx);
+    It start = first;
+    try {
+      if (this->subject.parse(first, last, ctx, rctx, attr)) return true;
+      first = start;
+      st.expected(start, what);
+    } catch (x3::expectation_failure<It> const& e) {
+      first = e.where();
+      st.expected(e.where(), e.which());
+    } catch (NestingTooDeep const& e) {
+      first = e.where;
+      st.error_at(e.where, "nesting is too deep (the limit is " + std::to_string(kMaxNesting) +
+                               " levels)");
+    }
+    attr = Attr();
+    first = skip_to_sync_point(first, last, top_level);
+    if (first == start) first = skip_to_sync_point(first + 1, last, top_level);
+    return true;
+  }
+};
+
+struct RecoverGen {
+  const char* what;
+  bool top_level;
+  template <typename Subject>
+  Recover<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& s) const {
+    return {x3::as_parser(s), what, top_level};
+  }
+};
+inline RecoverGen recover(const char* what) { return {what, false}; }
+inline RecoverGen recover_top(const char* what) { return {what, true}; }
+
+// nested[p]: counts recursion depth and stops it at kMaxNesting.
+template <typename Subject>
+struct Nested : x3::unary_parser<Subject, Nested<Subject>> {
+  using base_type = x3::unary_parser<Subject, Nested<Subject>>;
+  static bool const is_pass_through_unary = true;
+  static bool const handles_container = Subject::handles_container;
+  explicit Nested(Subject const& s) : base_type(s) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+    ParseState& st = x3::get<parse_state_tag>(ctx);
+    if (st.depth >= kMaxNesting) {
+      x3::skip_over(first, last, ctx);
+      throw NestingTooDeep{first};
+    }
+    struct Depth {
+      int& d;
+      ~Depth() { --d; }
+    } guard{++st.depth};
+    return this->subject.parse(first, last, ctx, rctx, attr);
+  }
+};
+
+struct NestedGen {
+  template <typename Subject>
+  Nested<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& s) const {
+    return Nested<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
+  }
+};
+inline constexpr NestedGen nested{};
+
+// Annotates every AST node a rule produces with its source place.
+struct Annotate {
+  template <typename It, typename Attr, typename Ctx>
+  void on_success(It const& first, It const& last, Attr& node, Ctx const& ctx) const {
+    if constexpr (std::is_base_of_v<ast::Node, Attr>) {
+      node.loc = x3::get<parse_state_tag>(ctx).loc(first, last);
+    }
+  }
+};
+
+}  // namespace smr::parser
+
+namespace boost::spirit::x3 {
+// "expected ..." messages name the primitive parsers by their `what_`.
+template <typename P>
+struct get_info<P, std::enable_if_t<std::is_base_of_v<smr::parser::Named, P>>> {
+  using result_type = std::string;
+  std::string operator()(P const& p) const { return p.what_; }
+};
+}  // namespace boost::spirit::x3

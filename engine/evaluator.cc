@@ -1,0 +1,395 @@
+#include "engine/evaluator.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include <fmt/format.h>
+
+namespace smr {
+
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::None: return "none";
+    case Outcome::Censure: return "censure";
+    case Outcome::Fine: return "fine";
+    case Outcome::Disqualification: return "disqualification";
+    case Outcome::Criminal: return "criminal";
+  }
+  return "?";
+}
+
+Outcome PersonResult::outcome() const {
+  if (criminal) return Outcome::Criminal;
+  if (disqualification) return Outcome::Disqualification;
+  if (fined) return Outcome::Fine;
+  if (censure) return Outcome::Censure;
+  return Outcome::None;
+}
+
+std::vector<int> PersonResult::rules_fired() const {
+  std::vector<int> out;
+  for (const auto& r : records) {
+    if (r.imposed) out.push_back(r.rule);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string format_value(const model::Value& v, bool percent) {
+  using model::Type;
+  switch (v.type) {
+    case Type::Bool: return v.boolean ? "true" : "false";
+    case Type::Date: return v.date.to_string();
+    case Type::Money: return v.number.to_grouped_string(2);
+    case Type::Duration: return std::to_string(v.duration.amount);
+    default: break;
+  }
+  if (percent) {
+    auto hundred = multiply(v.number, *Decimal::from_int(100));
+    if (hundred) return hundred->to_string() + "%";
+  }
+  return v.number.to_string();
+}
+
+namespace {
+
+using model::Expr;
+using model::Op;
+using model::Type;
+using model::Value;
+
+// An evaluation error on its way out to evaluate_scenario.
+struct Failure {
+  SourceLoc loc;
+  std::string message;
+};
+
+// What an expression can see: the breach, and the person being judged.
+struct Env {
+  const model::Model& m;
+  const model::Org& org;
+  const model::Scenario& sc;
+  const model::ScenarioBreach& breach;
+  int person = -1;
+  const model::PersonFactValues* person_facts = nullptr;
+  Decimal income;
+  std::vector<std::string>* steps = nullptr;  // explanation, when asked for
+};
+
+std::string breach_label(const model::Model& m, const model::ScenarioBreach& b) {
+  return fmt::format("breach '{}' on {}", m.breach_types[b.type].id, b.date.to_string());
+}
+
+Value number(Type t, Decimal d) {
+  Value v;
+  v.type = t;
+  v.number = d;
+  return v;
+}
+
+Value boolean(bool b) {
+  Value v;
+  v.type = Type::Bool;
+  v.boolean = b;
+  return v;
+}
+
+Decimal checked(std::optional<Decimal> r, const Expr& e, const char* what) {
+  if (!r) throw Failure{e.loc, fmt::format("arithmetic overflow in {} (values beyond about 9.2 × 10^12)", what)};
+  return *r;
+}
+
+int compare(const Value& a, const Value& b) {
+  if (a.type == Type::Date) return a.date < b.date ? -1 : (b.date < a.date ? 1 : 0);
+  if (a.type == Type::Bool) return static_cast<int>(a.boolean) - static_cast<int>(b.boolean);
+  return a.number < b.number ? -1 : (b.number < a.number ? 1 : 0);
+}
+
+const char* symbol(Op op) {
+  switch (op) {
+    case Op::Add: return "+";
+    case Op::Sub: return "-";
+    case Op::Mul: return "×";
+    case Op::Div: return "÷";
+    default: return "?";
+  }
+}
+
+Value eval(const Expr& e, const Env& env);
+
+int prior_breaches(const Expr& e, const Env& env) {
+  const model::Value& d = e.args[0].constant;
+  Date start = d.duration.before(env.breach.date);
+  int area = env.m.breach_types[env.breach.type].area;
+  int n = 0;
+  for (const auto& other : env.sc.breaches) {
+    if (env.m.breach_types[other.type].area != area) continue;
+    if (other.date >= start && other.date < env.breach.date) ++n;
+  }
+  return n;
+}
+
+Value eval_call(const Expr& e, const Env& env) {
+  std::vector<Value> args;
+  for (const auto& a : e.args) args.push_back(eval(a, env));
+  Value out;
+  out.type = e.type;
+  out.percent = e.percent;
+  if (e.op == Op::Min || e.op == Op::Max) {
+    out = args[0];
+    for (size_t i = 1; i < args.size(); ++i) {
+      int c = compare(args[i], out);
+      if ((e.op == Op::Min && c < 0) || (e.op == Op::Max && c > 0)) out = args[i];
+    }
+    out.type = e.type;
+  } else {
+    if (!args[1].number.is_negative() && args[1].number.is_zero()) {
+      throw Failure{e.loc, fmt::format("{} needs a step greater than zero", e.name)};
+    }
+    if (args[1].number.is_negative()) {
+      throw Failure{e.loc, fmt::format("{} needs a step greater than zero, not {}", e.name,
+                                       format_value(args[1], args[1].percent))};
+    }
+    auto r = e.op == Op::RoundDown ? round_down_to(args[0].number, args[1].number)
+                                   : round_up_to(args[0].number, args[1].number);
+    out.number = checked(r, e, e.name.c_str());
+  }
+  if (env.steps) {
+    std::string list;
+    for (size_t i = 0; i < args.size(); ++i) {
+      list += (i ? ", " : "") + format_value(args[i], e.args[i].percent);
+    }
+    env.steps->push_back(fmt::format("{}({}) = {}", e.name, list, format_value(out, e.percent)));
+  }
+  return out;
+}
+
+Value eval_arith(const Expr& e, const Env& env) {
+  Value a = eval(e.args[0], env), b = eval(e.args[1], env);
+  Decimal r;
+  switch (e.op) {
+    case Op::Add: r = checked(add(a.number, b.number), e, "an addition"); break;
+    case Op::Sub: r = checked(subtract(a.number, b.number), e, "a subtraction"); break;
+    case Op::Mul: r = checked(multiply(a.number, b.number), e, "a multiplication"); break;
+    default:
+      if (b.number.is_zero()) throw Failure{e.loc, "division by zero"};
+      r = checked(divide(a.number, b.number), e, "a division");
+      break;
+  }
+  Value out = number(e.type, r);
+  if (env.steps) {
+    env.steps->push_back(fmt::format("{} {} {} = {}", format_value(a, e.args[0].percent), symbol(e.op),
+                                     format_value(b, e.args[1].percent), format_value(out, false)));
+  }
+  return out;
+}
+
+Value eval(const Expr& e, const Env& env) {
+  switch (e.op) {
+    case Op::Const: return e.constant;
+    case Op::Severity: return number(Type::Int, *Decimal::from_int(env.breach.severity));
+    case Op::BreachDate: {
+      Value v;
+      v.type = Type::Date;
+      v.date = env.breach.date;
+      return v;
+    }
+    case Op::Income: return number(Type::Money, env.income);
+    case Op::Fact: {
+      const auto& v = env.breach.facts[e.index];
+      if (!v) {
+        throw Failure{e.loc, fmt::format("fact '{}' has no value in {} and no default", e.name,
+                                         breach_label(env.m, env.breach))};
+      }
+      return *v;
+    }
+    case Op::PersonFact: {
+      if (env.person_facts && env.person_facts->values[e.index]) return *env.person_facts->values[e.index];
+      const auto& def = env.m.person_facts[e.index];
+      if (def.default_value) return *def.default_value;
+      throw Failure{e.loc, fmt::format("person fact '{}' has no value for '{}' in {} and no default", e.name,
+                                       env.org.persons[env.person].id, breach_label(env.m, env.breach))};
+    }
+    case Op::Lookup: {
+      Value key = eval(e.args[0], env);
+      const model::Table& t = env.m.tables[e.index];
+      int64_t k = key.number.raw() / Decimal::kScale;
+      auto it = t.entries.find(k);
+      const Value* found = it != t.entries.end() ? &it->second : t.default_value ? &*t.default_value : nullptr;
+      if (!found || !key.number.is_integer()) {
+        throw Failure{e.loc, fmt::format("table '{}' has no entry for key {} and no default", t.name,
+                                         key.number.to_string())};
+      }
+      if (env.steps) {
+        env.steps->push_back(fmt::format("{}[{}] = {}", t.name, k, format_value(*found, t.percent)));
+      }
+      return *found;
+    }
+    case Op::Neg: {
+      Value v = eval(e.args[0], env);
+      v.number = checked(negate(v.number), e, "a negation");
+      return v;
+    }
+    case Op::Not: return boolean(!eval(e.args[0], env).boolean);
+    case Op::And: return boolean(eval(e.args[0], env).boolean && eval(e.args[1], env).boolean);
+    case Op::Or: return boolean(eval(e.args[0], env).boolean || eval(e.args[1], env).boolean);
+    case Op::Eq: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) == 0);
+    case Op::Ne: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) != 0);
+    case Op::Lt: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) < 0);
+    case Op::Le: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) <= 0);
+    case Op::Gt: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) > 0);
+    case Op::Ge: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) >= 0);
+    case Op::Add:
+    case Op::Sub:
+    case Op::Mul:
+    case Op::Div: return eval_arith(e, env);
+    case Op::If: {
+      Value v = eval(e.args[0], env).boolean ? eval(e.args[1], env) : eval(e.args[2], env);
+      v.type = e.type;
+      return v;
+    }
+    case Op::Min:
+    case Op::Max:
+    case Op::RoundDown:
+    case Op::RoundUp: return eval_call(e, env);
+    case Op::PriorBreaches: return number(Type::Int, *Decimal::from_int(prior_breaches(e, env)));
+  }
+  throw Failure{e.loc, "internal error: unknown operation"};
+}
+
+// Everyone a selector picks on the breach's date, with their paths.
+std::vector<Selected> select(const model::Selector& s, const OrgGraph& g, const std::vector<Selected>& accountable,
+                             int area, Date d) {
+  using Kind = model::Selector::Kind;
+  switch (s.kind) {
+    case Kind::Accountable: return accountable;
+    case Kind::Delegates: return g.delegates(accountable, area, d);
+    case Kind::Holders: return g.holders(s.function, d, SelectionPath::Root::Function);
+    case Kind::Board: return g.board(d);
+    case Kind::Managers: {
+      std::vector<Selected> start = s.of.empty() ? accountable : select(s.of[0], g, accountable, area, d);
+      return g.managers(start, s.levels, d);
+    }
+  }
+  return {};
+}
+
+class ScenarioRun {
+ public:
+  ScenarioRun(const model::Model& m, const OrgGraph& g, int scenario, const EvalOptions& o)
+      : m_(m), g_(g), sc_(m.scenarios[scenario]), org_(g.org()), opts_(o) {
+    result_.scenario = scenario;
+    result_.persons.resize(org_.persons.size());
+    for (size_t p = 0; p < org_.persons.size(); ++p) result_.persons[p].person = static_cast<int>(p);
+  }
+
+  ScenarioResult run() {
+    std::vector<int> order(sc_.breaches.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return sc_.breaches[a].date < sc_.breaches[b].date;
+    });
+    int current = -1;
+    try {
+      for (int bi : order) {
+        current = bi;
+        run_breach(bi);
+      }
+    } catch (const Failure& f) {
+      result_.error = EvalError{f.loc, current, f.message};
+    }
+    return std::move(result_);
+  }
+
+ private:
+  void run_breach(int bi) {
+    const model::ScenarioBreach& b = sc_.breaches[bi];
+    int area = m_.breach_types[b.type].area;
+    std::vector<Selected> accountable = g_.accountable(area, b.date);
+    if (accountable.empty()) result_.unattributed.push_back(bi);
+    Env breach_env{m_, org_, sc_, b};
+    for (size_t r = 0; r < m_.rules.size(); ++r) {
+      const model::Rule& rule = m_.rules[r];
+      if (!rule.applies_to[b.type]) continue;
+      if (rule.when && !eval(*rule.when, breach_env).boolean) continue;
+      for (size_t c = 0; c < rule.clauses.size(); ++c) {
+        const model::Clause& clause = rule.clauses[c];
+        std::vector<Selected> chosen;
+        for (const auto& term : clause.selector) {
+          auto some = select(term, g_, accountable, area, b.date);
+          chosen.insert(chosen.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+        }
+        normalise(chosen);
+        for (const Selected& s : chosen) judge(static_cast<int>(r), static_cast<int>(c), bi, s);
+      }
+    }
+  }
+
+  void judge(int r, int c, int bi, const Selected& s) {
+    const model::ScenarioBreach& b = sc_.breaches[bi];
+    const model::Clause& clause = m_.rules[r].clauses[c];
+    Env env{m_, org_, sc_, b, s.person};
+    auto pf = std::lower_bound(b.persons.begin(), b.persons.end(), s.person,
+                               [](const model::PersonFactValues& v, int p) { return v.person < p; });
+    if (pf != b.persons.end() && pf->person == s.person) env.person_facts = &*pf;
+    env.income = env.person_facts && env.person_facts->relevant_income ? *env.person_facts->relevant_income
+                                                                         : org_.persons[s.person].relevant_income;
+    if (clause.where && !eval(*clause.where, env).boolean) return;
+    SanctionRecord rec;
+    rec.rule = r;
+    rec.clause = c;
+    rec.breach = bi;
+    rec.kind = clause.sanction;
+    rec.path = s.path;
+    PersonResult& person = result_.persons[s.person];
+    if (clause.sanction == model::SanctionKind::Fine) {
+      std::vector<std::string> steps;
+      env.steps = opts_.explain ? &steps : nullptr;
+      Value amount = eval(*clause.amount, env);
+      Decimal rounded = checked(round_half_even(amount.number, 2), *clause.amount, "rounding");
+      if (rounded.is_negative()) {
+        throw Failure{clause.amount->loc, fmt::format("the fine for '{}' computes to {}, which is negative",
+                                                      org_.persons[s.person].id, rounded.to_grouped_string(2))};
+      }
+      if (opts_.explain) {
+        if (steps.empty()) steps.push_back(format_value(amount, false));
+        if (rounded != amount.number) {
+          steps.push_back(fmt::format("rounded half to even to 2 digits: {}", rounded.to_grouped_string(2)));
+        }
+        for (size_t i = 0; i < steps.size(); ++i) rec.arithmetic += (i ? "; " : "") + steps[i];
+      }
+      rec.amount = rounded;
+      rec.imposed = !rounded.is_zero();
+      if (rec.imposed) {
+        if (m_.fines_max) {
+          person.fine = person.fined ? std::max(person.fine, rounded) : rounded;
+        } else {
+          person.fine = checked(add(person.fine, rounded), *clause.amount, "the fine total");
+        }
+        person.fined = true;
+      }
+    } else {
+      person.censure = person.censure || clause.sanction == model::SanctionKind::Censure;
+      person.disqualification = person.disqualification || clause.sanction == model::SanctionKind::Disqualification;
+      person.criminal = person.criminal || clause.sanction == model::SanctionKind::Criminal;
+    }
+    person.records.push_back(std::move(rec));
+  }
+
+  const model::Model& m_;
+  const OrgGraph& g_;
+  const model::Scenario& sc_;
+  const model::Org& org_;
+  EvalOptions opts_;
+  ScenarioResult result_;
+};
+
+}  // namespace
+
+ScenarioResult evaluate_scenario(const model::Model& model, const OrgGraph& graph, int scenario,
+                                 const EvalOptions& options) {
+  return ScenarioRun(model, graph, scenario, options).run();
+}
+
+}  // namespace smr

@@ -1,0 +1,24 @@
+// Evaluates scenarios against the checked model (LANGUAGE.md section 4).
+#pragma once
+
+#include "dsl/model.h"
+#include "engine/org_graph.h"
+#include "engine/result.h"
+
+namespace smr {
+
+struct EvalOptions {
+  bool explain = false;  // record each fine's arithmetic
+};
+
+// Runs one scenario. The graph must be the scenario's org. Never throws for
+// bad data: overflow, division by zero, a missing table key or an unset fact
+// come back as ScenarioResult::error.
+ScenarioResult evaluate_scenario(const model::Model& model, const OrgGraph& graph, int scenario,
+                                 const EvalOptions& options);
+
+// Formats a value as explanations show it: 180,000.00 for money, 30% for a
+// percent, 2022-03-01 for a date.
+std::string format_value(const model::Value& v, bool percent);
+
+}  // namespace smr

@@ -1,0 +1,166 @@
+#include "engine/org_checks.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/depth_first_search.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <fmt/format.h>
+
+#include "engine/interval_set.h"
+
+namespace smr {
+namespace {
+
+using ReportGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
+                                          boost::no_property, boost::property<boost::edge_index_t, int>>;
+using ReportEdge = boost::graph_traits<ReportGraph>::edge_descriptor;
+using ReportVertex = boost::graph_traits<ReportGraph>::vertex_descriptor;
+
+// Reporting lines valid on one date, inside one strongly connected component.
+struct ReportsOn {
+  const ReportGraph* g = nullptr;
+  const model::Org* org = nullptr;
+  const std::vector<int>* component = nullptr;
+  int which = -1;
+  Date date;
+  bool operator()(const ReportEdge& e) const {
+    int idx = boost::get(boost::edge_index, *g, e);
+    const model::Edge& edge = org->edges[idx];
+    return edge.when.contains(date) && (*component)[boost::source(e, *g)] == which &&
+           (*component)[boost::target(e, *g)] == which;
+  }
+};
+
+struct CycleFound {
+  ReportEdge closing;
+};
+
+// Records tree edges so a back edge can be turned into the cycle it closes.
+struct CycleVisitor : boost::default_dfs_visitor {
+  std::vector<ReportVertex>* parent;
+  template <typename E, typename G>
+  void tree_edge(E e, const G& g) const {
+    (*parent)[boost::target(e, g)] = boost::source(e, g);
+  }
+  template <typename E, typename G>
+  void back_edge(E e, const G&) const {
+    throw CycleFound{e};
+  }
+};
+
+void check_cycles(const model::Org& org, Diagnostics& diags) {
+  size_t n = org.persons.size();
+  ReportGraph g(n);
+  for (size_t i = 0; i < org.edges.size(); ++i) {
+    const model::Edge& e = org.edges[i];
+    if (e.kind == model::EdgeKind::ReportsTo) boost::add_edge(e.person, e.target, static_cast<int>(i), g);
+  }
+  // Only a strongly connected component of the all-time graph can hold a
+  // cycle on some date; look for one at each date its edges change.
+  std::vector<int> component(n);
+  int count = boost::strong_components(g, boost::make_iterator_property_map(
+                                              component.begin(), boost::get(boost::vertex_index, g)));
+  std::vector<std::vector<int>> members(count);
+  for (size_t v = 0; v < n; ++v) members[component[v]].push_back(static_cast<int>(v));
+  std::vector<std::set<Date>> breakpoints(count);
+  std::vector<bool> self_loop(count, false);
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    int c = component[boost::source(e, g)];
+    if (c != component[boost::target(e, g)]) continue;
+    const model::Edge& edge = org.edges[boost::get(boost::edge_index, g, e)];
+    breakpoints[c].insert(edge.when.from);
+    if (edge.when.until != Date::max()) breakpoints[c].insert(edge.when.until);
+    if (boost::source(e, g) == boost::target(e, g)) self_loop[c] = true;
+  }
+  for (int c = 0; c < count; ++c) {
+    if (members[c].size() < 2 && !self_loop[c]) continue;
+    for (Date d : breakpoints[c]) {
+      ReportsOn pred{&g, &org, &component, c, d};
+      boost::filtered_graph<ReportGraph, ReportsOn> view(g, pred);
+      std::vector<ReportVertex> parent(n);
+      std::vector<boost::default_color_type> colour(n);
+      auto colours = boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, g));
+      try {
+        for (int v : members[c]) {
+          if (colour[v] == boost::white_color) {
+            boost::depth_first_visit(view, v, CycleVisitor{{}, &parent}, colours);
+          }
+        }
+      } catch (const CycleFound& found) {
+        ReportVertex from = boost::source(found.closing, g), to = boost::target(found.closing, g);
+        std::vector<ReportVertex> cycle{from};
+        for (ReportVertex v = from; v != to;) cycle.push_back(v = parent[v]);
+        std::reverse(cycle.begin(), cycle.end());  // to -> ... -> from, then back to `to`
+        auto first = std::min_element(cycle.begin(), cycle.end());
+        std::rotate(cycle.begin(), first, cycle.end());
+        std::string names;
+        for (ReportVertex v : cycle) names += org.persons[v].id + " -> ";
+        names += org.persons[cycle.front()].id;
+        std::string when = d == Date::min() ? std::string() : " on " + d.to_string();
+        int idx = boost::get(boost::edge_index, g, found.closing);
+        diags.error(org.edges[idx].loc, fmt::format("reporting cycle{}: {}", when, names));
+        break;
+      }
+    }
+  }
+}
+
+// The first date any edge of the org names; an org with no dates at all
+// lives at all times.
+Date org_start(const model::Org& org) {
+  Date start = Date::max();
+  for (const auto& e : org.edges) {
+    if (e.when.from != Date::min()) start = std::min(start, e.when.from);
+  }
+  return start == Date::max() ? Date::min() : start;
+}
+
+void check_coverage(const model::Model& m, const model::Org& org, Diagnostics& diags) {
+  std::vector<IntervalSet> covered(m.areas.size());
+  IntervalSet fallback;
+  for (const auto& e : org.edges) {
+    if (e.kind == model::EdgeKind::ResponsibleFor) covered[e.target].add(e.when);
+    if (e.kind == model::EdgeKind::Holds && e.target == m.unallocated_function) fallback.add(e.when);
+  }
+  model::Interval life{org_start(org), Date::max()};
+  for (size_t a = 0; a < m.areas.size(); ++a) {
+    if (!m.areas[a].prescribed) continue;
+    for (const auto& i : fallback.intervals()) covered[a].add(i);
+    for (const auto& gap : covered[a].gaps(life)) {
+      diags.warning(org.loc, fmt::format("prescribed responsibility '{}' has no holder in org '{}' {}",
+                                         m.areas[a].id, org.id, describe_period(gap)));
+    }
+  }
+}
+
+void check_responsible_without_function(const model::Model& m, const model::Org& org,
+                                        Diagnostics& diags) {
+  std::vector<IntervalSet> holds(org.persons.size());
+  for (const auto& e : org.edges) {
+    if (e.kind == model::EdgeKind::Holds) holds[e.person].add(e.when);
+  }
+  for (const auto& e : org.edges) {
+    if (e.kind != model::EdgeKind::ResponsibleFor) continue;
+    for (const auto& gap : holds[e.person].gaps(e.when)) {
+      diags.warning(e.loc, fmt::format("'{}' is responsible for '{}' {} but holds no function then",
+                                       org.persons[e.person].id, m.areas[e.target].id,
+                                       describe_period(gap)));
+    }
+  }
+}
+
+}  // namespace
+
+void check_orgs(const model::Model& model, Diagnostics& diags) {
+  for (const auto& org : model.orgs) {
+    check_cycles(org, diags);
+    check_coverage(model, org, diags);
+    check_responsible_without_function(model, org, diags);
+  }
+}
+
+}  // namespace smr

@@ -1,0 +1,15 @@
+// The checks of LANGUAGE.md 4.4 that need the org graph over time.
+#pragma once
+
+#include "dsl/diagnostic.h"
+#include "dsl/model.h"
+
+namespace smr {
+
+// Errors for `reports_to` cycles on any date, naming the people in each;
+// warnings for prescribed responsibilities with no holder over a period of
+// an org's life, and for people responsible for an area while holding no
+// function.
+void check_orgs(const model::Model& model, Diagnostics& diags);
+
+}  // namespace smr

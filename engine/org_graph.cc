@@ -1,0 +1,205 @@
+#include "engine/org_graph.h"
+
+#include <algorithm>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/filtered_graph.hpp>
+
+namespace smr {
+namespace {
+
+struct VertexProps {
+  enum class Kind : uint8_t { Person, Function, Area } kind = Kind::Person;
+  int index = -1;
+};
+struct EdgeProps {
+  int edge = -1;  // index into Org::edges
+};
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProps,
+                                    EdgeProps>;
+
+// The org on one date: only the edges of one kind valid then.
+struct ValidOn {
+  const Graph* g = nullptr;
+  const model::Org* org = nullptr;
+  Date date;
+  model::EdgeKind kind = model::EdgeKind::ReportsTo;
+  template <typename E>
+  bool operator()(const E& e) const {
+    const model::Edge& edge = org->edges[(*g)[e].edge];
+    return edge.kind == kind && edge.when.contains(date);
+  }
+};
+using OrgOnDate = boost::filtered_graph<Graph, ValidOn>;
+
+}  // namespace
+
+struct OrgGraph::Impl {
+  Graph graph;
+  size_t persons = 0, functions = 0;
+  size_t function_vertex(int f) const { return persons + f; }
+  size_t area_vertex(int a) const { return persons + functions + a; }
+  OrgOnDate on(const model::Org& org, Date d, model::EdgeKind k) const {
+    return OrgOnDate(graph, ValidOn{&graph, &org, d, k});
+  }
+};
+
+OrgGraph::OrgGraph(const model::Model& model, int org)
+    : model_(model), org_(model.orgs[org]), impl_(std::make_unique<Impl>()) {
+  Impl& im = *impl_;
+  im.persons = org_.persons.size();
+  im.functions = model.functions.size();
+  size_t vertices = im.persons + im.functions + model.areas.size();
+  im.graph = Graph(vertices);
+  for (size_t i = 0; i < vertices; ++i) {
+    VertexProps& v = im.graph[i];
+    if (i < im.persons) {
+      v = {VertexProps::Kind::Person, static_cast<int>(i)};
+    } else if (i < im.persons + im.functions) {
+      v = {VertexProps::Kind::Function, static_cast<int>(i - im.persons)};
+    } else {
+      v = {VertexProps::Kind::Area, static_cast<int>(i - im.persons - im.functions)};
+    }
+  }
+  for (size_t e = 0; e < org_.edges.size(); ++e) {
+    const model::Edge& edge = org_.edges[e];
+    size_t target = edge.kind == model::EdgeKind::Holds            ? im.function_vertex(edge.target)
+                    : edge.kind == model::EdgeKind::ResponsibleFor ? im.area_vertex(edge.target)
+                                                                   : static_cast<size_t>(edge.target);
+    boost::add_edge(edge.person, target, EdgeProps{static_cast<int>(e)}, im.graph);
+  }
+}
+
+OrgGraph::~OrgGraph() = default;
+
+PathNode::~PathNode() {
+  std::shared_ptr<const PathNode> p = std::move(parent);
+  while (p && p.use_count() == 1) {
+    std::shared_ptr<const PathNode> next = std::move(p->parent);
+    p = std::move(next);
+  }
+}
+
+SelectionPath SelectionPath::start(Root root, int root_index, int edge) {
+  return {std::make_shared<const PathNode>(root, root_index, edge, nullptr)};
+}
+
+SelectionPath SelectionPath::then(int edge) const {
+  return {std::make_shared<const PathNode>(tip->root, tip->root_index, edge, tip)};
+}
+
+SelectionPath::Root SelectionPath::root() const { return tip->root; }
+int SelectionPath::root_index() const { return tip->root_index; }
+
+std::vector<int> SelectionPath::edges() const {
+  std::vector<int> out;
+  for (const PathNode* n = tip.get(); n; n = n->parent.get()) {
+    if (n->edge >= 0) out.push_back(n->edge);
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+void normalise(std::vector<Selected>& people) {
+  std::stable_sort(people.begin(), people.end(),
+                   [](const Selected& a, const Selected& b) { return a.person < b.person; });
+  people.erase(std::unique(people.begin(), people.end(),
+                           [](const Selected& a, const Selected& b) { return a.person == b.person; }),
+               people.end());
+}
+
+std::vector<Selected> OrgGraph::responsible(int area, Date d) const {
+  std::vector<Selected> out;
+  auto view = impl_->on(org_, d, model::EdgeKind::ResponsibleFor);
+  for (auto e : boost::make_iterator_range(boost::in_edges(impl_->area_vertex(area), view))) {
+    int edge = view[e].edge;
+    out.push_back({org_.edges[edge].person, SelectionPath::start(SelectionPath::Root::Area, area, edge)});
+  }
+  normalise(out);
+  return out;
+}
+
+std::vector<Selected> OrgGraph::holders(int function, Date d, SelectionPath::Root root) const {
+  std::vector<Selected> out;
+  auto view = impl_->on(org_, d, model::EdgeKind::Holds);
+  for (auto e : boost::make_iterator_range(boost::in_edges(impl_->function_vertex(function), view))) {
+    int edge = view[e].edge;
+    out.push_back({org_.edges[edge].person, SelectionPath::start(root, function, edge)});
+  }
+  normalise(out);
+  return out;
+}
+
+std::vector<Selected> OrgGraph::accountable(int area, Date d) const {
+  std::vector<Selected> out = responsible(area, d);
+  if (out.empty() && model_.unallocated_function >= 0) {
+    out = holders(model_.unallocated_function, d, SelectionPath::Root::Fallback);
+    for (auto& s : out) s.path = SelectionPath::start(SelectionPath::Root::Fallback, area, s.path.edges()[0]);
+  }
+  return out;
+}
+
+std::vector<Selected> OrgGraph::board(Date d) const {
+  std::vector<Selected> out;
+  for (size_t f = 0; f < model_.functions.size(); ++f) {
+    if (!model_.functions[f].board) continue;
+    auto some = holders(static_cast<int>(f), d, SelectionPath::Root::Board);
+    out.insert(out.end(), some.begin(), some.end());
+  }
+  normalise(out);
+  return out;
+}
+
+std::vector<Selected> OrgGraph::delegates(const std::vector<Selected>& from, int area, Date d) const {
+  std::vector<Selected> out;
+  auto view = impl_->on(org_, d, model::EdgeKind::Delegates);
+  for (const Selected& s : from) {
+    for (auto e : boost::make_iterator_range(boost::out_edges(s.person, view))) {
+      int edge = view[e].edge;
+      if (org_.edges[edge].area != area) continue;
+      out.push_back({org_.edges[edge].target, s.path.then(edge)});
+    }
+  }
+  normalise(out);
+  return out;
+}
+
+std::vector<int> OrgGraph::direct_managers(int person, Date d) const {
+  std::vector<int> out;
+  auto view = impl_->on(org_, d, model::EdgeKind::ReportsTo);
+  for (auto e : boost::make_iterator_range(boost::out_edges(person, view))) {
+    out.push_back(org_.edges[view[e].edge].target);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<Selected> OrgGraph::managers(const std::vector<Selected>& from, int levels, Date d) const {
+  auto view = impl_->on(org_, d, model::EdgeKind::ReportsTo);
+  std::vector<Selected> out;
+  std::vector<char> reached(org_.persons.size(), 0);
+  std::vector<const Selected*> frontier;
+  for (const auto& s : from) frontier.push_back(&s);
+  std::vector<Selected> level_found;
+  // Breadth first, one level at a time; each person joins the result once.
+  for (int level = 0; level < levels && !frontier.empty(); ++level) {
+    level_found.clear();
+    for (const Selected* s : frontier) {
+      for (auto e : boost::make_iterator_range(boost::out_edges(s->person, view))) {
+        int edge = view[e].edge;
+        int m = org_.edges[edge].target;
+        if (reached[m]) continue;
+        reached[m] = 1;
+        level_found.push_back({m, s->path.then(edge)});
+      }
+    }
+    size_t start = out.size();
+    for (auto& s : level_found) out.push_back(std::move(s));
+    frontier.clear();
+    for (size_t i = start; i < out.size(); ++i) frontier.push_back(&out[i]);
+  }
+  normalise(out);
+  return out;
+}
+
+}  // namespace smr

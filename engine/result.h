@@ -1,0 +1,55 @@
+// What evaluating a scenario produces: each person's sanctions with the
+// reasons behind them, the unattributed breaches, or the evaluation error.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/decimal.h"
+#include "dsl/model.h"
+#include "engine/org_graph.h"
+
+namespace smr {
+
+enum class Outcome : uint8_t { None, Censure, Fine, Disqualification, Criminal };
+const char* outcome_name(Outcome o);
+
+// One sanction given to one person by one `then` clause for one breach.
+struct SanctionRecord {
+  int rule = -1;
+  int clause = -1;
+  int breach = -1;  // index into Scenario::breaches
+  model::SanctionKind kind = model::SanctionKind::Censure;
+  Decimal amount;        // fines: rounded to the currency's 2 digits
+  bool imposed = true;   // false for a fine that computed to zero
+  SelectionPath path;
+  std::string arithmetic;  // with --explain: the fine's steps, values substituted
+};
+
+struct PersonResult {
+  int person = -1;
+  bool censure = false, disqualification = false, criminal = false;
+  bool fined = false;
+  Decimal fine;  // total of imposed fines (sum, or max by the regime)
+  std::vector<SanctionRecord> records;
+  Outcome outcome() const;
+  bool sanctioned() const { return censure || disqualification || criminal || fined; }
+  // Ids of the rules that imposed a sanction, sorted and unique.
+  std::vector<int> rules_fired() const;
+};
+
+struct EvalError {
+  SourceLoc loc;
+  int breach = -1;
+  std::string message;
+};
+
+struct ScenarioResult {
+  int scenario = -1;
+  std::vector<PersonResult> persons;  // every person of the org, in id order
+  std::vector<int> unattributed;      // breach indices, in evaluation order
+  std::optional<EvalError> error;
+};
+
+}  // namespace smr
