@@ -1,5 +1,7 @@
 // smr: the command line. Subcommands come from one table so that --help and
 // dispatch cannot drift apart.
+#include <pthread.h>
+
 #include <cstdio>
 #include <functional>
 
@@ -42,6 +44,29 @@ const Command kCommands[] = {
      smr::cli::run_test},
 };
 
+// Runs `fn` on a thread with a stack large enough for the deepest nesting the
+// grammar allows, in every build type (sanitizers need several times more).
+int run_with_large_stack(std::function<int()> fn) {
+  constexpr size_t kStackBytes = size_t{256} << 20;
+  struct Job {
+    std::function<int()> fn;
+    int result = 1;
+  } job{std::move(fn)};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, kStackBytes);
+  pthread_t thread;
+  auto body = [](void* p) -> void* {
+    auto* j = static_cast<Job*>(p);
+    j->result = j->fn();
+    return nullptr;
+  };
+  if (pthread_create(&thread, &attr, body, &job) != 0) return job.fn();
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  return job.result;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -69,11 +94,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!chosen) return 2;
-  try {
-    return chosen->run(options);
-  } catch (const std::exception& e) {
-    std::fflush(stdout);
-    fmt::print(stderr, "smr: internal error: {}\n", e.what());
-    return 1;
-  }
+  return run_with_large_stack([&] {
+    try {
+      return chosen->run(options);
+    } catch (const std::bad_alloc&) {
+      fmt::print(stderr, "smr: out of memory\n");
+      return 1;
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "smr: internal error: {}\n", e.what());
+      return 1;
+    }
+  });
 }

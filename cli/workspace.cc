@@ -20,10 +20,9 @@ std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files,
     *exit_code = 2;
     return nullptr;
   }
-  if (!ws->diags.has_errors()) {
-    ws->model = check_model(loaded.files, ws->diags);
-    if (!ws->diags.has_errors()) check_orgs(ws->model, ws->diags);
-  }
+  // Check even after syntax errors, so one run reports as much as it can.
+  ws->model = check_model(loaded.files, ws->diags);
+  if (!ws->diags.has_errors()) check_orgs(ws->model, ws->diags);
   ws->diags.sort_by_place();
   int errors = ws->diags.error_count();
   int shown_warnings = warnings ? ws->diags.warning_count() : 0;

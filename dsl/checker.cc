@@ -25,6 +25,14 @@ size_t edit_distance(const std::string& a, const std::string& b) {
   return prev[b.size()];
 }
 
+// True when a syntax error already broke one of the items: "missing"
+// checks stay quiet then, since the missing item may be the broken one.
+template <typename Items>
+bool has_broken_item(const Items& items) {
+  return std::any_of(items.begin(), items.end(),
+                     [](const auto& i) { return boost::get<ast::ErrorNode>(&i) != nullptr; });
+}
+
 struct Symbol {
   int index = -1;
   SourceLoc loc;
@@ -308,7 +316,9 @@ void Checker::check_regime(const std::vector<ast::File>& files) {
       }
     }
   }
-  if (!seen.count("currency")) diags_.error(r.title.loc, "the regime does not declare its currency");
+  if (!seen.count("currency") && !has_broken_item(r.items)) {
+    diags_.error(r.title.loc, "the regime does not declare its currency");
+  }
 }
 
 void Checker::declare_simple() {
@@ -413,7 +423,7 @@ void Checker::check_breach_types() {
       seen_area = true;
       bt.area = resolve(area_names_, "responsibility", a->area);
     }
-    if (!seen_area) diags_.error(b->name.loc, fmt::format("breach type '{}' has no area", bt.id));
+    if (!seen_area && !has_broken_item(b->items)) diags_.error(b->name.loc, fmt::format("breach type '{}' has no area", bt.id));
     m_.breach_types.push_back(std::move(bt));
   }
 }
@@ -721,7 +731,7 @@ void Checker::check_scenarios() {
             }
           }
         }
-        if (!has_severity) {
+        if (!has_severity && !has_broken_item(b->items)) {
           diags_.error(b->type.loc, fmt::format("breach '{}' does not set severity (1 to 5)", b->type.text));
         }
         for (size_t f = 0; f < m_.facts.size(); ++f) {
