@@ -61,6 +61,8 @@ class Checker {
   void check_regime(const std::vector<ast::File>& files);
   void declare_simple();
   void check_values();
+  void check_fact(const ast::FactDecl& f);
+  void check_table(const ast::TableDecl& t);
   void check_breach_types();
   void check_rules();
   void check_orgs();
@@ -95,8 +97,8 @@ class Checker {
   std::vector<const ast::Regime*> regimes_;
   std::vector<const ast::FunctionDecl*> functions_;
   std::vector<const ast::ResponsibilityDecl*> areas_;
-  std::vector<const ast::FactDecl*> facts_;
-  std::vector<const ast::TableDecl*> tables_;
+  // Facts and tables in source order: they share one namespace.
+  std::vector<const ast::Decl*> value_decls_;
   std::vector<const ast::BreachDecl*> breaches_;
   std::vector<const ast::RuleDecl*> rules_;
   std::vector<const ast::Org*> orgs_;
@@ -112,6 +114,7 @@ class Checker {
     SourceLoc loc;
   };
   std::map<std::string, ValueSymbol> values_;
+  bool declare_value(const ast::Word& name, ValueKind kind, int index);
   // Breach facts used by the rule being checked (for "left unset" checks).
   std::set<int>* used_facts_ = nullptr;
   std::vector<std::set<int>> rule_facts_;
@@ -272,8 +275,7 @@ void Checker::sort_declarations(const std::vector<ast::File>& files) {
       if (auto* p = boost::get<ast::Regime>(&d)) regimes_.push_back(p);
       if (auto* p = boost::get<ast::FunctionDecl>(&d)) functions_.push_back(p);
       if (auto* p = boost::get<ast::ResponsibilityDecl>(&d)) areas_.push_back(p);
-      if (auto* p = boost::get<ast::FactDecl>(&d)) facts_.push_back(p);
-      if (auto* p = boost::get<ast::TableDecl>(&d)) tables_.push_back(p);
+      if (boost::get<ast::FactDecl>(&d) || boost::get<ast::TableDecl>(&d)) value_decls_.push_back(&d);
       if (auto* p = boost::get<ast::BreachDecl>(&d)) breaches_.push_back(p);
       if (auto* p = boost::get<ast::RuleDecl>(&d)) rules_.push_back(p);
       if (auto* p = boost::get<ast::Org>(&d)) orgs_.push_back(p);
@@ -340,32 +342,43 @@ void Checker::declare_simple() {
   }
 }
 
-void Checker::check_values() {
-  auto declare_value = [&](const ast::Word& name, ValueKind kind, int index) {
-    auto [it, inserted] = values_.emplace(name.text, ValueSymbol{kind, index, name.loc});
-    if (!inserted) {
-      diags_.error(name.loc, fmt::format("duplicate name '{}' (facts, person facts and tables share one namespace)", name.text));
-      diags_.note(it->second.loc, fmt::format("'{}' was first declared here", name.text));
-    }
-    return inserted;
-  };
-  for (const auto* f : facts_) {
-    bool person = f->kind.text == "person_fact";
-    auto& list = person ? m_.person_facts : m_.facts;
-    if (!declare_value(f->name, person ? ValueKind::PersonFact : ValueKind::Fact, static_cast<int>(list.size()))) continue;
-    FactDef def{f->name.text, Type::Error, false, std::nullopt, f->name.loc};
-    if (auto t = declared_type(f->type)) {
-      def.type = t->first;
-      def.percent = t->second;
-      if (f->default_value) {
-        def.default_value = typed_literal(*f->default_value, def.type, def.percent,
-                                          fmt::format("the default of '{}'", def.name));
-      }
-    }
-    list.push_back(std::move(def));
+bool Checker::declare_value(const ast::Word& name, ValueKind kind, int index) {
+  auto [it, inserted] = values_.emplace(name.text, ValueSymbol{kind, index, name.loc});
+  if (!inserted) {
+    diags_.error(name.loc, fmt::format("duplicate name '{}' (facts, person facts and tables share one namespace)", name.text));
+    diags_.note(it->second.loc, fmt::format("'{}' was first declared here", name.text));
   }
-  for (const auto* t : tables_) {
-    if (!declare_value(t->name, ValueKind::Table, static_cast<int>(m_.tables.size()))) continue;
+  return inserted;
+}
+
+void Checker::check_values() {
+  for (const ast::Decl* decl : value_decls_) {
+    if (const auto* f = boost::get<ast::FactDecl>(decl)) check_fact(*f);
+    if (const auto* t = boost::get<ast::TableDecl>(decl)) check_table(*t);
+  }
+}
+
+void Checker::check_fact(const ast::FactDecl& fact) {
+  const ast::FactDecl* f = &fact;
+  bool person = f->kind.text == "person_fact";
+  auto& list = person ? m_.person_facts : m_.facts;
+  if (!declare_value(f->name, person ? ValueKind::PersonFact : ValueKind::Fact, static_cast<int>(list.size()))) return;
+  FactDef def{f->name.text, Type::Error, false, std::nullopt, f->name.loc};
+  if (auto t = declared_type(f->type)) {
+    def.type = t->first;
+    def.percent = t->second;
+    if (f->default_value) {
+      def.default_value = typed_literal(*f->default_value, def.type, def.percent,
+                                        fmt::format("the default of '{}'", def.name));
+    }
+  }
+  list.push_back(std::move(def));
+}
+
+void Checker::check_table(const ast::TableDecl& table_decl) {
+  const ast::TableDecl* t = &table_decl;
+  {
+    if (!declare_value(t->name, ValueKind::Table, static_cast<int>(m_.tables.size()))) return;
     Table table{t->name.text, Type::Error, false, {}, std::nullopt, t->name.loc};
     auto key = declared_type(t->key_type);
     if (key && key->first != Type::Int) {

@@ -199,6 +199,17 @@ const char* skip_to_sync_point(const char* p, const char* end, bool consume_brac
   return p;
 }
 
+bool starts_statement(const char* p, const char* end) {
+  static constexpr std::string_view kStarters[] = {
+      "regime", "function", "responsibility", "fact", "person_fact", "table", "breach", "rule",
+      "org", "scenario", "import", "person", "reports_to", "holds", "responsible_for", "delegates",
+      "relevant_income", "when", "then", "expect", "area", "version", "currency", "unallocated",
+      "fines"};
+  const char* w = scan_word(p, end);
+  std::string_view word(p, w - p);
+  return std::find(std::begin(kStarters), std::end(kStarters), word) != std::end(kStarters);
+}
+
 namespace {
 
 std::string describe_token(const char* p, const char* end) {

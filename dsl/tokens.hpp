@@ -38,6 +38,10 @@ const char* scan_string(const char* p, const char* end, std::string* out, const 
 // past the next `;`, or to the next `}` (past it when `consume_brace`), with
 // balanced `{...}` blocks skipped whole.
 const char* skip_to_sync_point(const char* p, const char* end, bool consume_brace);
+// True when `p` starts with a word that begins a declaration or statement
+// (`function`, `holds`, `then`, ...): after an error there, the likely fault
+// is a missing `;` before it, so parsing resumes at the word itself.
+bool starts_statement(const char* p, const char* end);
 
 // Base of the primitive parsers: a name for "expected ..." messages.
 struct Named {
@@ -229,6 +233,11 @@ struct Recover : x3::unary_parser<Subject, Recover<Subject>> {
                                " levels)");
     }
     attr = Attr();
+    const char* at = skip_space(first, last);
+    if (at != start && starts_statement(at, last)) {
+      first = at;
+      return true;
+    }
     first = skip_to_sync_point(first, last, top_level);
     if (first == start) first = skip_to_sync_point(first + 1, last, top_level);
     return true;

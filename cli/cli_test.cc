@@ -1,0 +1,123 @@
+// The smr binary end to end: exit codes, streams, and output formats.
+#include <catch2/catch.hpp>
+
+#include "tests/support.h"
+
+using smr::testing::run_smr;
+using smr::testing::temp_dir;
+using smr::testing::write_file;
+
+namespace {
+const std::string kExample = std::string(SMR_SOURCE_DIR) + "/rulesets/example/example.smr";
+}
+
+TEST_CASE("smr check on the worked example: exit 0 with warnings only", "[cli]") {
+  std::string out, err;
+  CHECK(run_smr("check " + kExample, &out, &err) == 0);
+  CHECK(out.empty());
+  CHECK(err.find("warning: 'bob' is responsible for 'child_safety' from 2023-07-01 on") != std::string::npos);
+}
+
+TEST_CASE("smr eval --format json prints the CLI.md object", "[cli]") {
+  std::string out, err;
+  REQUIRE(run_smr("eval --format json " + kExample, &out, &err) == 0);
+  CHECK(out ==
+        R"({"scenario":"Repeated grooming failures","org":"acme","currency":"GBP","persons":[)"
+        R"({"id":"alice","name":"Alice Smith","outcome":"censure","censure":true,"fine":"0.00","disqualification":false,"criminal":false},)"
+        R"({"id":"bob","name":"Bob Jones","outcome":"fine","censure":true,"fine":"108000.00","disqualification":false,"criminal":false}],)"
+        R"("unattributed":[]})"
+        "\n");
+  std::string again;
+  run_smr("eval --format json " + kExample, &again, nullptr);
+  CHECK(again == out);
+}
+
+TEST_CASE("smr eval --explain shows the path and the arithmetic", "[cli]") {
+  std::string out;
+  REQUIRE(run_smr("eval --explain " + kExample, &out, nullptr) == 0);
+  CHECK(out.find("via child_safety -> responsible_for bob (from 2021-01-01) -> reports_to alice") != std::string::npos);
+  CHECK(out.find("180,000.00 × 30% = 54,000.00") != std::string::npos);
+  CHECK(out.find("bob     Bob Jones    fine     censure, fine 108,000.00 GBP") != std::string::npos);
+}
+
+TEST_CASE("smr test passes the example and fails a wrong expectation", "[cli]") {
+  std::string out;
+  CHECK(run_smr("test " + kExample, &out, nullptr) == 0);
+  CHECK(out == "PASS Repeated grooming failures\n1 passed, 0 failed\n");
+  std::string dir = temp_dir();
+  write_file(dir + "/wrong.smr", "import \"" + std::string(SMR_SOURCE_DIR) + "/rulesets/example/example.smr\";\n"
+             "scenario \"Wrong\" in acme { breach grooming on 2022-03-01 { severity 3; }\n"
+             "  expect bob: censure, fine 1 GBP; expect carol: none; }\n");
+  CHECK(run_smr("test " + dir + "/wrong.smr", &out, nullptr) == 1);
+  // Scenarios run in source order: the importing file's come first.
+  CHECK(out == "FAIL Wrong\n"
+               "  bob: expected censure, fine 1.00 GBP; got censure, fine 36,000.00 GBP\n"
+               "PASS Repeated grooming failures\n"
+               "1 passed, 1 failed\n");
+}
+
+TEST_CASE("exit codes: usage and unreadable files give 2, model errors 1", "[cli]") {
+  std::string out, err;
+  CHECK(run_smr("check /nonexistent/x.smr", &out, &err) == 2);
+  CHECK(err == "smr: cannot read /nonexistent/x.smr: no such file\n");
+  CHECK(run_smr("", &out, &err) == 2);
+  CHECK(run_smr("eval --format xml " + kExample, &out, &err) == 2);
+  CHECK(run_smr("eval --scenario Nope " + kExample, &out, &err) == 2);
+  CHECK(run_smr("check --help", &out, &err) == 0);
+  CHECK(out.find("FILE") != std::string::npos);
+  std::string dir = temp_dir();
+  write_file(dir + "/bad.smr", "regime \"R\" { currency GBP; }\nbreach b { area nowhere; }\n");
+  CHECK(run_smr("eval " + dir + "/bad.smr", &out, &err) == 1);
+  CHECK(out.empty());
+  CHECK(err == dir + "/bad.smr:2:17: error: unknown responsibility 'nowhere'\n"
+                   "breach b { area nowhere; }\n"
+                   "                ^~~~~~~\n"
+                   "smr: 1 error, 0 warnings\n");
+}
+
+TEST_CASE("imports: relative, once each, cycles fine, a missing one is an error at the import", "[cli]") {
+  std::string dir = temp_dir();
+  write_file(dir + "/a.smr", "import \"sub/b.smr\";\nregime \"R\" { currency GBP; }\n");
+  std::system(("mkdir -p " + dir + "/sub").c_str());
+  write_file(dir + "/sub/b.smr", "import \"../a.smr\";\nfunction F \"f\";\n");
+  std::string out, err;
+  CHECK(run_smr("check " + dir + "/a.smr", &out, &err) == 0);
+  CHECK(err.empty());
+  write_file(dir + "/c.smr", "regime \"R\" { currency GBP; }\n  import \"missing.smr\";\n");
+  CHECK(run_smr("check " + dir + "/c.smr", &out, &err) == 1);
+  CHECK(err.find("c.smr:2:10: error: cannot read imported file '") != std::string::npos);
+}
+
+TEST_CASE("an evaluation error names scenario and breach; other scenarios still report", "[cli]") {
+  std::string dir = temp_dir();
+  write_file(dir + "/e.smr", R"(regime "R" { currency GBP; }
+function F "f"; responsibility a "a"; breach b { area a; }
+fact d: int = 0;
+rule r { when severity == 5; then fine 1 GBP / d to accountable; }
+rule c { then censure to accountable; }
+org o { person p { holds F; responsible_for a; } }
+scenario "bad" { breach b on 2022-01-01 { severity 5; } }
+scenario "good" { breach b on 2022-01-01 { severity 1; } }
+)");
+  std::string out, err;
+  CHECK(run_smr("eval --format json " + dir + "/e.smr", &out, &err) == 1);
+  CHECK(out.find("\"scenario\":\"bad\"") == std::string::npos);
+  CHECK(out.find("\"scenario\":\"good\"") != std::string::npos);
+  CHECK(err.find("e.smr:4:40: error: evaluation of scenario \"bad\" failed, breach 'b' on 2022-01-01: division by zero") !=
+        std::string::npos);
+}
+
+TEST_CASE("an unattributed breach is listed with a warning", "[cli]") {
+  std::string dir = temp_dir();
+  write_file(dir + "/u.smr", R"(regime "R" { currency GBP; }
+function F "f"; responsibility a "a"; breach b { area a; }
+rule c { then censure to accountable; }
+org o { person p { holds F; responsible_for a from 2023-01-01; } }
+scenario "gap" { breach b on 2022-01-01 { severity 1; } }
+)");
+  std::string out, err;
+  CHECK(run_smr("eval --format json " + dir + "/u.smr", &out, &err) == 0);
+  CHECK(out == R"({"scenario":"gap","org":"o","currency":"GBP","persons":[],"unattributed":[{"breach":"b","date":"2022-01-01"}]})"
+               "\n");
+  CHECK(err.find("u.smr:5:18: warning: breach 'b' on 2022-01-01 in scenario \"gap\" is unattributed") != std::string::npos);
+}

@@ -1,0 +1,170 @@
+// Every class of check (LANGUAGE.md 4.4) at its exact place.
+#include "dsl/checker.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support.h"
+
+using smr::testing::compile;
+using Lines = std::vector<std::string>;
+
+namespace {
+const char* kBase = R"(regime "R" { currency GBP; unallocated falls_to CEO; }
+function CEO "Chief Executive";
+function COO "Chief Operations";
+responsibility child_safety "Child safety";
+fact children_affected: int = 0;
+person_fact reasonable_steps: bool = false;
+table seriousness: int -> percent { 1: 0%, 2: 10% default 0% }
+breach grooming { area child_safety; }
+)";
+// The base declarations take 8 lines; tests' own text starts on line 9.
+std::string with_base(const std::string& text) { return kBase + text; }
+}  // namespace
+
+TEST_CASE("the base model is clean", "[checker]") {
+  auto c = compile(with_base(""));
+  CHECK(c->lines().empty());
+}
+
+TEST_CASE("unresolved names, with a did-you-mean", "[checker]") {
+  auto c = compile(with_base(R"(breach leak { area child_safty; }
+rule r { on groomng; when severity >= 2 and not reasonable_step; then censure to holders(CE0); }
+rule q { then fine relevant_income * seriousnes[severity] to accountable where not reasonable_steps; }
+org o { person a { holds CEOO; reports_to bee; } person bea { } })"));
+  CHECK(c->errors() == Lines{
+      "9:20: error: unknown responsibility 'child_safty'; did you mean 'child_safety'?",
+      "10:13: error: unknown breach type 'groomng'; did you mean 'grooming'?",
+      "10:49: error: unknown name 'reasonable_step'; did you mean 'reasonable_steps'?",
+      "10:90: error: unknown function 'CE0'; did you mean 'CEO'?",
+      "11:38: error: unknown table 'seriousnes'; did you mean 'seriousness'?",
+      "12:26: error: unknown function 'CEOO'; did you mean 'CEO'?",
+      "12:43: error: unknown person 'bee' in org 'o'; did you mean 'bea'?"});
+}
+
+TEST_CASE("a name with nothing close gets no suggestion", "[checker]") {
+  auto c = compile(with_base("breach leak { area zzz; }"));
+  CHECK(c->errors() == Lines{"9:20: error: unknown responsibility 'zzz'"});
+}
+
+TEST_CASE("duplicates name the first declaration", "[checker]") {
+  auto c = compile(with_base(R"(function CEO "again";
+fact seriousness: int;
+rule r { then censure to accountable; }
+rule r { then censure to accountable; })"));
+  // Notes follow their error.
+  CHECK(c->lines() == Lines{
+      "9:10: error: duplicate function 'CEO'",
+      "2:10: note: 'CEO' was first declared here",
+      "10:6: error: duplicate name 'seriousness' (facts, person facts and tables share one namespace)",
+      "7:7: note: 'seriousness' was first declared here",
+      "12:6: error: duplicate rule 'r'",
+      "11:6: note: 'r' was first declared here"});
+}
+
+TEST_CASE("type errors in every kind of expression", "[checker]") {
+  auto c = compile(with_base(R"(fact when_started: date = 2020-01-01;
+fact label: int = true;
+table bad: int -> money { 1: 5 }
+rule r1 { when severity + 1; }
+rule r2 { when children_affected > 10 GBP; }
+rule r3 { then fine 10 to accountable; }
+rule r4 { then censure to accountable where relevant_income * 2; }
+rule r5 { when date > when_started and min(1, 2 GBP) > 0; }
+rule r6 { when relevant_income > 0 GBP; }
+rule r7 { when reasonable_steps; }
+rule r8 { then fine 10 GBP * 10 GBP to accountable; }
+rule r9 { when seriousness[0.5] > 0; })"));
+  CHECK(c->errors() == Lines{
+      "10:19: error: the default of 'label' must be of type int, not bool",
+      "11:30: error: a table value must be of type money, not int",
+      "12:16: error: a 'when' condition must be of type bool, not int",
+      "13:16: error: operator '>' cannot combine int and money",
+      "14:21: error: a fine amount must be of type money, not int",
+      "15:45: error: a 'where' condition must be of type bool, not money",
+      "16:40: error: the arguments of min must be of one family (numbers, money or dates)",
+      "17:16: error: relevant_income is a person's: use it in 'where' or in a fine amount",
+      "18:16: error: person fact 'reasonable_steps' is only known in 'where' and fine amounts, where a person is being judged",
+      "19:21: error: operator '*' cannot combine money and money",
+      "20:28: error: a key of table 'seriousness' must be an int, not decimal"});
+}
+
+TEST_CASE("int widens to decimal; money over money is a decimal", "[checker]") {
+  auto c = compile(with_base(R"(fact ratio: decimal = 1;
+table weights: int -> decimal { 1: 2, 2: 0.5 }
+rule r { when ratio * 2 > weights[1] and 10 GBP / 4 GBP > 2; then fine 10 GBP / 3 to accountable; })"));
+  CHECK(c->errors().empty());
+}
+
+TEST_CASE("exactly one regime, with one currency", "[checker]") {
+  auto none = compile("function F \"f\";");
+  CHECK(none->errors() == Lines{"1:1: error: the model has no regime declaration (exactly one is required)"});
+  auto two = compile(with_base(R"(regime "Again" { currency GBP; })"));
+  CHECK(two->lines() == Lines{"9:1: error: a model has exactly one regime; this is a second one",
+                              "1:1: note: the first regime is declared here"});
+  auto eur = compile(with_base(R"(fact cap: money = 1_000_000 EUR;
+org o { person a { relevant_income 10 USD; } })"));
+  CHECK(eur->errors() == Lines{"9:19: error: currency EUR differs from the regime's currency GBP",
+                               "10:36: error: currency USD differs from the regime's currency GBP"});
+}
+
+TEST_CASE("intervals, dates and edges", "[checker]") {
+  auto c = compile(with_base(R"(org o {
+  person a { holds CEO from 2022-02-30; }
+  person b { holds COO from 2022-01-01 until 2022-01-01; responsible_for child_safety to a; }
+  person c { delegates child_safety; reports_to a from 2023-01-01 until 2022-12-31; }
+})"));
+  CHECK(c->errors() == Lines{
+      "10:29: error: invalid date '2022-02-30'",
+      "11:46: error: 'until 2022-01-01' is not after 'from 2022-01-01'",
+      "11:90: error: 'to' belongs to delegates, not to responsible_for",
+      "12:14: error: delegates needs a delegate: delegates AREA to PERSON",
+      "12:73: error: 'until 2022-12-31' is not after 'from 2023-01-01'"});
+}
+
+TEST_CASE("scenario checks: severity, unset facts, unknown persons", "[checker]") {
+  auto c = compile(with_base(R"(fact platform: int;
+rule r { when platform > 1; then censure to accountable; }
+org o { person a { holds CEO; responsible_for child_safety; } }
+scenario "s" {
+  breach grooming on 2022-01-01 { platform 2; }
+  breach grooming on 2022-02-01 { severity 0; platform 1; }
+  breach grooming on 2022-03-01 { severity 6; }
+  breach grooming on 2022-04-01 { severity 3; platform 1; person zed { reasonable_steps true; } }
+  breach grooming on 2022-02-29 { severity 3; platform 1; }
+  expect a: none, censure;
+  expect bob: none;
+})"));
+  CHECK(c->errors() == Lines{
+      "13:10: error: breach 'grooming' does not set severity (1 to 5)",
+      "14:44: error: severity must be from 1 to 5, not 0",
+      "15:10: error: breach 'grooming' leaves fact 'platform' unset, and it has no default",
+      "15:44: error: severity must be from 1 to 5, not 6",
+      "16:66: error: unknown person 'zed' in org 'o'",
+      "17:22: error: invalid date '2022-02-29'",
+      "18:10: error: 'none' cannot be combined with other outcomes",
+      "19:10: error: unknown person 'bob' in org 'o'"});
+}
+
+TEST_CASE("a fact no applicable rule uses may stay unset", "[checker]") {
+  auto c = compile(with_base(R"(fact platform: int;
+breach leak { area child_safety; }
+rule r { on leak; when platform > 1; then censure to accountable; }
+org o { person a { holds CEO; responsible_for child_safety; } }
+scenario "s" { breach grooming on 2022-01-01 { severity 2; } })"));
+  CHECK(c->errors().empty());
+}
+
+TEST_CASE("selectors are checked", "[checker]") {
+  auto c = compile(with_base(R"(rule r {
+  then censure to managers(0);
+  then censure to holders;
+  then censure to board(CEO);
+  then censure to accountable of delegates;
+})"));
+  CHECK(c->errors() == Lines{
+      "10:28: error: managers(N) needs a whole number of levels from 1 to 1,000,000",
+      "11:19: error: holders needs a function: holders(F)",
+      "12:25: error: 'board' takes no argument",
+      "13:34: error: 'of' applies to managers, not to 'accountable'"});
+}

@@ -1,0 +1,64 @@
+#include "dsl/decimal.h"
+
+#include <catch2/catch.hpp>
+
+using smr::Decimal;
+
+namespace {
+Decimal d(const char* text) { return *Decimal::parse(text); }
+}  // namespace
+
+TEST_CASE("decimal literals parse exactly, with underscores", "[decimal]") {
+  CHECK(d("1_000_000").raw() == 1'000'000'000'000);
+  CHECK(d("0.375").raw() == 375'000);
+  CHECK(d("12.5").to_string() == "12.5");
+  CHECK(d("180000").to_grouped_string(2) == "180,000.00");
+  CHECK(d("0.0000005").raw() == 0);  // half to even at the 7th digit: 0.5 millionth -> 0
+  CHECK(d("0.0000015").raw() == 2);  // 1.5 millionths -> 2
+  CHECK_FALSE(Decimal::parse("9223372036854.775808"));  // one millionth past the top
+  CHECK(Decimal::parse("9223372036854.775807"));
+  CHECK_FALSE(Decimal::parse("1.2.3"));
+  CHECK_FALSE(Decimal::parse(""));
+}
+
+TEST_CASE("multiplication and division round half to even to 6 digits", "[decimal]") {
+  CHECK(*smr::multiply(d("180000"), d("0.3")) == d("54000"));
+  CHECK(*smr::multiply(d("0.000001"), d("0.5")) == d("0"));         // 0.0000005 -> 0 (even)
+  CHECK(*smr::multiply(d("0.000003"), d("0.5")) == d("0.000002"));  // 0.0000015 -> 0.000002
+  CHECK(*smr::divide(d("1"), d("3")) == d("0.333333"));
+  CHECK(*smr::divide(d("2"), d("3")) == d("0.666667"));
+  CHECK(*smr::divide(*smr::negate(d("2")), d("3")) == *smr::negate(d("0.666667")));
+  CHECK_FALSE(smr::divide(d("1"), d("0")));
+}
+
+TEST_CASE("rounding to the currency's 2 digits is half to even", "[decimal]") {
+  CHECK(*smr::round_half_even(d("50.125"), 2) == d("50.12"));
+  CHECK(*smr::round_half_even(d("50.135"), 2) == d("50.14"));
+  CHECK(*smr::round_half_even(d("50.1251"), 2) == d("50.13"));
+  CHECK(*smr::round_half_even(*smr::negate(d("50.125")), 2) == *smr::negate(d("50.12")));
+  CHECK(*smr::round_half_even(*smr::negate(d("50.135")), 2) == *smr::negate(d("50.14")));
+}
+
+TEST_CASE("round_down and round_up go towards minus and plus infinity", "[decimal]") {
+  CHECK(*smr::round_down_to(d("321230"), d("100")) == d("321200"));
+  CHECK(*smr::round_up_to(d("321230"), d("100")) == d("321300"));
+  CHECK(*smr::round_down_to(*smr::negate(d("150")), d("100")) == *smr::negate(d("200")));
+  CHECK(*smr::round_up_to(*smr::negate(d("150")), d("100")) == *smr::negate(d("100")));
+  CHECK(*smr::round_down_to(d("300"), d("100")) == d("300"));
+  CHECK_FALSE(smr::round_down_to(d("1"), d("0")));
+}
+
+TEST_CASE("overflow is reported, never wrapped", "[decimal]") {
+  Decimal top = Decimal::from_raw(INT64_MAX);
+  Decimal bottom = Decimal::from_raw(INT64_MIN);
+  CHECK_FALSE(smr::add(top, d("0.000001")));
+  CHECK_FALSE(smr::subtract(bottom, d("0.000001")));
+  CHECK_FALSE(smr::negate(bottom));
+  CHECK_FALSE(smr::multiply(top, d("2")));
+  CHECK_FALSE(smr::multiply(d("10000000"), d("10000000")));  // 10^14 does not fit
+  CHECK(smr::multiply(d("1000000"), d("1000000")));           // 10^12 does
+  CHECK_FALSE(smr::divide(top, d("0.5")));
+  CHECK_FALSE(Decimal::from_int(INT64_MAX / 1000));
+  CHECK(bottom.to_string() == "-9223372036854.775808");
+  CHECK(top.to_grouped_string(2) == "9,223,372,036,854.775807");
+}

@@ -1,0 +1,418 @@
+// Evaluation against outcomes worked out by hand (LANGUAGE.md section 4).
+#include "engine/evaluator.h"
+
+#include <catch2/catch.hpp>
+
+#include "engine/explain.h"
+#include "tests/support.h"
+
+using namespace smr;
+using smr::testing::compile;
+using smr::testing::outcome;
+using smr::testing::person;
+using smr::testing::run;
+
+namespace {
+
+// Functions, areas and facts the cases share; each case adds rules, an org
+// and a scenario.
+const char* kBase = R"(regime "T" { currency GBP; }
+function CEO "Chief Executive";
+function COO "Chief Operations";
+function CHAIR "Chair" board;
+function NED "Non-executive director" board;
+responsibility safety "Safety";
+responsibility data "Data";
+person_fact reasonable_steps: bool = false;
+fact amount: money = 0 GBP;
+breach harm { area safety; }
+breach leak { area data; }
+)";
+
+std::unique_ptr<smr::testing::Compiled> build(const std::string& text) {
+  auto c = compile(kBase + text);
+  INFO((c->errors().empty() ? std::string() : c->errors().front()));
+  REQUIRE(c->errors().empty());
+  return c;
+}
+
+const char* kOrg = R"(org o {
+  person ceo "Cy" { holds CEO from 2019-01-01; relevant_income 400_000 GBP; }
+  person coo "Di" { holds COO; reports_to ceo; responsible_for safety from 2021-01-01;
+                    delegates safety to eng from 2021-06-01; relevant_income 200_000 GBP; }
+  person eng "Ed" { reports_to coo; relevant_income 90_000 GBP; }
+  person chair "Flo" { holds CHAIR; }
+  person ned "Gus" { holds NED until 2022-01-01; }
+}
+)";
+
+}  // namespace
+
+TEST_CASE("the worked example of LANGUAGE.md section 5", "[eval]") {
+  auto c = compile(R"(regime "UK" { version "2024.1"; currency GBP; unallocated falls_to SMF1; fines sum; }
+function SMF1 "Chief Executive";
+function SMF24 "Chief Operations";
+function SMF9 "Chair" board;
+responsibility child_safety "Child safety" prescribed;
+fact children_affected: int = 0;
+person_fact reasonable_steps: bool = false;
+person_fact consented: bool = false;
+table seriousness: int -> percent { 1: 0%, 2: 10%, 3: 20%, 4: 30%, 5: 40% default 0% }
+breach grooming "Grooming" { area child_safety; }
+breach abuse_image_series "Abuse images" { area child_safety; }
+rule censure_no_steps { when severity >= 2; then censure to accountable where not reasonable_steps; }
+rule fine_by_seriousness { when severity >= 3;
+  then fine round_down(relevant_income * seriousness[severity], 100 GBP) to accountable where not reasonable_steps; }
+rule consistent_failure { when prior_breaches(12 months) >= 1;
+  then fine relevant_income * 10% to accountable where not reasonable_steps; }
+rule oversight { when severity >= 4; then censure to managers(1); }
+org acme "Acme Social Ltd" {
+  person alice "Alice Smith" { relevant_income 450_000 GBP; holds SMF1 from 2019-01-01; }
+  person bob "Bob Jones" { relevant_income 180_000 GBP; reports_to alice;
+    holds SMF24 from 2020-01-01 until 2023-07-01; responsible_for child_safety from 2021-01-01;
+    delegates child_safety to carol from 2021-06-01; }
+  person carol "Carol White" { reports_to bob; }
+}
+scenario "Repeated grooming failures" in acme {
+  breach grooming on 2022-03-01 { severity 4; children_affected 12; person bob { reasonable_steps false; } }
+  breach grooming on 2022-09-01 { severity 3; }
+})");
+  REQUIRE(c->errors().empty());
+  auto r = run(*c, "Repeated grooming failures", true);
+  REQUIRE_FALSE(r.error);
+  CHECK(outcome(*c, r, "bob") == "censure, fine 108,000.00 GBP");
+  CHECK(person(*c, r, "bob").outcome() == Outcome::Fine);
+  CHECK(outcome(*c, r, "alice") == "censure");
+  CHECK(outcome(*c, r, "carol") == "none");
+  const auto& bob = person(*c, r, "bob");
+  REQUIRE(bob.records.size() == 5);
+  CHECK(bob.records[1].arithmetic ==
+        "seriousness[4] = 30%; 180,000.00 × 30% = 54,000.00; round_down(54,000.00, 100.00) = 54,000.00");
+  CHECK(bob.records[4].arithmetic == "180,000.00 × 10% = 18,000.00");
+  const auto& alice = person(*c, r, "alice");
+  CHECK(describe_path(c->model, c->model.orgs[0], alice.records[0].path) ==
+        "child_safety -> responsible_for bob (from 2021-01-01) -> reports_to alice");
+}
+
+TEST_CASE("each selector picks the people the contract says", "[eval][selectors]") {
+  auto c = build(std::string(kOrg) + R"(
+rule acc { then censure to accountable; }
+rule del { then fine 1 GBP to delegates; }
+rule man { then fine 10 GBP to managers; }
+rule hold { then disqualification to holders(COO); }
+rule brd { then criminal to board; }
+scenario "s" { breach harm on 2021-07-01 { severity 3; } })");
+  auto r = run(*c, "s");
+  CHECK(outcome(*c, r, "coo") == "censure, disqualification");
+  CHECK(outcome(*c, r, "eng") == "fine 1.00 GBP");
+  CHECK(outcome(*c, r, "ceo") == "fine 10.00 GBP");
+  CHECK(outcome(*c, r, "chair") == "criminal");
+  CHECK(outcome(*c, r, "ned") == "criminal");
+}
+
+TEST_CASE("a union selects each person once", "[eval][selectors]") {
+  auto c = build(std::string(kOrg) + R"(
+rule u { then fine 5 GBP to accountable, holders(COO), managers(1) of delegates; }
+scenario "s" { breach harm on 2021-07-01 { severity 3; } })");
+  auto r = run(*c, "s");
+  // coo is accountable, a COO holder and eng's manager: one fine of 5, not 15.
+  CHECK(outcome(*c, r, "coo") == "fine 5.00 GBP");
+  CHECK(outcome(*c, r, "eng") == "none");
+  CHECK(outcome(*c, r, "ceo") == "none");
+}
+
+TEST_CASE("delegation never moves accountability", "[eval]") {
+  auto c = build(std::string(kOrg) + R"(
+rule acc { then censure to accountable; }
+scenario "before" { breach harm on 2021-05-31 { severity 3; } }
+scenario "after" { breach harm on 2021-06-01 { severity 3; } })");
+  for (const char* s : {"before", "after"}) {
+    auto r = run(*c, s);
+    CHECK(outcome(*c, r, "coo") == "censure");
+    CHECK(outcome(*c, r, "eng") == "none");
+  }
+}
+
+TEST_CASE("managers(1) of delegates and delegates by date", "[eval]") {
+  auto c = build(std::string(kOrg) + R"(
+rule m { then censure to managers(1) of delegates; }
+scenario "before delegation" { breach harm on 2021-05-31 { severity 3; } }
+scenario "after delegation" { breach harm on 2021-06-01 { severity 3; } })");
+  CHECK(outcome(*c, run(*c, "before delegation"), "coo") == "none");
+  auto r = run(*c, "after delegation");
+  CHECK(outcome(*c, r, "coo") == "censure");  // eng's manager
+  CHECK(describe_path(c->model, c->model.orgs[0], person(*c, r, "coo").records[0].path) ==
+        "safety -> responsible_for coo (from 2021-01-01) -> delegates safety to eng (from 2021-06-01) -> reports_to coo");
+}
+
+TEST_CASE("shared responsibility gives several accountable people", "[eval]") {
+  auto c = build(R"(org o {
+  person a { holds CEO; responsible_for data; relevant_income 100_000 GBP; }
+  person b { holds COO; responsible_for data from 2022-01-01; relevant_income 50_000 GBP; }
+}
+rule f { then fine relevant_income * 1% to accountable where not reasonable_steps; }
+scenario "shared" { breach leak on 2022-02-01 { severity 2; person b { reasonable_steps true; } } }
+scenario "alone" { breach leak on 2021-12-31 { severity 2; } })");
+  auto r = run(*c, "shared");
+  CHECK(outcome(*c, r, "a") == "fine 1,000.00 GBP");
+  CHECK(outcome(*c, r, "b") == "none");  // took reasonable steps
+  auto alone = run(*c, "alone");
+  CHECK(outcome(*c, alone, "a") == "fine 1,000.00 GBP");
+  CHECK(outcome(*c, alone, "b") == "none");
+}
+
+TEST_CASE("unallocated areas fall to the fallback; a vacancy is unattributed", "[eval]") {
+  auto c = compile(R"(regime "T" { currency GBP; unallocated falls_to CEO; }
+function CEO "Chief Executive";
+responsibility safety "Safety";
+breach harm { area safety; }
+rule acc { then censure to accountable; }
+rule brd { then fine 7 GBP to managers(1); }
+org o {
+  person ceo { holds CEO from 2020-01-01 until 2021-01-01; }
+  person new { holds CEO from 2021-03-01; }
+  person x { reports_to ceo; }
+}
+scenario "fallback" { breach harm on 2020-06-01 { severity 3; } }
+scenario "vacancy" { breach harm on 2021-02-01 { severity 3; } })");
+  REQUIRE(c->errors().empty());
+  auto r = run(*c, "fallback");
+  CHECK(outcome(*c, r, "ceo") == "censure");
+  CHECK(r.unattributed.empty());
+  CHECK(describe_path(c->model, c->model.orgs[0], person(*c, r, "ceo").records[0].path) ==
+        "safety -> unallocated, falls_to CEO -> holds CEO ceo (from 2020-01-01 until 2021-01-01)");
+  auto v = run(*c, "vacancy");
+  REQUIRE(v.unattributed == std::vector<int>{0});
+  for (const auto& p : v.persons) CHECK_FALSE(p.sanctioned());
+}
+
+TEST_CASE("a handover on the boundary date belongs to the newcomer", "[eval]") {
+  auto c = build(R"(org o {
+  person old { holds CEO; responsible_for data until 2022-06-01; }
+  person neu { holds COO; responsible_for data from 2022-06-01; }
+}
+rule acc { then censure to accountable; }
+scenario "last day" { breach leak on 2022-05-31 { severity 2; } }
+scenario "first day" { breach leak on 2022-06-01 { severity 2; } })");
+  auto last = run(*c, "last day");
+  CHECK(outcome(*c, last, "old") == "censure");
+  CHECK(outcome(*c, last, "neu") == "none");
+  auto first = run(*c, "first day");
+  CHECK(outcome(*c, first, "old") == "none");
+  CHECK(outcome(*c, first, "neu") == "censure");
+}
+
+TEST_CASE("matrix lines give several managers; managers(3) climbs three levels", "[eval]") {
+  auto c = build(R"(org o {
+  person top { holds CEO; }
+  person l2a { holds COO; reports_to top; }
+  person l2b { holds COO; reports_to top; }
+  person l1 { reports_to l2a; reports_to l2b from 2022-01-01; }
+  person a { holds COO; reports_to l1; responsible_for data; }
+  person peer { reports_to l1; }
+}
+rule one { then censure to managers; }
+rule three { then fine 3 GBP to managers(3); }
+scenario "matrix" { breach leak on 2022-02-01 { severity 2; } }
+scenario "single line" { breach leak on 2021-02-01 { severity 2; } })");
+  auto r = run(*c, "matrix");
+  CHECK(outcome(*c, r, "l1") == "censure, fine 3.00 GBP");
+  CHECK(outcome(*c, r, "l2a") == "fine 3.00 GBP");
+  CHECK(outcome(*c, r, "l2b") == "fine 3.00 GBP");
+  CHECK(outcome(*c, r, "top") == "fine 3.00 GBP");
+  CHECK(outcome(*c, r, "peer") == "none");
+  CHECK(outcome(*c, r, "a") == "none");
+  auto s = run(*c, "single line");
+  CHECK(outcome(*c, s, "l2b") == "none");
+  CHECK(outcome(*c, s, "top") == "fine 3.00 GBP");
+}
+
+TEST_CASE("managers may include an accountable person who manages another", "[eval]") {
+  auto c = build(R"(org o {
+  person boss { holds CEO; responsible_for data; }
+  person sub { holds COO; reports_to boss; responsible_for data; }
+}
+rule m { then censure to managers; }
+scenario "s" { breach leak on 2022-02-01 { severity 2; } })");
+  auto r = run(*c, "s");
+  CHECK(outcome(*c, r, "boss") == "censure");
+  CHECK(outcome(*c, r, "sub") == "none");
+}
+
+TEST_CASE("prior_breaches counts the same area in [date - D, date), clamping month ends", "[eval]") {
+  auto c = build(R"(org o { person a { holds CEO; responsible_for safety; responsible_for data; } }
+rule repeat { when prior_breaches(1 month) >= 1; then fine 100 GBP to accountable; }
+rule twice { when prior_breaches(12 months) >= 2; then censure to accountable; }
+scenario "leap clamp" {
+  breach harm on 2024-02-29 { severity 1; }
+  breach harm on 2024-03-31 { severity 1; }
+}
+scenario "outside the window" {
+  breach harm on 2024-02-28 { severity 1; }
+  breach harm on 2024-03-31 { severity 1; }
+}
+scenario "common year clamp" {
+  breach harm on 2023-02-28 { severity 1; }
+  breach harm on 2023-03-31 { severity 1; }
+}
+scenario "other area and same day do not count" {
+  breach leak on 2022-03-10 { severity 1; }
+  breach harm on 2022-03-20 { severity 1; }
+  breach harm on 2022-03-20 { severity 1; }
+}
+scenario "twelve months" {
+  breach harm on 2021-09-01 { severity 1; }
+  breach harm on 2022-03-01 { severity 1; }
+  breach harm on 2022-09-01 { severity 1; }
+  breach harm on 2022-09-02 { severity 1; }
+})");
+  CHECK(outcome(*c, run(*c, "leap clamp"), "a") == "fine 100.00 GBP");
+  CHECK(outcome(*c, run(*c, "outside the window"), "a") == "none");
+  CHECK(outcome(*c, run(*c, "common year clamp"), "a") == "fine 100.00 GBP");
+  CHECK(outcome(*c, run(*c, "other area and same day do not count"), "a") == "none");
+  // 2022-09-01: window [2021-09-01, 2022-09-01) holds two; 2022-09-02 holds
+  // 2022-03-01 and 2022-09-01, and 2022-09-01 is within a month of it.
+  auto t = run(*c, "twelve months");
+  CHECK(outcome(*c, t, "a") == "censure, fine 100.00 GBP");
+  int censures = 0;
+  for (const auto& rec : person(*c, t, "a").records) censures += rec.kind == model::SanctionKind::Censure;
+  CHECK(censures == 2);
+}
+
+TEST_CASE("fines sum by default and take the largest with `fines max`", "[eval]") {
+  std::string rest = R"(function CEO "c";
+responsibility data "d";
+breach leak { area data; }
+rule a { then fine 300 GBP to accountable; }
+rule b { then fine 500 GBP to accountable; }
+org o { person p { holds CEO; responsible_for data; } }
+scenario "s" { breach leak on 2022-01-01 { severity 1; } breach leak on 2022-02-01 { severity 1; } })";
+  auto sum = compile("regime \"T\" { currency GBP; fines sum; }\n" + rest);
+  auto max = compile("regime \"T\" { currency GBP; fines max; }\n" + rest);
+  REQUIRE(sum->errors().empty());
+  REQUIRE(max->errors().empty());
+  CHECK(outcome(*sum, run(*sum, "s"), "p") == "fine 1,600.00 GBP");
+  CHECK(outcome(*max, run(*max, "s"), "p") == "fine 500.00 GBP");
+}
+
+TEST_CASE("fines round half to even to 2 digits when imposed", "[eval]") {
+  auto c = build(R"(org o { person p { holds CEO; responsible_for data; } person q { holds COO; responsible_for safety; } }
+rule f { on leak; then fine 50.125 GBP to accountable; }
+rule g { on harm; then fine 50.135 GBP to accountable; }
+scenario "s" { breach leak on 2022-01-01 { severity 1; } breach harm on 2022-01-01 { severity 1; } })");
+  auto r = run(*c, "s", true);
+  CHECK(outcome(*c, r, "p") == "fine 50.12 GBP");
+  CHECK(outcome(*c, r, "q") == "fine 50.14 GBP");
+  CHECK(person(*c, r, "p").records[0].arithmetic == "50.125; rounded half to even to 2 digits: 50.12");
+}
+
+TEST_CASE("a zero fine is recorded but not imposed", "[eval]") {
+  auto c = build(R"(org o { person p { holds CEO; responsible_for data; relevant_income 100_000 GBP; } }
+table level: int -> percent { 1: 0%, 2: 10% }
+rule f { then fine relevant_income * level[severity] to accountable; }
+scenario "s" { breach leak on 2022-01-01 { severity 1; } })");
+  auto r = run(*c, "s", true);
+  const auto& p = person(*c, r, "p");
+  CHECK(outcome(*c, r, "p") == "none");
+  CHECK_FALSE(p.fined);
+  REQUIRE(p.records.size() == 1);
+  CHECK_FALSE(p.records[0].imposed);
+  CHECK(p.records[0].arithmetic == "level[1] = 0%; 100,000.00 × 0% = 0.00");
+}
+
+TEST_CASE("evaluation errors: overflow, division by zero, missing key, negative fine", "[eval][errors]") {
+  auto c = build(R"(org o { person p { holds CEO; responsible_for data; relevant_income 9_000_000_000_000 GBP; } }
+fact divisor: int = 0;
+table level: int -> percent { 1: 0% }
+rule big { when severity == 1; then fine relevant_income * 2 to accountable; }
+rule zero { when severity == 2; then fine 10 GBP / divisor to accountable; }
+rule key { when severity == 3; then fine 10 GBP * level[severity] to accountable; }
+rule neg { when severity == 4; then fine 10 GBP - 20 GBP to accountable; }
+scenario "overflow" { breach leak on 2022-01-01 { severity 1; } }
+scenario "zero" { breach leak on 2022-01-01 { severity 2; } }
+scenario "key" { breach leak on 2022-01-01 { severity 3; } }
+scenario "negative" { breach leak on 2022-01-01 { severity 4; } })");
+  auto where = [&](const ScenarioResult& r) {
+    auto lc = c->sources.line_col(r.error->loc);
+    return std::to_string(lc.line) + ":" + std::to_string(lc.column) + " " + r.error->message;
+  };
+  auto o = run(*c, "overflow");
+  REQUIRE(o.error);
+  CHECK(where(o) == "15:42 arithmetic overflow in a multiplication (values beyond about 9.2 × 10^12)");
+  CHECK(o.error->breach == 0);
+  auto z = run(*c, "zero");
+  REQUIRE(z.error);
+  CHECK(where(z) == "16:43 division by zero");
+  auto k = run(*c, "key");
+  REQUIRE(k.error);
+  CHECK(where(k) == "17:51 table 'level' has no entry for key 3 and no default");
+  auto n = run(*c, "negative");
+  REQUIRE(n.error);
+  CHECK(where(n) == "18:42 the fine for 'p' computes to -10.00, which is negative");
+}
+
+TEST_CASE("a person fact with no default and no value is an evaluation error", "[eval][errors]") {
+  auto c = build(R"(person_fact consented: bool;
+org o { person p { holds CEO; responsible_for data; } }
+rule crim { then criminal to accountable where consented; }
+scenario "given" { breach leak on 2022-01-01 { severity 5; person p { consented true; } } }
+scenario "missing" { breach leak on 2022-01-01 { severity 5; } })");
+  CHECK(outcome(*c, run(*c, "given"), "p") == "criminal");
+  auto r = run(*c, "missing");
+  REQUIRE(r.error);
+  CHECK(r.error->message == "person fact 'consented' has no value for 'p' in breach 'leak' on 2022-01-01 and no default");
+}
+
+TEST_CASE("headline outcome is the most severe sanction", "[eval]") {
+  auto c = build(R"(org o { person p { holds CEO; responsible_for data; } }
+rule a { then censure to accountable; }
+rule b { when severity >= 2; then fine 1 GBP to accountable; }
+rule d { when severity >= 3; then disqualification to accountable; }
+rule e { when severity >= 4; then criminal to accountable; }
+scenario "1" { breach leak on 2022-01-01 { severity 1; } }
+scenario "2" { breach leak on 2022-01-01 { severity 2; } }
+scenario "3" { breach leak on 2022-01-01 { severity 3; } }
+scenario "4" { breach leak on 2022-01-01 { severity 4; } })");
+  CHECK(person(*c, run(*c, "1"), "p").outcome() == Outcome::Censure);
+  CHECK(person(*c, run(*c, "2"), "p").outcome() == Outcome::Fine);
+  CHECK(person(*c, run(*c, "3"), "p").outcome() == Outcome::Disqualification);
+  CHECK(person(*c, run(*c, "4"), "p").outcome() == Outcome::Criminal);
+}
+
+TEST_CASE("breaches run in date order, ties in source order", "[eval]") {
+  auto c = build(R"(org o { person p { holds CEO; responsible_for data; } }
+rule a { then censure to accountable; }
+scenario "s" {
+  breach leak on 2022-05-01 { severity 2; }
+  breach leak on 2022-01-01 { severity 3; }
+  breach leak on 2022-05-01 { severity 1; }
+})");
+  auto r = run(*c, "s");
+  const auto& recs = person(*c, r, "p").records;
+  REQUIRE(recs.size() == 3);
+  CHECK(recs[0].breach == 1);
+  CHECK(recs[1].breach == 0);
+  CHECK(recs[2].breach == 2);
+}
+
+TEST_CASE("a 100,000-level reporting chain evaluates without recursion", "[eval][deep]") {
+  std::string text = "org o {\n  person p000000 { holds CEO; responsible_for data; reports_to p000001; }\n";
+  const int n = 100000;
+  for (int i = 1; i < n; ++i) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "  person p%06d { reports_to p%06d; }\n", i, i + 1);
+    text += buf;
+  }
+  char last[64];
+  std::snprintf(last, sizeof last, "  person p%06d { }\n}\n", n);
+  text += last;
+  text += R"(rule all { then censure to managers(1000000); }
+scenario "s" { breach leak on 2022-01-01 { severity 1; } })";
+  auto c = build(text);
+  auto r = run(*c, "s", true);
+  int censured = 0;
+  for (const auto& p : r.persons) censured += p.censure;
+  CHECK(censured == n);
+  const auto& top = person(*c, r, "p100000");
+  CHECK(top.records[0].path.edges().size() == static_cast<size_t>(n + 1));
+}

@@ -1,0 +1,106 @@
+#include "tests/support.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "cli/report.h"
+#include "dsl/checker.h"
+#include "dsl/parser.h"
+#include "engine/evaluator.h"
+#include "engine/org_checks.h"
+#include "engine/org_graph.h"
+
+namespace smr::testing {
+
+namespace {
+std::string line_of(const SourceManager& s, const Diagnostic& d) {
+  const char* kind = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+  auto lc = s.line_col(d.loc);
+  return fmt::format("{}:{}: {}: {}", lc.line, lc.column, kind, d.message);
+}
+}  // namespace
+
+std::vector<std::string> Compiled::lines() const {
+  std::vector<std::string> out;
+  for (const auto& d : diags.all()) out.push_back(line_of(sources, d));
+  return out;
+}
+
+std::vector<std::string> Compiled::errors() const {
+  std::vector<std::string> out;
+  for (const auto& d : diags.all()) {
+    if (d.severity == Severity::Error) out.push_back(line_of(sources, d));
+  }
+  return out;
+}
+
+ast::File parse_only(const std::string& text, Diagnostics* diags, SourceManager* sources) {
+  uint32_t id = sources->add("test.smr", text);
+  return parse_file(*sources, id, *diags);
+}
+
+std::unique_ptr<Compiled> compile(const std::string& text) {
+  auto c = std::make_unique<Compiled>();
+  std::vector<ast::File> files;
+  files.push_back(parse_only(text, &c->diags, &c->sources));
+  c->model = check_model(files, c->diags);
+  if (!c->diags.has_errors()) check_orgs(c->model, c->diags);
+  c->diags.sort_by_place();
+  return c;
+}
+
+ScenarioResult run(const Compiled& c, const std::string& title, bool explain) {
+  if (c.diags.has_errors()) throw std::runtime_error("model has errors: " + c.errors().front());
+  for (size_t s = 0; s < c.model.scenarios.size(); ++s) {
+    if (c.model.scenarios[s].title != title) continue;
+    OrgGraph g(c.model, c.model.scenarios[s].org);
+    return evaluate_scenario(c.model, g, static_cast<int>(s), {explain});
+  }
+  throw std::runtime_error("no scenario " + title);
+}
+
+const PersonResult& person(const Compiled& c, const ScenarioResult& r, const std::string& id) {
+  const auto& org = c.model.orgs[c.model.scenarios[r.scenario].org];
+  int p = org.find_person(id);
+  if (p < 0) throw std::runtime_error("no person " + id);
+  return r.persons[p];
+}
+
+std::string outcome(const Compiled& c, const ScenarioResult& r, const std::string& id) {
+  const PersonResult& p = person(c, r, id);
+  return cli::describe_outcome(c.model, p.censure, p.fined ? std::optional<Decimal>(p.fine) : std::nullopt,
+                               p.disqualification, p.criminal);
+}
+
+int run_smr(const std::string& args, std::string* out, std::string* err) {
+  std::string dir = temp_dir();
+  std::string cmd = fmt::format("{} {} >{}/out 2>{}/err </dev/null", SMR_BINARY, args, dir, dir);
+  int status = std::system(cmd.c_str());
+  auto slurp = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  if (out) *out = slurp(dir + "/out");
+  if (err) *err = slurp(dir + "/err");
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+std::string temp_dir() {
+  char tmpl[] = "/tmp/smr-test-XXXXXX";
+  if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
+  return tmpl;
+}
+
+void write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+}  // namespace smr::testing

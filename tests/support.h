@@ -1,0 +1,45 @@
+// Helpers shared by the tests: compile .smr text held in a string, run a
+// scenario, and read diagnostics as `line:col: severity: message`.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "dsl/diagnostic.h"
+#include "dsl/model.h"
+#include "dsl/source.h"
+#include "engine/result.h"
+
+namespace smr::testing {
+
+struct Compiled {
+  SourceManager sources;
+  Diagnostics diags;
+  model::Model model;
+  // Every diagnostic as `line:col: error: message`.
+  std::vector<std::string> lines() const;
+  // Only the errors, in the same form.
+  std::vector<std::string> errors() const;
+};
+
+// Parses and checks `text` as the file `test.smr` (org checks included).
+std::unique_ptr<Compiled> compile(const std::string& text);
+// Parses only.
+ast::File parse_only(const std::string& text, Diagnostics* diags, SourceManager* sources);
+
+// Evaluates the scenario titled `title`; the model must be free of errors.
+ScenarioResult run(const Compiled& c, const std::string& title, bool explain = false);
+const PersonResult& person(const Compiled& c, const ScenarioResult& r, const std::string& id);
+// The person's outcome as an expect line writes it: `censure, fine 1.00 GBP`.
+std::string outcome(const Compiled& c, const ScenarioResult& r, const std::string& id);
+
+// Runs the smr binary with `args` (a shell fragment); returns the exit code
+// and fills stdout and stderr.
+int run_smr(const std::string& args, std::string* out, std::string* err);
+// A fresh temporary directory for a test's files.
+std::string temp_dir();
+void write_file(const std::string& path, const std::string& text);
+
+}  // namespace smr::testing
