@@ -88,7 +88,7 @@ TEST_CASE("imports: relative, once each, cycles fine, a missing one is an error 
   CHECK(err.find("c.smr:2:10: error: cannot read imported file '") != std::string::npos);
 }
 
-TEST_CASE("an evaluation error names scenario and breach; other scenarios still report", "[cli]") {
+TEST_CASE("an evaluation error names scenario and breach, and other scenarios still report", "[cli]") {
   std::string dir = temp_dir();
   write_file(dir + "/e.smr", R"(regime "R" { currency GBP; }
 function F "f"; responsibility a "a"; breach b { area a; }
