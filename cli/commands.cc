@@ -1,11 +1,13 @@
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "cli/report.h"
+#include "cli/test_report.h"
 #include "cli/workspace.h"
 #include "dsl/checker.h"
 #include "engine/evaluator.h"
@@ -114,28 +116,38 @@ int run_test(const Options& o) {
   if (!ws) return code;
   Graphs graphs(ws->model);
   std::string out;
-  int passed = 0, failed = 0;
+  std::vector<TestCase> cases;
+  std::vector<int> sanctions_by_rule(ws->model.rules.size(), 0);
   for (size_t s = 0; s < ws->model.scenarios.size(); ++s) {
     const auto& sc = ws->model.scenarios[s];
     if (sc.expectations.empty()) continue;
     ScenarioResult r = evaluate_scenario(ws->model, graphs.of(sc.org), static_cast<int>(s), {});
-    std::vector<std::string> diffs;
+    TestCase tc{static_cast<int>(s), {}, false};
     if (r.error) {
       report_error(*ws, r);
-      diffs.push_back("evaluation failed: " + r.error->message);
+      tc.errored = true;
+      tc.differences.push_back("evaluation failed: " + r.error->message);
     } else {
-      diffs = expectation_failures(ws->model, r);
+      tc.differences = expectation_failures(ws->model, r);
+      for (const auto& p : r.persons) {
+        for (const auto& rec : p.records) sanctions_by_rule[rec.rule] += rec.imposed;
+      }
     }
-    if (diffs.empty()) {
-      ++passed;
-      out += fmt::format("PASS {}\n", sc.title);
-    } else {
-      ++failed;
-      out += fmt::format("FAIL {}\n", sc.title);
-      for (const auto& d : diffs) out += fmt::format("  {}\n", d);
+    out += fmt::format("{} {}\n", tc.differences.empty() ? "PASS" : "FAIL", sc.title);
+    for (const auto& d : tc.differences) out += fmt::format("  {}\n", d);
+    cases.push_back(std::move(tc));
+  }
+  if (!o.junit.empty()) {
+    std::string error;
+    if (!write_junit(*ws, cases, o.junit, &error)) {
+      fmt::print(stderr, "smr test: cannot write {}: {}\n", o.junit, error);
+      return 2;
     }
   }
-  out += fmt::format("{} passed, {} failed\n", passed, failed);
+  if (o.coverage) out += coverage_report(ws->model, sanctions_by_rule);
+  int failed = static_cast<int>(std::count_if(cases.begin(), cases.end(),
+                                              [](const TestCase& c) { return !c.differences.empty(); }));
+  out += fmt::format("{} passed, {} failed\n", static_cast<int>(cases.size()) - failed, failed);
   emit(out);
   return failed ? 1 : 0;
 }

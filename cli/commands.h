@@ -25,5 +25,7 @@ struct Options {
 int run_check(const Options& o);
 int run_eval(const Options& o);
 int run_test(const Options& o);
+int run_diff(const Options& o);
+int run_graph(const Options& o);
 
 }  // namespace smr::cli

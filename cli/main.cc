@@ -23,11 +23,13 @@ struct Command {
 
 void add_files(CLI::App& app, Options& o) {
   app.add_option("FILE", o.files, "the model's .smr files (imports are followed)")->required();
+  app.footer("Exit codes: 0 success; 1 model errors or failures; 2 usage or unreadable file.");
 }
 
 void add_eval_options(CLI::App& app, Options& o) {
   add_files(app, o);
-  app.add_option("--scenario", o.scenarios, "evaluate only this scenario (repeatable)");
+  app.add_option("--scenario", o.scenarios, "evaluate only this scenario (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--format", o.format, "output format: text or json (JSON Lines)")
       ->check(CLI::IsMember({"text", "json"}));
   app.add_flag("--explain", o.explain, "show each sanction's rule, breach, path and arithmetic");
@@ -40,8 +42,34 @@ const Command kCommands[] = {
     {"eval", "Evaluate scenarios and print each person's outcome.", add_eval_options,
      smr::cli::run_eval},
     {"test", "Run every scenario that has expect lines; exit 1 if any fails.",
-     [](CLI::App& app, Options& o) { add_files(app, o); },
+     [](CLI::App& app, Options& o) {
+       add_files(app, o);
+       app.add_option("--junit", o.junit, "also write the results as JUnit XML to PATH");
+       app.add_flag("--coverage", o.coverage, "list each rule's sanctions; flag rules that never fired");
+     },
      smr::cli::run_test},
+    {"diff", "Show which outcomes move between two versions of a ruleset.",
+     [](CLI::App& app, Options& o) {
+       app.add_option("--base", o.base, "a file of the base version (repeat for several)")
+           ->required()
+           ->allow_extra_args(false);
+       app.add_option("--head", o.head, "a file of the changed version (repeat for several)")
+           ->required()
+           ->allow_extra_args(false);
+       app.add_option("COMMON", o.files, "files both versions share: org, scenarios, ...");
+       app.add_option("--format", o.format, "output format: text or json")
+           ->check(CLI::IsMember({"text", "json"}));
+       app.add_flag("--fail-on-change", o.fail_on_change, "exit 1 when any outcome changed");
+     },
+     smr::cli::run_diff},
+    {"graph", "Write the org-responsibility graph as Graphviz DOT.",
+     [](CLI::App& app, Options& o) {
+       add_files(app, o);
+       app.add_option("--org", o.org, "the org to draw (default: the only one, or the scenario's)");
+       app.add_option("--date", o.date, "the date, YYYY-MM-DD (default: today, or the scenario's first breach)");
+       app.add_option("--scenario", o.scenario, "highlight the accountability paths this scenario used");
+     },
+     smr::cli::run_graph},
 };
 
 // Runs `fn` on a thread with a stack large enough for the deepest nesting the

@@ -20,6 +20,7 @@ std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files,
     *exit_code = 2;
     return nullptr;
   }
+  ws->root_of = loaded.root_of;
   // Check even after syntax errors, so one run reports as much as it can.
   ws->model = check_model(loaded.files, ws->diags);
   if (!ws->diags.has_errors()) check_orgs(ws->model, ws->diags);

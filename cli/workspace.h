@@ -16,6 +16,11 @@ struct Workspace {
   SourceManager sources;
   Diagnostics diags;
   model::Model model;
+  std::vector<int> root_of;  // per file id - 1: the command-line file it came from
+  // True when `loc` lies in a file brought in by command-line file >= `first`.
+  bool from_root_at_or_after(SourceLoc loc, int first) const {
+    return loc.valid() && loc.file <= root_of.size() && root_of[loc.file - 1] >= first;
+  }
 };
 
 // Parses, checks and graph-checks `files`, writes every diagnostic to

@@ -63,7 +63,8 @@ x3::rule<on_clause_class, ast::OnClause> const on_clause = "on clause";
 x3::rule<when_clause_class, ast::WhenClause> const when_clause = "when clause";
 x3::rule<then_clause_class, ast::ThenClause> const then_clause = "then clause";
 x3::rule<sanction_class, ast::Sanction> const sanction = "sanction";
-x3::rule<selector_class, std::vector<ast::SelectorTerm>> const selector = "selector";
+x3::rule<selector_class, std::vector<ast::SelectorTerm>> const selector =
+    "a selector (accountable, delegates, managers, holders or board)";
 x3::rule<selector_term_class, ast::SelectorTerm> const selector_term = "selector";
 x3::rule<org_class, ast::Org> const org = "org";
 x3::rule<person_class, ast::Person> const person = "person";

@@ -63,9 +63,10 @@ LoadResult load_model(const std::vector<std::string>& paths, SourceManager& sour
   struct Pending {
     std::string path;
     SourceLoc import_loc;  // invalid for a command-line file
+    int root = 0;
   };
   std::vector<Pending> queue;
-  for (const auto& p : paths) queue.push_back({p, {}});
+  for (size_t i = 0; i < paths.size(); ++i) queue.push_back({paths[i], {}, static_cast<int>(i)});
   for (size_t i = 0; i < queue.size(); ++i) {
     Pending item = queue[i];
     if (!seen.insert(identity(item.path)).second) continue;
@@ -79,11 +80,13 @@ LoadResult load_model(const std::vector<std::string>& paths, SourceManager& sour
       continue;
     }
     uint32_t id = sources.add(item.path, std::move(text));
+    result.root_of.resize(id, -1);
+    result.root_of[id - 1] = item.root;
     ast::File file = parse_file(sources, id, diags);
     fs::path dir = fs::path(item.path).parent_path();
     for (const auto& d : file.decls) {
       if (const auto* imp = boost::get<ast::Import>(&d)) {
-        queue.push_back({(dir / imp->path.text).lexically_normal().string(), imp->path.loc});
+        queue.push_back({(dir / imp->path.text).lexically_normal().string(), imp->path.loc, item.root});
       }
     }
     result.files.push_back(std::move(file));

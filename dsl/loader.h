@@ -15,6 +15,9 @@ constexpr size_t kMaxFileBytes = 512u << 20;
 
 struct LoadResult {
   std::vector<ast::File> files;
+  // For each file id (index file_id - 1), the index in `paths` of the
+  // command-line file that brought it in (itself, or by imports).
+  std::vector<int> root_of;
   // A file named on the command line could not be read (exit code 2).
   std::string unreadable;
 };

@@ -29,6 +29,7 @@ struct ParseState {
   Diagnostics* diags = nullptr;
   int depth = 0;
   int errors = 0;
+  const char* last_error = nullptr;
 
   SourceLoc loc(const char* first, const char* last) const {
     return {file_id, static_cast<uint32_t>(first - begin), static_cast<uint32_t>(last - first)};

@@ -250,6 +250,13 @@ function H "h";)");
   CHECK(boost::get<ast::FunctionDecl>(&p.file.decls[6])->name.text == "H");
 }
 
+TEST_CASE("one error per place, even when a reserved word stops a declaration", "[parser]") {
+  Parsed p("rule fines { when severity >= 3; }\nfunction F \"f\";");
+  REQUIRE(p.diags.error_count() == 1);
+  CHECK(p.diags.all()[0].message == "expected identifier, found 'fines'");
+  CHECK(boost::get<ast::FunctionDecl>(&p.file.decls.back()) != nullptr);
+}
+
 TEST_CASE("columns count code points, not bytes", "[parser]") {
   Parsed p("function F \"Président\"; function ☃ \"x\";");
   REQUIRE(p.diags.error_count() == 1);

@@ -199,15 +199,17 @@ const char* skip_to_sync_point(const char* p, const char* end, bool consume_brac
   return p;
 }
 
-bool starts_statement(const char* p, const char* end) {
-  static constexpr std::string_view kStarters[] = {
+bool starts_statement(const char* p, const char* end, bool top_level) {
+  static constexpr std::string_view kDeclarations[] = {
       "regime", "function", "responsibility", "fact", "person_fact", "table", "breach", "rule",
-      "org", "scenario", "import", "person", "reports_to", "holds", "responsible_for", "delegates",
-      "relevant_income", "when", "then", "expect", "area", "version", "currency", "unallocated",
-      "fines"};
+      "org", "scenario", "import"};
+  static constexpr std::string_view kStatements[] = {
+      "person", "reports_to", "holds", "responsible_for", "delegates", "relevant_income", "when",
+      "then", "expect", "breach", "area", "version", "currency", "unallocated", "fines"};
   const char* w = scan_word(p, end);
   std::string_view word(p, w - p);
-  return std::find(std::begin(kStarters), std::end(kStarters), word) != std::end(kStarters);
+  auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), word) != std::end(list); };
+  return top_level ? in(kDeclarations) : in(kStatements);
 }
 
 namespace {
@@ -232,12 +234,16 @@ void ParseState::expected(const char* where, const std::string& what) {
   where = skip_space(where, end);
   const char* tok_end = where;
   if (tok_end != end) tok_end = is_ident_char(*tok_end) ? scan_word(tok_end, end) : tok_end + 1;
+  if (where == last_error) return;  // one error per place: no cascades
+  last_error = where;
   if (++errors > kMaxSyntaxErrors) throw TooManyErrors{};
   diags->error(loc(where, tok_end), "expected " + what + ", found " + describe_token(where, end));
 }
 
 void ParseState::error_at(const char* where, std::string message) {
   where = skip_space(where, end);
+  if (where == last_error) return;
+  last_error = where;
   if (++errors > kMaxSyntaxErrors) throw TooManyErrors{};
   diags->error(loc(where, where == end ? where : where + 1), std::move(message));
 }

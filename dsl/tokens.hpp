@@ -41,7 +41,7 @@ const char* skip_to_sync_point(const char* p, const char* end, bool consume_brac
 // True when `p` starts with a word that begins a declaration or statement
 // (`function`, `holds`, `then`, ...): after an error there, the likely fault
 // is a missing `;` before it, so parsing resumes at the word itself.
-bool starts_statement(const char* p, const char* end);
+bool starts_statement(const char* p, const char* end, bool top_level);
 
 // Base of the primitive parsers: a name for "expected ..." messages.
 struct Named {
@@ -234,7 +234,7 @@ struct Recover : x3::unary_parser<Subject, Recover<Subject>> {
     }
     attr = Attr();
     const char* at = skip_space(first, last);
-    if (at != start && starts_statement(at, last)) {
+    if (at != start && starts_statement(at, last, top_level)) {
       first = at;
       return true;
     }

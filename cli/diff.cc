@@ -1,0 +1,135 @@
+// smr diff: evaluate COMMON's scenarios under base + COMMON and head + COMMON
+// and show which person-outcomes moved, and the rules behind the move.
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/report.h"
+#include "cli/workspace.h"
+#include "engine/evaluator.h"
+#include "engine/outcome_diff.h"
+
+namespace smr::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string describe(const model::Model& m, const OutcomeSummary& s) {
+  return describe_outcome(m, s.censure, s.fined ? std::optional<Decimal>(s.fine) : std::nullopt,
+                          s.disqualification, s.criminal);
+}
+
+std::string describe(const model::Model& m, const std::optional<RuleEffect>& e) {
+  if (!e) return "did not fire";
+  auto has = [&](model::SanctionKind k) { return std::count(e->kinds.begin(), e->kinds.end(), k) > 0; };
+  bool fined = has(model::SanctionKind::Fine);
+  return describe_outcome(m, has(model::SanctionKind::Censure), fined ? std::optional<Decimal>(e->fine) : std::nullopt,
+                          has(model::SanctionKind::Disqualification), has(model::SanctionKind::Criminal));
+}
+
+Json summary_json(const OutcomeSummary& s) {
+  Json j;
+  j["outcome"] = outcome_name(s.outcome);
+  j["censure"] = s.censure;
+  j["fine"] = s.fine.to_string(2);
+  j["disqualification"] = s.disqualification;
+  j["criminal"] = s.criminal;
+  return j;
+}
+
+// Evaluates one scenario, reporting an evaluation error; nullopt on error.
+std::optional<ScenarioResult> evaluate(const Workspace& ws, int scenario) {
+  const auto& sc = ws.model.scenarios[scenario];
+  OrgGraph graph(ws.model, sc.org);
+  ScenarioResult r = evaluate_scenario(ws.model, graph, scenario, {});
+  if (!r.error) return r;
+  std::string where = r.error->breach >= 0 ? ", " + breach_label(ws.model, sc.breaches[r.error->breach]) : "";
+  report(ws, {Severity::Error, r.error->loc,
+              fmt::format("evaluation of scenario \"{}\" failed{}: {}", sc.title, where, r.error->message)});
+  return std::nullopt;
+}
+
+int find_scenario(const model::Model& m, const std::string& title) {
+  for (size_t i = 0; i < m.scenarios.size(); ++i) {
+    if (m.scenarios[i].title == title) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace
+
+int run_diff(const Options& o) {
+  if (o.base.empty() || o.head.empty()) {
+    fmt::print(stderr, "smr diff: --base and --head are required\n");
+    return 2;
+  }
+  std::vector<std::string> base_files = o.base, head_files = o.head;
+  base_files.insert(base_files.end(), o.files.begin(), o.files.end());
+  head_files.insert(head_files.end(), o.files.begin(), o.files.end());
+  int base_code = 0, head_code = 0;
+  auto base = load_workspace(base_files, &base_code, false, "base");
+  auto head = load_workspace(head_files, &head_code, false, "head");
+  if (!base || !head) return std::max(base_code, head_code);
+
+  int code = 0, total_scenarios = 0, scenarios_changed = 0, changed = 0, compared = 0;
+  std::string text;
+  Json changes = Json::array();
+  int first_common = static_cast<int>(o.head.size());
+  for (size_t s = 0; s < head->model.scenarios.size(); ++s) {
+    const auto& sc = head->model.scenarios[s];
+    if (!head->from_root_at_or_after(sc.loc, first_common)) continue;
+    int b = find_scenario(base->model, sc.title);
+    if (b < 0) continue;
+    ++total_scenarios;
+    auto before = evaluate(*base, b);
+    auto after = evaluate(*head, static_cast<int>(s));
+    if (!before || !after) {
+      code = 1;
+      continue;
+    }
+    ScenarioDiff d = diff_scenario(base->model, *before, head->model, *after);
+    compared += d.persons_compared;
+    if (d.changes.empty()) continue;
+    ++scenarios_changed;
+    changed += static_cast<int>(d.changes.size());
+    text += fmt::format("scenario \"{}\"\n", sc.title);
+    for (const auto& c : d.changes) {
+      text += fmt::format("  {}: {} ({}) -> {} ({})\n", c.person, outcome_name(c.before.outcome),
+                          describe(base->model, c.before), outcome_name(c.after.outcome),
+                          describe(head->model, c.after));
+      for (const auto& rc : c.rules_changed) {
+        text += fmt::format("    rule {}: {} -> {}\n", rc.rule, describe(base->model, rc.before),
+                            describe(head->model, rc.after));
+      }
+      Json j;
+      j["scenario"] = sc.title;
+      j["person"] = c.person;
+      j["before"] = summary_json(c.before);
+      j["after"] = summary_json(c.after);
+      j["rules_before"] = c.rules_before;
+      j["rules_after"] = c.rules_after;
+      changes.push_back(std::move(j));
+    }
+  }
+  // An evaluation error leaves the comparison incomplete: print no summary
+  // that would look like a complete one.
+  if (code) return code;
+  if (o.format == "json") {
+    Json out;
+    out["changes"] = std::move(changes);
+    out["summary"] = Json{{"changed", changed},
+                          {"person_outcomes", compared},
+                          {"scenarios_changed", scenarios_changed},
+                          {"scenarios", total_scenarios}};
+    emit(out.dump() + "\n");
+  } else {
+    text += fmt::format("{} of {} person-outcomes changed in {} of {} scenarios\n", changed, compared,
+                        scenarios_changed, total_scenarios);
+    emit(text);
+  }
+  return o.fail_on_change && changed > 0 ? 1 : 0;
+}
+
+}  // namespace smr::cli

@@ -1,0 +1,97 @@
+// smr graph: the org-responsibility graph as Graphviz DOT.
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/report.h"
+#include "cli/workspace.h"
+#include "engine/evaluator.h"
+#include "engine/org_dot.h"
+
+namespace smr::cli {
+namespace {
+
+Date today() {
+  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::from_days(static_cast<int32_t>(now.time_since_epoch().count()));
+}
+
+}  // namespace
+
+int run_graph(const Options& o) {
+  std::optional<Date> date;
+  if (!o.date.empty()) {
+    date = Date::parse(o.date);
+    if (!date) {
+      fmt::print(stderr, "smr graph: --date must be a real date as YYYY-MM-DD, not '{}'\n", o.date);
+      return 2;
+    }
+  }
+  int code = 0;
+  auto ws = load_workspace(o.files, &code);
+  if (!ws) return code;
+  const model::Model& m = ws->model;
+  int scenario = -1;
+  if (!o.scenario.empty()) {
+    for (size_t i = 0; i < m.scenarios.size(); ++i) {
+      if (m.scenarios[i].title == o.scenario) scenario = static_cast<int>(i);
+    }
+    if (scenario < 0) {
+      fmt::print(stderr, "smr graph: no scenario named \"{}\"\n", o.scenario);
+      return 2;
+    }
+  }
+  int org = -1;
+  if (!o.org.empty()) {
+    for (size_t i = 0; i < m.orgs.size(); ++i) {
+      if (m.orgs[i].id == o.org) org = static_cast<int>(i);
+    }
+    if (org < 0) {
+      fmt::print(stderr, "smr graph: no org named '{}'\n", o.org);
+      return 2;
+    }
+  } else if (scenario >= 0) {
+    org = m.scenarios[scenario].org;
+  } else if (m.orgs.size() == 1) {
+    org = 0;
+  } else {
+    std::string ids;
+    for (const auto& x : m.orgs) ids += (ids.empty() ? "" : ", ") + x.id;
+    fmt::print(stderr, "smr graph: the model has {} orgs ({}); choose one with --org\n", m.orgs.size(),
+               ids.empty() ? "none" : ids);
+    return 2;
+  }
+  if (scenario >= 0 && m.scenarios[scenario].org != org) {
+    fmt::print(stderr, "smr graph: scenario \"{}\" runs in org '{}', not '{}'\n", o.scenario,
+               m.orgs[m.scenarios[scenario].org].id, m.orgs[org].id);
+    return 2;
+  }
+  if (scenario < 0) {
+    emit(org_to_dot(m, org, date.value_or(today()), nullptr));
+    return 0;
+  }
+  const model::Scenario& sc = m.scenarios[scenario];
+  if (!date) {
+    date = sc.breaches.empty() ? today() : sc.breaches[0].date;
+    for (const auto& b : sc.breaches) date = std::min(*date, b.date);
+  }
+  OrgGraph graph(m, org);
+  ScenarioResult r = evaluate_scenario(m, graph, scenario, {});
+  if (r.error) {
+    report(*ws, {Severity::Error, r.error->loc,
+                 fmt::format("evaluation of scenario \"{}\" failed: {}", sc.title, r.error->message)});
+    return 1;
+  }
+  std::map<int, std::string> outcomes;
+  for (const auto& p : r.persons) {
+    if (!p.sanctioned()) continue;
+    outcomes[p.person] = describe_outcome(m, p.censure, p.fined ? std::optional<Decimal>(p.fine) : std::nullopt,
+                                          p.disqualification, p.criminal);
+  }
+  DotHighlight h = highlight_for(m, r, outcomes);
+  emit(org_to_dot(m, org, *date, &h));
+  return 0;
+}
+
+}  // namespace smr::cli

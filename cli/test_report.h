@@ -1,0 +1,30 @@
+// The reports of `smr test` for CI systems: JUnit XML and rule coverage.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/workspace.h"
+
+namespace smr::cli {
+
+// One scenario run by `smr test`.
+struct TestCase {
+  int scenario = -1;
+  std::vector<std::string> differences;  // empty: passed
+  bool errored = false;                  // evaluation failed
+};
+
+// One testsuite, one testcase per scenario; a failure (or an error, when the
+// evaluation failed) carries the difference text.
+std::string junit_xml(const Workspace& ws, const std::vector<TestCase>& cases);
+bool write_junit(const Workspace& ws, const std::vector<TestCase>& cases, const std::string& path,
+                 std::string* error);
+
+// Every rule with the sanctions it produced, `never fired` on those with
+// none, and a last line counting them.
+std::string coverage_report(const model::Model& m, const std::vector<int>& sanctions_by_rule);
+
+std::string xml_escape(const std::string& s);
+
+}  // namespace smr::cli

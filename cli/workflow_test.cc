@@ -1,0 +1,158 @@
+// The regression workflow: smr diff, JUnit and coverage for smr test, and
+// smr graph rendered by Graphviz.
+#include <catch2/catch.hpp>
+#include <pugixml.hpp>
+
+#include "tests/support.h"
+
+using smr::testing::run_smr;
+using smr::testing::temp_dir;
+using smr::testing::write_file;
+
+namespace {
+const std::string kData = std::string(SMR_SOURCE_DIR) + "/tests/data/diff/";
+const std::string kExample = std::string(SMR_SOURCE_DIR) + "/rulesets/example/example.smr";
+std::string diff_args(const std::string& base, const std::string& head) {
+  return "diff --base " + kData + base + " --head " + kData + head + " " + kData + "common.smr";
+}
+}  // namespace
+
+TEST_CASE("diff shows who moved, before and after, and the rules behind it", "[diff]") {
+  // Worked by hand: head drops consistent_failure (bob's 18,000 uplift in the
+  // first scenario) and raises oversight to severity 5 (alice's censure for
+  // the severity-4 breach goes; the severity-5 scenario still censures her).
+  std::string out, err;
+  REQUIRE(run_smr(diff_args("base.smr", "head.smr"), &out, &err) == 0);
+  CHECK(out == "scenario \"Repeated grooming failures\"\n"
+               "  alice: censure (censure) -> none (none)\n"
+               "    rule oversight: censure -> did not fire\n"
+               "  bob: fine (censure, fine 108,000.00 GBP) -> fine (censure, fine 90,000.00 GBP)\n"
+               "    rule consistent_failure: fine 18,000.00 GBP -> did not fire\n"
+               "2 of 9 person-outcomes changed in 1 of 3 scenarios\n");
+}
+
+TEST_CASE("diff --format json is the CLI.md object", "[diff]") {
+  std::string out;
+  REQUIRE(run_smr(diff_args("base.smr", "head.smr") + " --format json", &out, nullptr) == 0);
+  CHECK(out ==
+        R"({"changes":[)"
+        R"({"scenario":"Repeated grooming failures","person":"alice",)"
+        R"("before":{"outcome":"censure","censure":true,"fine":"0.00","disqualification":false,"criminal":false},)"
+        R"("after":{"outcome":"none","censure":false,"fine":"0.00","disqualification":false,"criminal":false},)"
+        R"("rules_before":["oversight"],"rules_after":[]},)"
+        R"({"scenario":"Repeated grooming failures","person":"bob",)"
+        R"("before":{"outcome":"fine","censure":true,"fine":"108000.00","disqualification":false,"criminal":false},)"
+        R"("after":{"outcome":"fine","censure":true,"fine":"90000.00","disqualification":false,"criminal":false},)"
+        R"("rules_before":["censure_no_steps","consistent_failure","fine_by_seriousness"],)"
+        R"("rules_after":["censure_no_steps","fine_by_seriousness"]}],)"
+        R"("summary":{"changed":2,"person_outcomes":9,"scenarios_changed":1,"scenarios":3}})"
+        "\n");
+}
+
+TEST_CASE("identical versions give no change; --fail-on-change exits 1 only on change", "[diff]") {
+  std::string out;
+  CHECK(run_smr(diff_args("base.smr", "base.smr") + " --fail-on-change", &out, nullptr) == 0);
+  CHECK(out == "0 of 9 person-outcomes changed in 0 of 3 scenarios\n");
+  CHECK(run_smr(diff_args("base.smr", "head.smr") + " --fail-on-change", &out, nullptr) == 1);
+}
+
+TEST_CASE("diff takes several files per version and names the failing version", "[diff]") {
+  std::string dir = temp_dir();
+  write_file(dir + "/r1.smr", "rule censure_no_steps { when severity >= 2; then censure to accountable; }\n");
+  write_file(dir + "/r2.smr", "rule fine_all { when severity >= 3; then fine 1 GBP to accountable; }\n");
+  std::string out, err;
+  REQUIRE(run_smr("diff --base " + dir + "/r1.smr --head " + dir + "/r1.smr --head " + dir + "/r2.smr " +
+                      kData + "common.smr",
+                  &out, &err) == 0);
+  CHECK(out == "scenario \"Repeated grooming failures\"\n"
+               "  bob: censure (censure) -> fine (censure, fine 2.00 GBP)\n"
+               "    rule fine_all: did not fire -> fine 2.00 GBP\n"
+               "scenario \"Steps taken\"\n"
+               "  bob: censure (censure) -> fine (censure, fine 1.00 GBP)\n"
+               "    rule fine_all: did not fire -> fine 1.00 GBP\n"
+               "2 of 9 person-outcomes changed in 2 of 3 scenarios\n");
+  write_file(dir + "/broken.smr", "rule r { then censure to nobody; }\n");
+  CHECK(run_smr("diff --base " + dir + "/r1.smr --head " + dir + "/broken.smr " + kData + "common.smr", &out, &err) == 1);
+  CHECK(out.empty());
+  CHECK(err.find("broken.smr:1:26: error: expected a selector (accountable, delegates, managers, holders or board), found 'nobody'") != std::string::npos);
+  CHECK(err.find("smr: head: 1 error, 0 warnings") != std::string::npos);
+}
+
+TEST_CASE("smr test --junit writes one testcase per scenario, failures with their text", "[test][junit]") {
+  std::string dir = temp_dir();
+  write_file(dir + "/suite.smr", "import \"" + kExample + "\";\n"
+             "scenario \"Wrong <&> fine\" in acme { breach grooming on 2022-03-01 { severity 3; }\n"
+             "  expect bob: censure, fine 1 GBP; }\n"
+             "scenario \"No expectations\" in acme { breach grooming on 2022-03-01 { severity 3; } }\n");
+  std::string out;
+  CHECK(run_smr("test --junit " + dir + "/junit.xml " + dir + "/suite.smr", &out, nullptr) == 1);
+  pugi::xml_document doc;
+  REQUIRE(doc.load_file((dir + "/junit.xml").c_str()));
+  pugi::xml_node suite = doc.child("testsuite");
+  CHECK(suite.attribute("tests").as_int() == 2);
+  CHECK(suite.attribute("failures").as_int() == 1);
+  CHECK(suite.attribute("errors").as_int() == 0);
+  auto cases = suite.children("testcase");
+  std::vector<pugi::xml_node> list(cases.begin(), cases.end());
+  REQUIRE(list.size() == 2);
+  CHECK(std::string(list[0].attribute("name").value()) == "Wrong <&> fine");
+  CHECK(std::string(list[0].child("failure").child_value()) ==
+        "bob: expected censure, fine 1.00 GBP; got censure, fine 36,000.00 GBP\n");
+  CHECK(std::string(list[1].attribute("name").value()) == "Repeated grooming failures");
+  CHECK(list[1].child("failure").empty());
+  CHECK(run_smr("test --junit /nonexistent/dir/j.xml " + kExample, &out, nullptr) == 2);
+}
+
+TEST_CASE("smr test --coverage counts each rule's sanctions and names unfired rules", "[test][coverage]") {
+  std::string dir = temp_dir();
+  write_file(dir + "/cov.smr", "import \"" + kExample + "\";\n"
+             "rule never_used { when severity == 5; then criminal to board; }\n");
+  std::string out;
+  CHECK(run_smr("test --coverage " + dir + "/cov.smr", &out, nullptr) == 0);
+  CHECK(out == "PASS Repeated grooming failures\n"
+               "coverage:\n"
+               "  never_used               0 sanctions  never fired\n"
+               "  censure_no_steps         2 sanctions\n"
+               "  fine_by_seriousness      2 sanctions\n"
+               "  consistent_failure       1 sanction\n"
+               "  oversight                1 sanction\n"
+               "1 of 5 rules never fired\n"
+               "1 passed, 0 failed\n");
+}
+
+TEST_CASE("smr graph writes DOT that Graphviz renders, with the used paths in red", "[graph]") {
+  std::string dir = temp_dir();
+  std::string dot;
+  REQUIRE(run_smr("graph --scenario \"Repeated grooming failures\" " + kExample, &dot, nullptr) == 0);
+  write_file(dir + "/g.dot", dot);
+  // bob is accountable; his responsibility edge and his line to alice carried
+  // the sanctions; carol's delegation and her line to bob did not.
+  CHECK(dot.find("label=\"Bob Jones\\n(bob)\\nSMF24\\ncensure, fine 108,000.00 GBP\", shape=box, "
+                 "style=\"rounded,filled\", fillcolor=\"#ffd6d6\", color=red") != std::string::npos);
+  CHECK(dot.find("1->0 [style=solid, label=\"reports_to\", color=red") != std::string::npos);
+  CHECK(dot.find("1->3 [style=dashed, label=\"responsible_for\", color=red") != std::string::npos);
+  CHECK(dot.find("1->2 [style=dotted, label=\"delegates child_safety\"]") != std::string::npos);
+  CHECK(dot.find("2->1 [style=solid, label=\"reports_to\"]") != std::string::npos);
+  REQUIRE(std::system(("dot -Tsvg " + dir + "/g.dot -o " + dir + "/g.svg").c_str()) == 0);
+  std::string out;
+  pugi::xml_document svg;
+  REQUIRE(svg.load_file((dir + "/g.svg").c_str()));
+  int red_edges = 0, edges = 0;
+  for (auto g : svg.select_nodes("//*[local-name()='g'][@class='edge']")) {
+    ++edges;
+    auto path = g.node().select_node(".//*[local-name()='path']");
+    if (path && std::string(path.node().attribute("stroke").value()) == "red") ++red_edges;
+  }
+  CHECK(edges == 4);
+  CHECK(red_edges == 2);
+}
+
+TEST_CASE("smr graph without a scenario draws the org on a date", "[graph]") {
+  std::string dot;
+  REQUIRE(run_smr("graph --date 2020-06-01 " + kExample, &dot, nullptr) == 0);
+  CHECK(dot.find("label=\"Acme Social Ltd on 2020-06-01\"") != std::string::npos);
+  CHECK(dot.find("color=red") == std::string::npos);
+  CHECK(dot.find("responsible_for") == std::string::npos);  // bob's starts in 2021
+  CHECK(run_smr("graph --date 2020-02-30 " + kExample, &dot, nullptr) == 2);
+  CHECK(run_smr("graph --org nope " + kExample, &dot, nullptr) == 2);
+}
