@@ -11,6 +11,7 @@
 #include "cli/workspace.h"
 #include "dsl/checker.h"
 #include "engine/evaluator.h"
+#include "engine/parallel.h"
 
 namespace smr::cli {
 namespace {
@@ -36,40 +37,62 @@ bool pick_scenarios(const model::Model& m, const std::vector<std::string>& names
   return true;
 }
 
-// One graph per org, built on first use.
+// One graph per org, all built up front so that worker threads only read.
 class Graphs {
  public:
-  explicit Graphs(const model::Model& m) : m_(m) {}
-  const OrgGraph& of(int org) {
-    auto& g = graphs_[org];
-    if (!g) g = std::make_unique<OrgGraph>(m_, org);
-    return *g;
+  explicit Graphs(const model::Model& m) {
+    for (size_t o = 0; o < m.orgs.size(); ++o) graphs_.push_back(std::make_unique<OrgGraph>(m, static_cast<int>(o)));
+  }
+  const OrgGraph& of(int org) const { return *graphs_[org]; }
+
+ private:
+  std::vector<std::unique_ptr<OrgGraph>> graphs_;
+};
+
+// Collects stdout and writes it in large pieces as results arrive.
+class Output {
+ public:
+  ~Output() { flush(); }
+  void add(const std::string& text) {
+    buffer_ += text;
+    if (buffer_.size() > (1u << 16)) flush();
+  }
+  void flush() {
+    emit(buffer_);
+    buffer_.clear();
   }
 
  private:
-  const model::Model& m_;
-  std::map<int, std::unique_ptr<OrgGraph>> graphs_;
+  std::string buffer_;
 };
 
-// Reports an evaluation error on stderr; true when there was one.
-bool report_error(const Workspace& ws, const ScenarioResult& r) {
-  if (!r.error) return false;
-  const auto& sc = ws.model.scenarios[r.scenario];
-  std::string where = r.error->breach >= 0 ? ", " + breach_label(ws.model, sc.breaches[r.error->breach]) : "";
-  report(ws, {Severity::Error, r.error->loc,
-              fmt::format("evaluation of scenario \"{}\" failed{}: {}", sc.title, where, r.error->message)});
-  return true;
-}
+int jobs_of(const Options& o) { return o.jobs > 0 ? o.jobs : default_jobs(); }
 
-void report_unattributed(const Workspace& ws, const ScenarioResult& r) {
-  const auto& sc = ws.model.scenarios[r.scenario];
+// The diagnostics a scenario's evaluation raises: its error, or a warning
+// for each unattributed breach. Rendered as text, ready for stderr.
+std::string evaluation_diagnostics(const Workspace& ws, const ScenarioResult& r) {
+  const auto& sc = *r.source;
+  if (r.error) {
+    std::string where = r.error->breach >= 0 ? ", " + breach_label(ws.model, sc.breaches[r.error->breach]) : "";
+    return ws.sources.render({Severity::Error, r.error->loc,
+                              fmt::format("evaluation of scenario \"{}\" failed{}: {}", sc.title, where, r.error->message)});
+  }
+  std::string out;
   for (int bi : r.unattributed) {
     const auto& b = sc.breaches[bi];
-    report(ws, {Severity::Warning, b.loc,
-                fmt::format("{} in scenario \"{}\" is unattributed: no one is accountable for '{}' on that date",
-                            breach_label(ws.model, b), sc.title, ws.model.areas[ws.model.breach_types[b.type].area].id)});
+    out += ws.sources.render({Severity::Warning, b.loc,
+                              fmt::format("{} in scenario \"{}\" is unattributed: no one is accountable for '{}' on that date",
+                                          breach_label(ws.model, b), sc.title, ws.model.areas[ws.model.breach_types[b.type].area].id)});
   }
+  return out;
 }
+
+// What a worker hands back for one scenario.
+struct Evaluated {
+  std::string text;         // stdout
+  std::string diagnostics;  // stderr
+  bool failed = false;
+};
 
 }  // namespace
 
@@ -92,21 +115,30 @@ int run_eval(const Options& o) {
   Graphs graphs(ws->model);
   ReportOptions ro{o.explain, o.all_persons};
   EvalOptions eo{o.explain};
-  std::string out;
-  for (int s : chosen) {
-    ScenarioResult r = evaluate_scenario(ws->model, graphs.of(ws->model.scenarios[s].org), s, eo);
-    if (report_error(*ws, r)) {
-      code = 1;
-      continue;
-    }
-    report_unattributed(*ws, r);
-    if (o.format == "json") {
-      out += json_report(ws->model, r, ro);
-    } else {
-      out += (out.empty() ? "" : "\n") + text_report(ws->model, r, ro);
-    }
-  }
-  emit(out);
+  Output out;
+  bool first = true;
+  ordered_parallel_map<Evaluated>(
+      chosen.size(), jobs_of(o), 64,
+      [&](size_t i) {
+        int s = chosen[i];
+        ScenarioResult r = evaluate_scenario(ws->model, graphs.of(ws->model.scenarios[s].org), s, eo);
+        Evaluated e{"", evaluation_diagnostics(*ws, r), r.error.has_value()};
+        if (!r.error) e.text = o.format == "json" ? json_report(ws->model, r, ro) : text_report(ws->model, r, ro);
+        return e;
+      },
+      [&](Evaluated&& e) {
+        if (!e.diagnostics.empty()) {
+          out.flush();
+          fmt::print(stderr, "{}", e.diagnostics);
+        }
+        if (e.failed) {
+          code = 1;
+          return;
+        }
+        if (o.format == "text" && !first) out.add("\n");
+        first = false;
+        out.add(e.text);
+      });
   return code;
 }
 
@@ -115,40 +147,58 @@ int run_test(const Options& o) {
   auto ws = load_workspace(o.files, &code);
   if (!ws) return code;
   Graphs graphs(ws->model);
-  std::string out;
+  std::vector<int> with_expectations;
+  for (size_t s = 0; s < ws->model.scenarios.size(); ++s) {
+    if (!ws->model.scenarios[s].expectations.empty()) with_expectations.push_back(static_cast<int>(s));
+  }
+  struct Tested {
+    TestCase test;
+    std::string diagnostics;
+    std::vector<std::pair<int, int>> sanctions;  // (rule, count)
+  };
+  Output out;
   std::vector<TestCase> cases;
   std::vector<int> sanctions_by_rule(ws->model.rules.size(), 0);
-  for (size_t s = 0; s < ws->model.scenarios.size(); ++s) {
-    const auto& sc = ws->model.scenarios[s];
-    if (sc.expectations.empty()) continue;
-    ScenarioResult r = evaluate_scenario(ws->model, graphs.of(sc.org), static_cast<int>(s), {});
-    TestCase tc{static_cast<int>(s), {}, false};
-    if (r.error) {
-      report_error(*ws, r);
-      tc.errored = true;
-      tc.differences.push_back("evaluation failed: " + r.error->message);
-    } else {
-      tc.differences = expectation_failures(ws->model, r);
-      for (const auto& p : r.persons) {
-        for (const auto& rec : p.records) sanctions_by_rule[rec.rule] += rec.imposed;
-      }
-    }
-    out += fmt::format("{} {}\n", tc.differences.empty() ? "PASS" : "FAIL", sc.title);
-    for (const auto& d : tc.differences) out += fmt::format("  {}\n", d);
-    cases.push_back(std::move(tc));
-  }
+  ordered_parallel_map<Tested>(
+      with_expectations.size(), jobs_of(o), 64,
+      [&](size_t i) {
+        int s = with_expectations[i];
+        ScenarioResult r = evaluate_scenario(ws->model, graphs.of(ws->model.scenarios[s].org), s, {});
+        Tested t{{s, {}, false}, "", {}};
+        if (r.error) {
+          t.diagnostics = evaluation_diagnostics(*ws, r);
+          t.test.errored = true;
+          t.test.differences.push_back("evaluation failed: " + r.error->message);
+        } else {
+          t.test.differences = expectation_failures(ws->model, r);
+          for (const auto& p : r.persons) {
+            for (const auto& rec : p.records) {
+              if (rec.imposed) t.sanctions.push_back({rec.rule, 1});
+            }
+          }
+        }
+        return t;
+      },
+      [&](Tested&& t) {
+        if (!t.diagnostics.empty()) fmt::print(stderr, "{}", t.diagnostics);
+        for (auto [rule, n] : t.sanctions) sanctions_by_rule[rule] += n;
+        const auto& sc = ws->model.scenarios[t.test.scenario];
+        out.add(fmt::format("{} {}\n", t.test.differences.empty() ? "PASS" : "FAIL", sc.title));
+        for (const auto& d : t.test.differences) out.add(fmt::format("  {}\n", d));
+        cases.push_back(std::move(t.test));
+      });
   if (!o.junit.empty()) {
     std::string error;
     if (!write_junit(*ws, cases, o.junit, &error)) {
+      out.flush();
       fmt::print(stderr, "smr test: cannot write {}: {}\n", o.junit, error);
       return 2;
     }
   }
-  if (o.coverage) out += coverage_report(ws->model, sanctions_by_rule);
+  if (o.coverage) out.add(coverage_report(ws->model, sanctions_by_rule));
   int failed = static_cast<int>(std::count_if(cases.begin(), cases.end(),
                                               [](const TestCase& c) { return !c.differences.empty(); }));
-  out += fmt::format("{} passed, {} failed\n", static_cast<int>(cases.size()) - failed, failed);
-  emit(out);
+  out.add(fmt::format("{} passed, {} failed\n", static_cast<int>(cases.size()) - failed, failed));
   return failed ? 1 : 0;
 }
 

@@ -20,6 +20,9 @@ struct Options {
   std::string org;
   std::string date;
   std::string scenario;
+  int jobs = 0;  // 0: every core
+  std::string org_json;
+  std::string scenarios_jsonl;
 };
 
 int run_check(const Options& o);

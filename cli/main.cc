@@ -26,6 +26,11 @@ void add_files(CLI::App& app, Options& o) {
   app.footer("Exit codes: 0 success; 1 model errors or failures; 2 usage or unreadable file.");
 }
 
+void add_jobs(CLI::App& app, Options& o) {
+  app.add_option("-j,--jobs", o.jobs, "evaluate on N threads (default: every core); output is the same")
+      ->check(CLI::Range(1, 1024));
+}
+
 void add_eval_options(CLI::App& app, Options& o) {
   add_files(app, o);
   app.add_option("--scenario", o.scenarios, "evaluate only this scenario (repeatable)")
@@ -34,6 +39,7 @@ void add_eval_options(CLI::App& app, Options& o) {
       ->check(CLI::IsMember({"text", "json"}));
   app.add_flag("--explain", o.explain, "show each sanction's rule, breach, path and arithmetic");
   app.add_flag("--all-persons", o.all_persons, "list people with no sanction too");
+  add_jobs(app, o);
 }
 
 const Command kCommands[] = {
@@ -46,6 +52,7 @@ const Command kCommands[] = {
        add_files(app, o);
        app.add_option("--junit", o.junit, "also write the results as JUnit XML to PATH");
        app.add_flag("--coverage", o.coverage, "list each rule's sanctions; flag rules that never fired");
+       add_jobs(app, o);
      },
      smr::cli::run_test},
     {"diff", "Show which outcomes move between two versions of a ruleset.",

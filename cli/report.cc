@@ -3,14 +3,12 @@
 #include <algorithm>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
+#include "cli/json_text.h"
 #include "engine/explain.h"
 
 namespace smr::cli {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 std::string money(const model::Model& m, Decimal d) {
   return d.to_grouped_string(2) + " " + m.currency;
@@ -21,25 +19,30 @@ std::string sanctions_list(const model::Model& m, const PersonResult& p) {
                           p.disqualification, p.criminal);
 }
 
-Json reasons_json(const model::Model& m, const model::Org& org, const model::Scenario& sc,
-                  const PersonResult& p) {
-  Json reasons = Json::array();
-  for (const auto& rec : p.records) {
+void append_reasons(std::string& out, const model::Model& m, const model::Org& org,
+                    const model::Scenario& sc, const PersonResult& p) {
+  out += "[";
+  for (size_t i = 0; i < p.records.size(); ++i) {
+    const auto& rec = p.records[i];
     const auto& b = sc.breaches[rec.breach];
-    Json j;
-    j["rule"] = m.rules[rec.rule].id;
-    j["breach"] = m.breach_types[b.type].id;
-    j["date"] = b.date.to_string();
-    j["sanction"] = model::sanction_name(rec.kind);
+    out += i ? ",{\"rule\":" : "{\"rule\":";
+    append_json_string(out, m.rules[rec.rule].id);
+    out += ",\"breach\":";
+    append_json_string(out, m.breach_types[b.type].id);
+    out += ",\"date\":\"" + b.date.to_string() + "\",\"sanction\":\"";
+    out += model::sanction_name(rec.kind);
+    out += "\"";
     if (rec.kind == model::SanctionKind::Fine) {
-      j["fine"] = rec.amount.to_string(2);
-      j["imposed"] = rec.imposed;
-      j["arithmetic"] = rec.arithmetic;
+      out += ",\"fine\":\"" + rec.amount.to_string(2) + "\",\"imposed\":";
+      append_json_bool(out, rec.imposed);
+      out += ",\"arithmetic\":";
+      append_json_string(out, rec.arithmetic);
     }
-    j["path"] = describe_path(m, org, rec.path);
-    reasons.push_back(std::move(j));
+    out += ",\"path\":";
+    append_json_string(out, describe_path(m, org, rec.path));
+    out += "}";
   }
-  return reasons;
+  out += "]";
 }
 
 }  // namespace
@@ -62,12 +65,19 @@ std::string describe_outcome(const model::Model& m, bool censure, const std::opt
 }
 
 std::string text_report(const model::Model& m, const ScenarioResult& r, const ReportOptions& o) {
-  const model::Scenario& sc = m.scenarios[r.scenario];
+  const model::Scenario& sc = *r.source;
   const model::Org& org = m.orgs[sc.org];
   std::string out = fmt::format("scenario \"{}\" (org {})\n", sc.title, org.id);
   std::vector<const PersonResult*> shown;
-  for (const auto& p : r.persons) {
-    if (o.all_persons || p.sanctioned()) shown.push_back(&p);
+  std::vector<PersonResult> quiet;  // --all-persons: those with no record
+  if (o.all_persons) {
+    quiet.reserve(org.persons.size());
+    for (size_t p = 0; p < org.persons.size(); ++p) quiet.push_back(r.of(static_cast<int>(p)));
+    for (const auto& p : quiet) shown.push_back(&p);
+  } else {
+    for (const auto& p : r.persons) {
+      if (p.sanctioned()) shown.push_back(&p);
+    }
   }
   if (shown.empty()) {
     out += "  no one is sanctioned\n";
@@ -103,42 +113,56 @@ std::string text_report(const model::Model& m, const ScenarioResult& r, const Re
 }
 
 std::string json_report(const model::Model& m, const ScenarioResult& r, const ReportOptions& o) {
-  const model::Scenario& sc = m.scenarios[r.scenario];
+  const model::Scenario& sc = *r.source;
   const model::Org& org = m.orgs[sc.org];
-  Json j;
-  j["scenario"] = sc.title;
-  j["org"] = org.id;
-  j["currency"] = m.currency;
-  Json persons = Json::array();
-  for (const auto& p : r.persons) {
+  std::string out = "{\"scenario\":";
+  append_json_string(out, sc.title);
+  out += ",\"org\":";
+  append_json_string(out, org.id);
+  out += ",\"currency\":";
+  append_json_string(out, m.currency);
+  out += ",\"persons\":[";
+  bool first = true;
+  size_t count = o.all_persons ? org.persons.size() : r.persons.size();
+  for (size_t i = 0; i < count; ++i) {
+    const PersonResult& p = o.all_persons ? r.of(static_cast<int>(i)) : r.persons[i];
     if (!o.all_persons && !p.sanctioned()) continue;
-    Json pj;
-    pj["id"] = org.persons[p.person].id;
-    pj["name"] = org.persons[p.person].name;
-    pj["outcome"] = outcome_name(p.outcome());
-    pj["censure"] = p.censure;
-    pj["fine"] = p.fine.to_string(2);
-    pj["disqualification"] = p.disqualification;
-    pj["criminal"] = p.criminal;
-    if (o.explain) pj["reasons"] = reasons_json(m, org, sc, p);
-    persons.push_back(std::move(pj));
+    out += first ? "{\"id\":" : ",{\"id\":";
+    first = false;
+    append_json_string(out, org.persons[p.person].id);
+    out += ",\"name\":";
+    append_json_string(out, org.persons[p.person].name);
+    out += ",\"outcome\":\"";
+    out += outcome_name(p.outcome());
+    out += "\",\"censure\":";
+    append_json_bool(out, p.censure);
+    out += ",\"fine\":\"" + p.fine.to_string(2) + "\",\"disqualification\":";
+    append_json_bool(out, p.disqualification);
+    out += ",\"criminal\":";
+    append_json_bool(out, p.criminal);
+    if (o.explain) {
+      out += ",\"reasons\":";
+      append_reasons(out, m, org, sc, p);
+    }
+    out += "}";
   }
-  j["persons"] = std::move(persons);
-  Json unattributed = Json::array();
-  for (int bi : r.unattributed) {
-    const auto& b = sc.breaches[bi];
-    unattributed.push_back(Json{{"breach", m.breach_types[b.type].id}, {"date", b.date.to_string()}});
+  out += "],\"unattributed\":[";
+  for (size_t i = 0; i < r.unattributed.size(); ++i) {
+    const auto& b = sc.breaches[r.unattributed[i]];
+    out += i ? ",{\"breach\":" : "{\"breach\":";
+    append_json_string(out, m.breach_types[b.type].id);
+    out += ",\"date\":\"" + b.date.to_string() + "\"}";
   }
-  j["unattributed"] = std::move(unattributed);
-  return j.dump() + "\n";
+  out += "]}\n";
+  return out;
 }
 
 std::vector<std::string> expectation_failures(const model::Model& m, const ScenarioResult& r) {
-  const model::Scenario& sc = m.scenarios[r.scenario];
+  const model::Scenario& sc = *r.source;
   const model::Org& org = m.orgs[sc.org];
   std::vector<std::string> out;
   for (const auto& e : sc.expectations) {
-    const PersonResult& p = r.persons[e.person];
+    const PersonResult& p = r.of(e.person);
     bool same = p.censure == e.censure && p.disqualification == e.disqualification &&
                 p.criminal == e.criminal && p.fined == e.fine.has_value() && (!p.fined || p.fine == *e.fine);
     if (same) continue;

@@ -26,6 +26,16 @@ Outcome PersonResult::outcome() const {
   return Outcome::None;
 }
 
+const PersonResult& ScenarioResult::of(int person) const {
+  auto it = std::lower_bound(persons.begin(), persons.end(), person,
+                             [](const PersonResult& p, int id) { return p.person < id; });
+  if (it != persons.end() && it->person == person) return *it;
+  thread_local PersonResult empty;
+  empty = PersonResult();
+  empty.person = person;
+  return empty;
+}
+
 std::vector<int> PersonResult::rules_fired() const {
   std::vector<int> out;
   for (const auto& r : records) {
@@ -277,11 +287,11 @@ std::vector<Selected> select(const model::Selector& s, const OrgGraph& g, const 
 
 class ScenarioRun {
  public:
-  ScenarioRun(const model::Model& m, const OrgGraph& g, int scenario, const EvalOptions& o)
-      : m_(m), g_(g), sc_(m.scenarios[scenario]), org_(g.org()), opts_(o) {
-    result_.scenario = scenario;
-    result_.persons.resize(org_.persons.size());
-    for (size_t p = 0; p < org_.persons.size(); ++p) result_.persons[p].person = static_cast<int>(p);
+  ScenarioRun(const model::Model& m, const OrgGraph& g, const model::Scenario& sc, int index,
+              const EvalOptions& o)
+      : m_(m), g_(g), sc_(sc), org_(g.org()), opts_(o) {
+    result_.scenario = index;
+    result_.source = &sc;
   }
 
   ScenarioResult run() {
@@ -299,6 +309,8 @@ class ScenarioRun {
     } catch (const Failure& f) {
       result_.error = EvalError{f.loc, current, f.message};
     }
+    std::sort(result_.persons.begin(), result_.persons.end(),
+              [](const PersonResult& a, const PersonResult& b) { return a.person < b.person; });
     return std::move(result_);
   }
 
@@ -342,7 +354,7 @@ class ScenarioRun {
     rec.breach = bi;
     rec.kind = clause.sanction;
     rec.path = s.path;
-    PersonResult& person = result_.persons[s.person];
+    PersonResult& person = result_for(s.person);
     if (clause.sanction == model::SanctionKind::Fine) {
       std::vector<std::string> steps;
       env.steps = opts_.explain ? &steps : nullptr;
@@ -377,6 +389,15 @@ class ScenarioRun {
     person.records.push_back(std::move(rec));
   }
 
+  // Few people per scenario: a linear search beats any map.
+  PersonResult& result_for(int person) {
+    for (auto& p : result_.persons) {
+      if (p.person == person) return p;
+    }
+    result_.persons.emplace_back().person = person;
+    return result_.persons.back();
+  }
+
   const model::Model& m_;
   const OrgGraph& g_;
   const model::Scenario& sc_;
@@ -389,7 +410,12 @@ class ScenarioRun {
 
 ScenarioResult evaluate_scenario(const model::Model& model, const OrgGraph& graph, int scenario,
                                  const EvalOptions& options) {
-  return ScenarioRun(model, graph, scenario, options).run();
+  return ScenarioRun(model, graph, model.scenarios[scenario], scenario, options).run();
+}
+
+ScenarioResult evaluate_scenario(const model::Model& model, const OrgGraph& graph,
+                                 const model::Scenario& scenario, const EvalOptions& options) {
+  return ScenarioRun(model, graph, scenario, -1, options).run();
 }
 
 }  // namespace smr

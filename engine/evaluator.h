@@ -16,6 +16,10 @@ struct EvalOptions {
 // come back as ScenarioResult::error.
 ScenarioResult evaluate_scenario(const model::Model& model, const OrgGraph& graph, int scenario,
                                  const EvalOptions& options);
+// The same for a scenario that is not part of the model (streamed in); it
+// must refer to the model's declarations and to the graph's org.
+ScenarioResult evaluate_scenario(const model::Model& model, const OrgGraph& graph,
+                                 const model::Scenario& scenario, const EvalOptions& options);
 
 // Formats a value as explanations show it: 180,000.00 for money, 30% for a
 // percent, 2022-03-01 for a date.

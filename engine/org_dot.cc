@@ -115,7 +115,7 @@ DotHighlight highlight_for(const model::Model& m, const ScenarioResult& r,
                            const std::map<int, std::string>& outcomes) {
   DotHighlight h;
   h.outcomes = outcomes;
-  const model::Scenario& sc = m.scenarios[r.scenario];
+  const model::Scenario& sc = *r.source;
   OrgGraph graph(m, sc.org);
   for (const auto& b : sc.breaches) {
     for (const Selected& s : graph.accountable(m.breach_types[b.type].area, b.date)) h.accountable.insert(s.person);

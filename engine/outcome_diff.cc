@@ -20,7 +20,8 @@ struct Side {
 
 std::map<std::string, Side> sides(const model::Model& m, const ScenarioResult& r) {
   std::map<std::string, Side> out;
-  const model::Org& org = m.orgs[m.scenarios[r.scenario].org];
+  const model::Org& org = m.orgs[r.source->org];
+  for (const auto& person : org.persons) out[person.id];  // everyone is compared
   for (const PersonResult& p : r.persons) {
     Side& s = out[org.persons[p.person].id];
     s.summary = {p.censure, p.disqualification, p.criminal, p.fined, p.fine, p.outcome()};

@@ -46,8 +46,13 @@ struct EvalError {
 };
 
 struct ScenarioResult {
-  int scenario = -1;
-  std::vector<PersonResult> persons;  // every person of the org, in id order
+  int scenario = -1;                          // index in Model::scenarios, or -1 if streamed
+  const model::Scenario* source = nullptr;    // the scenario evaluated
+  // Only people with at least one record (a sanction, or a zero fine), in id
+  // order: an org may have 100,000 people and a scenario touch five.
+  std::vector<PersonResult> persons;
+  // The person's result; an empty one (no sanction) when there is none.
+  const PersonResult& of(int person) const;
   std::vector<int> unattributed;      // breach indices, in evaluation order
   std::optional<EvalError> error;
 };

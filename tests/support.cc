@@ -68,7 +68,7 @@ const PersonResult& person(const Compiled& c, const ScenarioResult& r, const std
   const auto& org = c.model.orgs[c.model.scenarios[r.scenario].org];
   int p = org.find_person(id);
   if (p < 0) throw std::runtime_error("no person " + id);
-  return r.persons[p];
+  return r.of(p);
 }
 
 std::string outcome(const Compiled& c, const ScenarioResult& r, const std::string& id) {

@@ -1,0 +1,82 @@
+// An ordered parallel map: work items are produced on several threads and
+// consumed in input order on the calling thread, with a bounded window so
+// memory does not grow with the number of items.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace smr {
+
+// The default for --jobs: every core.
+int default_jobs();
+
+// Calls `produce(i)` for i in [0, count) on `jobs` threads (in chunks of
+// `chunk`) and `consume(std::move(result))` on the calling thread in order
+// of i. With jobs <= 1 everything runs on the calling thread. `produce` must
+// be safe to call concurrently; `consume` is never called concurrently.
+template <typename T>
+void ordered_parallel_map(size_t count, int jobs, size_t chunk, const std::function<T(size_t)>& produce,
+                          const std::function<void(T&&)>& consume) {
+  if (jobs <= 1 || count <= chunk) {
+    for (size_t i = 0; i < count; ++i) consume(produce(i));
+    return;
+  }
+  size_t chunks = (count + chunk - 1) / chunk;
+  size_t window = static_cast<size_t>(jobs) * 4;  // chunks in flight at most
+  struct Slot {
+    std::vector<T> items;
+    bool done = false;
+  };
+  std::deque<Slot> slots;  // slots[k] is chunk `base + k`
+  size_t base = 0, next = 0;
+  std::mutex mu;
+  std::condition_variable ready, room;
+  auto worker = [&] {
+    for (;;) {
+      size_t c;
+      {
+        std::unique_lock lock(mu);
+        room.wait(lock, [&] { return next >= chunks || next < base + window; });
+        if (next >= chunks) return;
+        c = next++;
+        if (slots.size() <= c - base) slots.resize(c - base + 1);
+      }
+      std::vector<T> items;
+      size_t end = std::min(count, (c + 1) * chunk);
+      items.reserve(end - c * chunk);
+      for (size_t i = c * chunk; i < end; ++i) items.push_back(produce(i));
+      {
+        std::lock_guard lock(mu);
+        Slot& s = slots[c - base];
+        s.items = std::move(items);
+        s.done = true;
+      }
+      ready.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  for (size_t c = 0; c < chunks; ++c) {
+    std::vector<T> items;
+    {
+      std::unique_lock lock(mu);
+      ready.wait(lock, [&] { return !slots.empty() && slots.front().done; });
+      items = std::move(slots.front().items);
+      slots.pop_front();
+      ++base;
+    }
+    room.notify_all();
+    for (auto& item : items) consume(std::move(item));
+  }
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace smr
