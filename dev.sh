@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(cmake ninja-build g++ ccache libboost1.81-dev libfmt-dev catch2 nlohmann-json3-dev
-          libcli11-dev graphviz libpugixml-dev)
+          libcli11-dev graphviz libpugixml-dev libmimalloc-dev)
 BUILD_DIR=${SMR_BUILD_DIR:-build}
 EXAMPLE=(rulesets/example/example.smr)
 

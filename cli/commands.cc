@@ -99,6 +99,7 @@ struct Evaluated {
 int run_check(const Options& o) {
   int code = 0;
   auto ws = load_workspace(o.files, &code, /*warnings=*/true);
+  if (ws) release_at_exit(std::move(ws));
   return code;
 }
 
@@ -139,6 +140,7 @@ int run_eval(const Options& o) {
         first = false;
         out.add(e.text);
       });
+  release_at_exit(std::move(ws));
   return code;
 }
 
@@ -199,6 +201,7 @@ int run_test(const Options& o) {
   int failed = static_cast<int>(std::count_if(cases.begin(), cases.end(),
                                               [](const TestCase& c) { return !c.differences.empty(); }));
   out.add(fmt::format("{} passed, {} failed\n", static_cast<int>(cases.size()) - failed, failed));
+  release_at_exit(std::move(ws));
   return failed ? 1 : 0;
 }
 

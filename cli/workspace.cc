@@ -23,7 +23,8 @@ std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files,
   ws->root_of = loaded.root_of;
   // Check even after syntax errors, so one run reports as much as it can.
   ws->model = check_model(loaded.files, ws->diags);
-  if (!ws->diags.has_errors()) check_orgs(ws->model, ws->diags);
+  ws->syntax = std::move(loaded.files);
+  if (!ws->diags.has_errors()) check_orgs(ws->model, ws->diags, warnings);
   ws->diags.sort_by_place();
   int errors = ws->diags.error_count();
   int shown_warnings = warnings ? ws->diags.warning_count() : 0;
@@ -44,6 +45,13 @@ std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files,
   }
   *exit_code = 0;
   return ws;
+}
+
+void release_at_exit(std::unique_ptr<Workspace> ws) {
+  // The process ends right after the command: freeing a model of millions of
+  // nodes would only cost time, so leave it to the operating system.
+  static std::vector<Workspace*> kept;
+  kept.push_back(ws.release());
 }
 
 void report(const Workspace& ws, const Diagnostic& d) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "dsl/ast.hpp"
 #include "dsl/diagnostic.h"
 #include "dsl/model.h"
 #include "dsl/source.h"
@@ -13,6 +14,7 @@ namespace smr::cli {
 
 // A model as the commands use it, with the sources its places point into.
 struct Workspace {
+  std::vector<ast::File> syntax;  // kept only to be freed with the rest
   SourceManager sources;
   Diagnostics diags;
   model::Model model;
@@ -30,6 +32,9 @@ struct Workspace {
 // warnings to `smr check`).
 std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files, int* exit_code,
                                           bool warnings = false, const std::string& label = "");
+
+// Keeps `ws` alive until the process exits instead of freeing it.
+void release_at_exit(std::unique_ptr<Workspace> ws);
 
 // Writes a diagnostic about a scenario's evaluation to stderr.
 void report(const Workspace& ws, const Diagnostic& d);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -37,7 +38,7 @@ struct Symbol {
   int index = -1;
   SourceLoc loc;
 };
-using SymbolTable = std::map<std::string, Symbol>;
+using SymbolTable = std::unordered_map<std::string, Symbol>;
 
 std::vector<std::string> names_of(const SymbolTable& t) {
   std::vector<std::string> out;
@@ -113,7 +114,7 @@ class Checker {
     int index;
     SourceLoc loc;
   };
-  std::map<std::string, ValueSymbol> values_;
+  std::unordered_map<std::string, ValueSymbol> values_;
   bool declare_value(const ast::Word& name, ValueKind kind, int index);
   // Breach facts used by the rule being checked (for "left unset" checks).
   std::set<int>* used_facts_ = nullptr;
@@ -552,21 +553,28 @@ void Checker::check_orgs() {
     org.id = o->name.text;
     org.title = o->title ? o->title->text : "";
     org.loc = o->name.loc;
-    std::map<std::string, const ast::Person*> by_id;
+    // Sorted by id; a stable sort keeps the first declaration of a duplicate.
+    std::vector<std::pair<std::string_view, const ast::Person*>> by_id;
     for (const auto& item : o->persons) {
-      const auto* p = boost::get<ast::Person>(&item);
-      if (!p) continue;
-      auto [it, inserted] = by_id.emplace(p->id.text, p);
-      if (!inserted) {
-        diags_.error(p->id.loc, fmt::format("duplicate person '{}' in org '{}'", p->id.text, org.id));
-        diags_.note(it->second->id.loc, fmt::format("'{}' was first declared here", p->id.text));
-      }
+      if (const auto* p = boost::get<ast::Person>(&item)) by_id.emplace_back(p->id.text, p);
     }
+    std::stable_sort(by_id.begin(), by_id.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    auto last = std::unique(by_id.begin(), by_id.end(), [&](const auto& a, const auto& b) {
+      if (a.first != b.first) return false;
+      diags_.error(b.second->id.loc, fmt::format("duplicate person '{}' in org '{}'", b.first, org.id));
+      diags_.note(a.second->id.loc, fmt::format("'{}' was first declared here", b.first));
+      return true;
+    });
+    by_id.erase(last, by_id.end());
     for (const auto& [id, p] : by_id) {
-      org.persons.push_back({id, p->name ? p->name->text : id, Decimal(), p->id.loc});
+      org.persons.push_back({std::string(id), p->name ? p->name->text : std::string(id), Decimal(), p->id.loc});
     }
-    for (const auto& [id, p] : by_id) {
-      int self = org.find_person(id);
+    org.index_persons();
+    for (size_t self_index = 0; self_index < by_id.size(); ++self_index) {
+      const ast::Person* p = by_id[self_index].second;
+      const std::string& id = org.persons[self_index].id;
+      int self = static_cast<int>(self_index);
       bool seen_income = false;
       for (const auto& item : p->items) {
         if (const auto* inc = boost::get<ast::IncomeItem>(&item)) {
@@ -667,14 +675,16 @@ void Checker::check_scenarios() {
         auto date = date_literal(b->date, "a breach date");
         if (date) br.date = *date;
         br.facts.assign(m_.facts.size(), std::nullopt);
-        std::set<std::string> set_here;
+        std::vector<std::pair<int, std::string_view>> set_here;  // (person or -1, name)
         bool has_severity = false;
         auto set_fact = [&](const ast::FactValue& fv, PersonFactValues* person) {
           const std::string& n = fv.name.text;
-          if (!set_here.insert((person ? org.persons[person->person].id + "." : "") + n).second) {
+          std::pair<int, std::string_view> key{person ? person->person : -1, n};
+          if (std::find(set_here.begin(), set_here.end(), key) != set_here.end()) {
             diags_.error(fv.name.loc, fmt::format("'{}' is set twice", n));
             return;
           }
+          set_here.push_back(key);
           if (n == "severity" || n == "date") {
             if (person || n == "date") {
               diags_.error(fv.name.loc, n == "date" ? std::string("a breach's date is given by 'on DATE'")

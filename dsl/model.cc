@@ -36,7 +36,17 @@ const char* edge_name(EdgeKind k) {
   return "?";
 }
 
+void Org::index_persons() {
+  person_index.clear();
+  person_index.reserve(persons.size());
+  for (size_t i = 0; i < persons.size(); ++i) person_index.emplace(persons[i].id, static_cast<int>(i));
+}
+
 int Org::find_person(const std::string& id) const {
+  if (!person_index.empty()) {
+    auto it = person_index.find(id);
+    return it == person_index.end() ? -1 : it->second;
+  }
   size_t lo = 0, hi = persons.size();
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;

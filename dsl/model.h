@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dsl/date.h"
@@ -143,7 +144,9 @@ struct Org {
   std::vector<Person> persons;  // sorted by id
   std::vector<Edge> edges;      // in source order
   SourceLoc loc;
+  std::unordered_map<std::string, int> person_index;  // id -> index; see index_persons
   int find_person(const std::string& id) const;
+  void index_persons();
 };
 
 struct PersonFactValues {

@@ -1,6 +1,7 @@
 #include "dsl/tokens.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace smr::parser {
 namespace {
@@ -55,7 +56,9 @@ bool is_ident_start(char c) { return (c >= 'a' && c <= 'z') || is_upper(c) || c 
 bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
 
 bool is_reserved(std::string_view word) {
-  return std::find(std::begin(kReserved), std::end(kReserved), word) != std::end(kReserved);
+  // Every identifier of a 20 MB model passes here: hash, do not scan.
+  static const std::unordered_set<std::string_view> reserved(std::begin(kReserved), std::end(kReserved));
+  return word.size() >= 2 && word.size() <= 16 && reserved.count(word) > 0;
 }
 
 bool is_builtin_name(std::string_view w) {

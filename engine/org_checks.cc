@@ -155,9 +155,10 @@ void check_responsible_without_function(const model::Model& m, const model::Org&
 
 }  // namespace
 
-void check_orgs(const model::Model& model, Diagnostics& diags) {
+void check_orgs(const model::Model& model, Diagnostics& diags, bool warnings) {
   for (const auto& org : model.orgs) {
     check_cycles(org, diags);
+    if (!warnings) continue;
     check_coverage(model, org, diags);
     check_responsible_without_function(model, org, diags);
   }

@@ -10,6 +10,7 @@ namespace smr {
 // warnings for prescribed responsibilities with no holder over a period of
 // an org's life, and for people responsible for an area while holding no
 // function.
-void check_orgs(const model::Model& model, Diagnostics& diags);
+// With `warnings` false only the errors (cycles) are looked for.
+void check_orgs(const model::Model& model, Diagnostics& diags, bool warnings = true);
 
 }  // namespace smr

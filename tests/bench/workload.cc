@@ -59,7 +59,9 @@ std::string generate_workload(const WorkloadSize& n) {
       }
       if (p % 10 == 0 && p > 20) out += fmt::format(" reports_to p{};", pick(1, std::min(p - 1, 5000)) / 7);
     }
-    if (p < 400) out += fmt::format(" holds F{}{};", p % functions, p % 50 == 7 ? " until 2022-06-01" : "");
+    // Two holders per function, one of them handing over in mid-2022.
+    if (p < 2 * functions) out += fmt::format(" holds F{}{};", p % functions, p >= functions ? " from 2022-06-01" : " until 2022-06-01");
+    if (p >= 2 * functions && p < 400) out += fmt::format(" holds F{};", 1 + p % (functions - 3));
     if (p > 0 && p <= n.areas * 2) {
       int area = (p - 1) % n.areas;
       if (p <= n.areas) {

@@ -1,0 +1,116 @@
+// The benchmark of issue "Scale": generates the synthetic workload, writes
+// it as .smr, and prints parse throughput, check and graph-build times,
+// scenarios per second on 1 and 2 threads, end-to-end times of the smr
+// binary, and peak memory. Build in Release; run `smr_bench [SMR_BINARY]`.
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/report.h"
+#include "dsl/checker.h"
+#include "dsl/parser.h"
+#include "engine/evaluator.h"
+#include "engine/org_checks.h"
+#include "engine/org_graph.h"
+#include "engine/parallel.h"
+#include "tests/bench/workload.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+long peak_rss_kib(int who) {
+  rusage u{};
+  getrusage(who, &u);
+  return u.ru_maxrss;
+}
+
+// Runs a shell command, returning wall seconds and the child's peak memory.
+std::pair<double, long> timed_command(const std::string& cmd) {
+  auto start = Clock::now();
+  int status = std::system(cmd.c_str());
+  double t = seconds_since(start);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    fmt::print(stderr, "command failed ({}): {}\n", status, cmd);
+  }
+  return {t, peak_rss_kib(RUSAGE_CHILDREN)};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string smr = argc > 1 ? argv[1] : "build/cli/smr";
+  smr::bench::WorkloadSize size;
+  auto t0 = Clock::now();
+  std::string text = smr::bench::generate_workload(size);
+  std::string path = "/tmp/smr_bench_workload.smr";
+  std::ofstream(path, std::ios::binary) << text;
+  fmt::print("workload: {} persons, {} areas, {} rules, {} scenarios; {:.1f} MB of .smr (generated in {:.2f} s)\n",
+             size.persons, size.areas, size.rules, size.scenarios, text.size() / 1e6, seconds_since(t0));
+
+  smr::SourceManager sources;
+  smr::Diagnostics diags;
+  uint32_t id = sources.add(path, std::move(text));
+  auto t = Clock::now();
+  std::vector<smr::ast::File> files;
+  files.push_back(smr::parse_file(sources, id, diags));
+  double parse_s = seconds_since(t);
+  double mb = sources.text(id).size() / 1e6;
+  fmt::print("parse:         {:7.3f} s  {:6.1f} MB/s   (target >= 50 MB/s)\n", parse_s, mb / parse_s);
+
+  t = Clock::now();
+  smr::model::Model model = smr::check_model(files, diags);
+  double check_s = seconds_since(t);
+  t = Clock::now();
+  smr::check_orgs(model, diags);
+  double org_check_s = seconds_since(t);
+  fmt::print("check:         {:7.3f} s  (names and types)\n", check_s);
+  fmt::print("org checks:    {:7.3f} s  (cycles, coverage)\n", org_check_s);
+  if (diags.has_errors()) {
+    fmt::print(stderr, "the workload has errors:\n{}", sources.render_all(diags));
+    return 1;
+  }
+  files.clear();
+
+  t = Clock::now();
+  smr::OrgGraph graph(model, 0);
+  fmt::print("graph build:   {:7.3f} s\n", seconds_since(t));
+
+  smr::cli::ReportOptions ro;
+  for (int jobs : {1, 2}) {
+    t = Clock::now();
+    size_t bytes = 0;
+    smr::ordered_parallel_map<std::string>(
+        model.scenarios.size(), jobs, 64,
+        [&](size_t i) {
+          auto r = smr::evaluate_scenario(model, graph, static_cast<int>(i), {});
+          return smr::cli::json_report(model, r, ro);
+        },
+        [&](std::string&& s) { bytes += s.size(); });
+    double s = seconds_since(t);
+    fmt::print("eval, {} thread{}: {:7.3f} s  {:9.0f} scenarios/s  ({:.1f} MB of JSON)\n", jobs,
+               jobs == 1 ? " " : "s", s, model.scenarios.size() / s, bytes / 1e6);
+  }
+  fmt::print("peak memory (in process): {:.0f} MiB\n", peak_rss_kib(RUSAGE_SELF) / 1024.0);
+
+  auto [check_e2e, check_rss] = timed_command(smr + " check " + path + " >/dev/null 2>&1");
+  fmt::print("smr check end to end:                  {:6.3f} s  (target <= 1 s)\n", check_e2e);
+  auto [eval_e2e, eval_rss] = timed_command(smr + " eval --format json --jobs 2 " + path + " >/dev/null 2>&1");
+  fmt::print("smr eval --format json --jobs 2, e2e:  {:6.3f} s  {:.0f} scenarios/s  (target <= 1.5 s)\n", eval_e2e,
+             size.scenarios / eval_e2e);
+  fmt::print("peak memory of smr: {:.0f} MiB  (target < 2048 MiB)\n", eval_rss / 1024.0);
+  std::remove(path.c_str());
+  return 0;
+}
