@@ -6,6 +6,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "dsl/parser.h"
 
@@ -82,7 +83,7 @@ LoadResult load_model(const std::vector<std::string>& paths, SourceManager& sour
     uint32_t id = sources.add(item.path, std::move(text));
     result.root_of.resize(id, -1);
     result.root_of[id - 1] = item.root;
-    ast::File file = parse_file(sources, id, diags);
+    ast::File file = parse_file(sources, id, diags, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
     fs::path dir = fs::path(item.path).parent_path();
     for (const auto& d : file.decls) {
       if (const auto* imp = boost::get<ast::Import>(&d)) {

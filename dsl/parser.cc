@@ -1,5 +1,9 @@
 #include "dsl/parser.h"
 
+#include <algorithm>
+#include <iterator>
+#include <thread>
+
 #include "dsl/grammar.hpp"
 
 namespace smr {
@@ -23,7 +27,61 @@ long find_invalid_utf8(std::string_view s) {
   return -1;
 }
 
-ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics& diags) {
+namespace {
+
+// Parses [first, last) of a file whose text starts at `begin`.
+std::vector<ast::Decl> parse_range(uint32_t file_id, const char* begin, const char* first,
+                                   const char* last, Diagnostics& diags, const std::string& path) {
+  std::vector<ast::Decl> decls;
+  parser::ParseState state;
+  state.file_id = file_id;
+  state.begin = begin;
+  state.end = last;
+  state.diags = &diags;
+  try {
+    // The context built here must match parser::context_type (config.hpp).
+    boost::spirit::x3::phrase_parse(
+        first, last, boost::spirit::x3::with<parser::parse_state_tag>(state)[file_grammar()],
+        parser::Skipper{}, decls);
+  } catch (const parser::TooManyErrors&) {
+    diags.note({}, "too many syntax errors in " + path + "; stopped parsing it");
+  }
+  return decls;
+}
+
+// Offsets where a top-level declaration ends (brace depth 0, after `;` or
+// `}`), about `pieces` apart. Strings and comments are skipped.
+std::vector<size_t> split_points(std::string_view text, int pieces) {
+  std::vector<size_t> out;
+  size_t step = text.size() / pieces, next = step;
+  int depth = 0;
+  for (size_t i = 0; i < text.size() && static_cast<int>(out.size()) < pieces - 1; ++i) {
+    char c = text[i];
+    if (c == '"') {
+      while (++i < text.size() && text[i] != '"' && text[i] != '\n') {
+        if (text[i] == '\\') ++i;
+      }
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+      size_t end = text.find("*/", i + 2);
+      i = end == std::string_view::npos ? text.size() : end + 1;
+    } else if (c == '{') {
+      ++depth;
+    } else if (c == '}') {
+      --depth;
+    }
+    if ((c == '}' || c == ';') && depth == 0 && i + 1 >= next) {
+      out.push_back(i + 1);
+      next = i + 1 + step;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics& diags, int threads) {
   ast::File out;
   out.file_id = file_id;
   const std::string& text = sources.text(file_id);
@@ -31,20 +89,38 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
     diags.error({file_id, static_cast<uint32_t>(bad), 1}, "invalid UTF-8 byte sequence");
     return out;
   }
-  parser::ParseState state;
-  state.file_id = file_id;
-  state.begin = text.data();
-  state.end = text.data() + text.size();
-  state.diags = &diags;
-  const char* first = state.begin;
-  try {
-    // The context built here must match parser::context_type (config.hpp).
-    boost::spirit::x3::phrase_parse(
-        first, state.end, boost::spirit::x3::with<parser::parse_state_tag>(state)[file_grammar()],
-        parser::Skipper{}, out.decls);
-  } catch (const parser::TooManyErrors&) {
-    diags.note({}, "too many syntax errors in " + sources.path(file_id) + "; stopped parsing it");
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  constexpr size_t kParallelFrom = size_t{4} << 20;
+  std::vector<size_t> cuts = threads > 1 && text.size() >= kParallelFrom ? split_points(text, threads)
+                                                                         : std::vector<size_t>{};
+  if (!cuts.empty()) {
+    // Large files: parse pieces between top-level declarations at once. A
+    // syntax error anywhere means the pieces may be cut wrongly, so the file
+    // is then parsed again in one go for the exact diagnostics.
+    cuts.insert(cuts.begin(), 0);
+    cuts.push_back(text.size());
+    size_t n = cuts.size() - 1;
+    std::vector<std::vector<ast::Decl>> parts(n);
+    std::vector<Diagnostics> part_diags(n);
+    std::vector<std::thread> workers;
+    for (size_t k = 1; k < n; ++k) {
+      workers.emplace_back([&, k] {
+        parts[k] = parse_range(file_id, begin, begin + cuts[k], begin + cuts[k + 1], part_diags[k], sources.path(file_id));
+      });
+    }
+    parts[0] = parse_range(file_id, begin, begin, begin + cuts[1], part_diags[0], sources.path(file_id));
+    for (auto& w : workers) w.join();
+    bool clean = std::none_of(part_diags.begin(), part_diags.end(), [](const Diagnostics& d) { return d.has_errors(); });
+    if (clean) {
+      size_t total = 0;
+      for (const auto& p : parts) total += p.size();
+      out.decls.reserve(total);
+      for (auto& p : parts) std::move(p.begin(), p.end(), std::back_inserter(out.decls));
+      return out;
+    }
   }
+  out.decls = parse_range(file_id, begin, begin, end, diags, sources.path(file_id));
   return out;
 }
 

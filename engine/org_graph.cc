@@ -177,7 +177,15 @@ std::vector<int> OrgGraph::direct_managers(int person, Date d) const {
 std::vector<Selected> OrgGraph::managers(const std::vector<Selected>& from, int levels, Date d) const {
   auto view = impl_->on(org_, d, model::EdgeKind::ReportsTo);
   std::vector<Selected> out;
-  std::vector<char> reached(org_.persons.size(), 0);
+  // Visited marks without clearing an org-sized array on every walk: a mark
+  // counts only when it carries this walk's epoch.
+  thread_local std::vector<uint32_t> marks;
+  thread_local uint32_t epoch = 0;
+  if (marks.size() < org_.persons.size()) marks.resize(org_.persons.size(), 0);
+  if (++epoch == 0) {
+    std::fill(marks.begin(), marks.end(), 0);
+    epoch = 1;
+  }
   std::vector<const Selected*> frontier;
   for (const auto& s : from) frontier.push_back(&s);
   std::vector<Selected> level_found;
@@ -188,8 +196,8 @@ std::vector<Selected> OrgGraph::managers(const std::vector<Selected>& from, int 
       for (auto e : boost::make_iterator_range(boost::out_edges(s->person, view))) {
         int edge = view[e].edge;
         int m = org_.edges[edge].target;
-        if (reached[m]) continue;
-        reached[m] = 1;
+        if (marks[m] == epoch) continue;
+        marks[m] = epoch;
         level_found.push_back({m, s->path.then(edge)});
       }
     }
