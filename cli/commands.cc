@@ -1,6 +1,9 @@
 #include "cli/commands.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <map>
 #include <memory>
 
@@ -10,6 +13,8 @@
 #include "cli/test_report.h"
 #include "cli/workspace.h"
 #include "dsl/checker.h"
+#include "dsl/json_input.h"
+#include "dsl/parser.h"
 #include "engine/evaluator.h"
 #include "engine/parallel.h"
 
@@ -94,11 +99,84 @@ struct Evaluated {
   bool failed = false;
 };
 
+// `smr eval --scenarios-jsonl`: reads scenarios one JSON object a line and
+// writes one JSON result a line as it goes, a batch at a time, so memory does
+// not grow with the stream. A bad line is reported with its line number and
+// the rest still run.
+int stream_scenarios(Workspace& ws, const Options& o) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  std::string label = o.scenarios_jsonl == "-" ? "<stdin>" : o.scenarios_jsonl;
+  if (o.scenarios_jsonl != "-") {
+    std::string text, error;
+    file.open(o.scenarios_jsonl, std::ios::binary);
+    if (!file || std::filesystem::is_directory(o.scenarios_jsonl)) {
+      fmt::print(stderr, "smr: cannot read {}: {}\n", o.scenarios_jsonl,
+                 std::filesystem::is_directory(o.scenarios_jsonl) ? "is a directory" : "no such file");
+      return 2;
+    }
+    in = &file;
+  }
+  ScenarioChecker checker(ws.model);
+  Graphs graphs(ws.model);
+  ReportOptions ro{o.explain, o.all_persons};
+  EvalOptions eo{o.explain};
+  Output out;
+  int code = 0;
+  long line_number = 0;
+  constexpr size_t kBatch = 4096;
+  std::vector<std::pair<long, std::string>> batch;
+  std::string line;
+  for (bool more = true; more;) {
+    batch.clear();
+    while (batch.size() < kBatch && (more = static_cast<bool>(std::getline(*in, line)))) {
+      ++line_number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      batch.emplace_back(line_number, std::move(line));
+    }
+    ordered_parallel_map<Evaluated>(
+        batch.size(), jobs_of(o), 64,
+        [&](size_t i) {
+          SourceManager local;
+          uint32_t id = local.add(label, std::move(batch[i].second), static_cast<int>(batch[i].first));
+          Diagnostics d;
+          std::optional<model::Scenario> sc;
+          if (long bad = find_invalid_utf8(local.text(id)); bad >= 0) {
+            d.error({id, static_cast<uint32_t>(bad), 1}, "invalid UTF-8 byte sequence");
+          } else if (auto tree = scenario_from_json(local, id, d)) {
+            sc = checker.check(*tree, d);
+          }
+          if (!sc) return Evaluated{"", local.render_all(d), true};
+          ScenarioResult r = evaluate_scenario(ws.model, graphs.of(sc->org), *sc, eo);
+          if (r.error) {
+            std::string where = r.error->breach >= 0 ? ", " + breach_label(ws.model, sc->breaches[r.error->breach]) : "";
+            return Evaluated{"", local.render({Severity::Error, r.error->loc,
+                                               fmt::format("evaluation of scenario \"{}\" failed{}: {}", sc->title, where,
+                                                           r.error->message)}), true};
+          }
+          return Evaluated{json_report(ws.model, r, ro), "", false};
+        },
+        [&](Evaluated&& e) {
+          if (!e.diagnostics.empty()) {
+            out.flush();
+            fmt::print(stderr, "{}", e.diagnostics);
+          }
+          if (e.failed) {
+            code = 1;
+          } else {
+            out.add(e.text);
+          }
+        });
+  }
+  return code;
+}
+
 }  // namespace
 
 int run_check(const Options& o) {
   int code = 0;
-  auto ws = load_workspace(o.files, &code, /*warnings=*/true);
+  auto ws = load_workspace(o.files, &code, /*warnings=*/true, "", o.org_json);
   if (ws) release_at_exit(std::move(ws));
   return code;
 }
@@ -109,8 +187,9 @@ int run_eval(const Options& o) {
     return 2;
   }
   int code = 0;
-  auto ws = load_workspace(o.files, &code);
+  auto ws = load_workspace(o.files, &code, false, "", o.org_json);
   if (!ws) return code;
+  if (!o.scenarios_jsonl.empty()) return stream_scenarios(*ws, o);
   std::vector<int> chosen;
   if (!pick_scenarios(ws->model, o.scenarios, &chosen)) return 2;
   Graphs graphs(ws->model);
@@ -146,7 +225,7 @@ int run_eval(const Options& o) {
 
 int run_test(const Options& o) {
   int code = 0;
-  auto ws = load_workspace(o.files, &code);
+  auto ws = load_workspace(o.files, &code, false, "", o.org_json);
   if (!ws) return code;
   Graphs graphs(ws->model);
   std::vector<int> with_expectations;

@@ -23,6 +23,7 @@ struct Command {
 
 void add_files(CLI::App& app, Options& o) {
   app.add_option("FILE", o.files, "the model's .smr files (imports are followed)")->required();
+  app.add_option("--org-json", o.org_json, "add the org(s) of this JSON file (an HR export; see README)");
   app.footer("Exit codes: 0 success; 1 model errors or failures; 2 usage or unreadable file.");
 }
 
@@ -39,6 +40,9 @@ void add_eval_options(CLI::App& app, Options& o) {
       ->check(CLI::IsMember({"text", "json"}));
   app.add_flag("--explain", o.explain, "show each sanction's rule, breach, path and arithmetic");
   app.add_flag("--all-persons", o.all_persons, "list people with no sanction too");
+  app.add_option("--scenarios-jsonl", o.scenarios_jsonl,
+                 "evaluate scenarios streamed from FILE (or - for stdin), one JSON object a line; "
+                 "writes one JSON result a line");
   add_jobs(app, o);
 }
 

@@ -5,13 +5,15 @@
 #include <fmt/format.h>
 
 #include "dsl/checker.h"
+#include "dsl/json_input.h"
 #include "dsl/loader.h"
 #include "engine/org_checks.h"
 
 namespace smr::cli {
 
 std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files, int* exit_code,
-                                          bool warnings, const std::string& label) {
+                                          bool warnings, const std::string& label,
+                                          const std::string& org_json) {
   auto ws = std::make_unique<Workspace>();
   LoadResult loaded = load_model(files, ws->sources, ws->diags);
   std::string prefix = label.empty() ? "" : label + ": ";
@@ -21,8 +23,20 @@ std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files,
     return nullptr;
   }
   ws->root_of = loaded.root_of;
+  OrgSource extra_orgs;
+  if (!org_json.empty()) {
+    std::string text, error;
+    if (!read_file(org_json, &text, &error)) {
+      fmt::print(stderr, "smr: {}cannot read {}: {}\n", prefix, org_json, error);
+      *exit_code = 2;
+      return nullptr;
+    }
+    uint32_t id = ws->sources.add(org_json, std::move(text));
+    Workspace* w = ws.get();
+    extra_orgs = [w, id](model::Model& m, Diagnostics& d) { load_org_json(w->sources, id, m, d); };
+  }
   // Check even after syntax errors, so one run reports as much as it can.
-  ws->model = check_model(loaded.files, ws->diags);
+  ws->model = check_model(loaded.files, ws->diags, extra_orgs);
   ws->syntax = std::move(loaded.files);
   if (!ws->diags.has_errors()) check_orgs(ws->model, ws->diags, warnings);
   ws->diags.sort_by_place();

@@ -30,8 +30,10 @@ struct Workspace {
 // `exit_code` (2: a file could not be read; 1: the model has errors).
 // `warnings` false shows errors only (eval, test and the rest leave
 // warnings to `smr check`).
+// `org_json`, if not empty, names a JSON file of orgs to add to the model.
 std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files, int* exit_code,
-                                          bool warnings = false, const std::string& label = "");
+                                          bool warnings = false, const std::string& label = "",
+                                          const std::string& org_json = "");
 
 // Keeps `ws` alive until the process exits instead of freeing it.
 void release_at_exit(std::unique_ptr<Workspace> ws);

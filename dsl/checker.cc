@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 
@@ -53,8 +54,13 @@ enum class Scope { Breach, Person };
 // kind of declaration against the tables.
 class Checker {
  public:
-  explicit Checker(Diagnostics& diags) : diags_(diags) {}
-  Model run(const std::vector<ast::File>& files);
+  // A full run builds its own model.
+  explicit Checker(Diagnostics& diags) : diags_(&diags), m_(own_) {}
+  // Scenario checking against a model built before: only reads `model`.
+  Checker(Diagnostics& diags, Model& model) : diags_(&diags), m_(model) { index_model(); }
+  Model run(const std::vector<ast::File>& files, const OrgSource& extra_orgs);
+  std::optional<Scenario> check_scenario(const ast::Scenario& s);
+  void set_diagnostics(Diagnostics& diags) { diags_ = &diags; }
 
  private:
   // -- passes
@@ -68,6 +74,7 @@ class Checker {
   void check_rules();
   void check_orgs();
   void check_scenarios();
+  void compute_needed();
 
   // -- helpers
   bool declare(SymbolTable& table, const char* kind, const ast::Word& name, int index);
@@ -91,9 +98,14 @@ class Checker {
   Expr typed(const ast::Expr& e, Scope scope, Type want, const char* what);
   std::optional<Selector> selector(const ast::SelectorTerm& t);
 
-  Diagnostics& diags_;
-  Model m_;
+  void index_model();
+  void add_extra_orgs(const OrgSource& extra);
+
+  Diagnostics* diags_;
+  Model own_;
+  Model& m_;
   bool have_currency_ = false;
+  std::vector<std::set<int>> needed_;  // per breach type: breach facts its rules read
 
   std::vector<const ast::Regime*> regimes_;
   std::vector<const ast::FunctionDecl*> functions_;
@@ -126,8 +138,8 @@ class Checker {
 bool Checker::declare(SymbolTable& table, const char* kind, const ast::Word& name, int index) {
   auto [it, inserted] = table.emplace(name.text, Symbol{index, name.loc});
   if (!inserted) {
-    diags_.error(name.loc, fmt::format("duplicate {} '{}'", kind, name.text));
-    diags_.note(it->second.loc, fmt::format("'{}' was first declared here", name.text));
+    diags_->error(name.loc, fmt::format("duplicate {} '{}'", kind, name.text));
+    diags_->note(it->second.loc, fmt::format("'{}' was first declared here", name.text));
   }
   return inserted;
 }
@@ -136,7 +148,7 @@ int Checker::resolve(const SymbolTable& table, const char* kind, const ast::Word
   auto it = table.find(name.text);
   if (it != table.end()) return it->second.index;
   std::string hint = closest_name(name.text, names_of(table));
-  diags_.error(name.loc, hint.empty()
+  diags_->error(name.loc, hint.empty()
                              ? fmt::format("unknown {} '{}'", kind, name.text)
                              : fmt::format("unknown {} '{}'; did you mean '{}'?", kind, name.text, hint));
   return -1;
@@ -148,7 +160,7 @@ int Checker::resolve_person(const Org& org, const ast::Word& name) {
   std::vector<std::string> ids;
   for (const auto& person : org.persons) ids.push_back(person.id);
   std::string hint = closest_name(name.text, ids);
-  diags_.error(name.loc, hint.empty() ? fmt::format("unknown person '{}' in org '{}'", name.text, org.id)
+  diags_->error(name.loc, hint.empty() ? fmt::format("unknown person '{}' in org '{}'", name.text, org.id)
                                       : fmt::format("unknown person '{}' in org '{}'; did you mean '{}'?",
                                                     name.text, org.id, hint));
   return -1;
@@ -167,7 +179,7 @@ std::optional<Value> Checker::literal(const ast::Literal& lit) {
     case ast::LiteralKind::Date: {
       auto d = Date::parse(lit.text);
       if (!d) {
-        diags_.error(lit.loc, fmt::format("invalid date '{}'", lit.text));
+        diags_->error(lit.loc, fmt::format("invalid date '{}'", lit.text));
         return std::nullopt;
       }
       v.type = Type::Date;
@@ -180,7 +192,7 @@ std::optional<Value> Checker::literal(const ast::Literal& lit) {
   auto number = Decimal::parse(negative ? lit.text.substr(1) : lit.text);
   if (number && negative) number = negate(*number);
   if (!number) {
-    diags_.error(lit.loc, fmt::format("number '{}' is too large (the limit is about 9.2 × 10^12)",
+    diags_->error(lit.loc, fmt::format("number '{}' is too large (the limit is about 9.2 × 10^12)",
                                       lit.text));
     return std::nullopt;
   }
@@ -196,7 +208,7 @@ std::optional<Value> Checker::literal(const ast::Literal& lit) {
     case ast::LiteralKind::Money:
       v.type = Type::Money;
       if (have_currency_ && lit.unit != m_.currency) {
-        diags_.error(lit.loc, fmt::format("currency {} differs from the regime's currency {}",
+        diags_->error(lit.loc, fmt::format("currency {} differs from the regime's currency {}",
                                           lit.unit, m_.currency));
         return std::nullopt;
       }
@@ -221,7 +233,7 @@ bool Checker::coerce(Value& v, Type want, bool percent, SourceLoc loc, const std
     v.percent = v.percent || percent;
     return true;
   }
-  diags_.error(loc, fmt::format("{} must be {}{}, not {}", what, percent ? "a percent" : "",
+  diags_->error(loc, fmt::format("{} must be {}{}, not {}", what, percent ? "a percent" : "",
                                 percent ? "" : std::string("of type ") + type_name(want),
                                 type_name(v.type)));
   return false;
@@ -235,7 +247,7 @@ std::optional<std::pair<Type, bool>> Checker::declared_type(const ast::Word& t) 
   if (s == "percent") return std::pair{Type::Decimal, true};
   if (s == "money") return std::pair{Type::Money, false};
   if (s == "date") return std::pair{Type::Date, false};
-  diags_.error(t.loc, fmt::format("unknown type '{}'", s));
+  diags_->error(t.loc, fmt::format("unknown type '{}'", s));
   return std::nullopt;
 }
 
@@ -250,7 +262,7 @@ std::optional<Date> Checker::date_literal(const ast::Literal& lit, const char* w
   auto v = literal(lit);
   if (!v) return std::nullopt;
   if (v->type != Type::Date) {
-    diags_.error(lit.loc, fmt::format("{} must be a date (YYYY-MM-DD), not {}", what, type_name(v->type)));
+    diags_->error(lit.loc, fmt::format("{} must be a date (YYYY-MM-DD), not {}", what, type_name(v->type)));
     return std::nullopt;
   }
   return v->date;
@@ -258,7 +270,7 @@ std::optional<Date> Checker::date_literal(const ast::Literal& lit, const char* w
 
 // ---------------------------------------------------------------- passes
 
-Model Checker::run(const std::vector<ast::File>& files) {
+Model Checker::run(const std::vector<ast::File>& files, const OrgSource& extra_orgs) {
   sort_declarations(files);
   check_regime(files);
   declare_simple();
@@ -266,8 +278,56 @@ Model Checker::run(const std::vector<ast::File>& files) {
   check_breach_types();
   check_rules();
   check_orgs();
+  add_extra_orgs(extra_orgs);
   check_scenarios();
   return std::move(m_);
+}
+
+void Checker::add_extra_orgs(const OrgSource& extra) {
+  if (!extra) return;
+  size_t before = m_.orgs.size();
+  extra(m_, *diags_);
+  for (size_t i = before; i < m_.orgs.size(); ++i) {
+    ast::Word name;
+    name.text = m_.orgs[i].id;
+    name.loc = m_.orgs[i].loc;
+    declare(org_names_, "org", name, static_cast<int>(i));
+  }
+}
+
+// Collects the breach facts an expression reads.
+void facts_read(const Expr& e, std::set<int>& out) {
+  if (e.op == Op::Fact) out.insert(e.index);
+  for (const auto& a : e.args) facts_read(a, out);
+}
+
+void Checker::index_model() {
+  have_currency_ = !m_.currency.empty();
+  for (size_t i = 0; i < m_.facts.size(); ++i) {
+    values_.emplace(m_.facts[i].name, ValueSymbol{ValueKind::Fact, static_cast<int>(i), m_.facts[i].loc});
+  }
+  for (size_t i = 0; i < m_.person_facts.size(); ++i) {
+    values_.emplace(m_.person_facts[i].name, ValueSymbol{ValueKind::PersonFact, static_cast<int>(i), m_.person_facts[i].loc});
+  }
+  for (size_t i = 0; i < m_.tables.size(); ++i) {
+    values_.emplace(m_.tables[i].name, ValueSymbol{ValueKind::Table, static_cast<int>(i), m_.tables[i].loc});
+  }
+  for (size_t i = 0; i < m_.breach_types.size(); ++i) {
+    breach_names_.emplace(m_.breach_types[i].id, Symbol{static_cast<int>(i), m_.breach_types[i].loc});
+  }
+  for (size_t i = 0; i < m_.orgs.size(); ++i) {
+    org_names_.emplace(m_.orgs[i].id, Symbol{static_cast<int>(i), m_.orgs[i].loc});
+  }
+  for (const Rule& r : m_.rules) {
+    std::set<int> used;
+    if (r.when) facts_read(*r.when, used);
+    for (const auto& c : r.clauses) {
+      if (c.amount) facts_read(*c.amount, used);
+      if (c.where) facts_read(*c.where, used);
+    }
+    rule_facts_.push_back(std::move(used));
+  }
+  compute_needed();
 }
 
 void Checker::sort_declarations(const std::vector<ast::File>& files) {
@@ -288,12 +348,12 @@ void Checker::sort_declarations(const std::vector<ast::File>& files) {
 void Checker::check_regime(const std::vector<ast::File>& files) {
   if (regimes_.empty()) {
     SourceLoc start{files.empty() ? 0u : files.front().file_id, 0, 0};
-    diags_.error(start, "the model has no regime declaration (exactly one is required)");
+    diags_->error(start, "the model has no regime declaration (exactly one is required)");
     return;
   }
   for (size_t i = 1; i < regimes_.size(); ++i) {
-    diags_.error(regimes_[i]->loc, "a model has exactly one regime; this is a second one");
-    diags_.note(regimes_[0]->loc, "the first regime is declared here");
+    diags_->error(regimes_[i]->loc, "a model has exactly one regime; this is a second one");
+    diags_->note(regimes_[0]->loc, "the first regime is declared here");
   }
   const ast::Regime& r = *regimes_[0];
   m_.regime_title = r.title.text;
@@ -303,7 +363,7 @@ void Checker::check_regime(const std::vector<ast::File>& files) {
     const auto* s = boost::get<ast::RegimeSetting>(&item);
     if (!s) continue;
     if (!seen.insert(s->key.text).second) {
-      diags_.error(s->key.loc, fmt::format("regime setting '{}' is given twice", s->key.text));
+      diags_->error(s->key.loc, fmt::format("regime setting '{}' is given twice", s->key.text));
       continue;
     }
     if (s->key.text == "version") m_.version = s->value.text;
@@ -312,7 +372,7 @@ void Checker::check_regime(const std::vector<ast::File>& files) {
       const std::string& c = s->value.text;
       bool code = c.size() == 3 && std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
       if (!code) {
-        diags_.error(s->value.loc, fmt::format("currency '{}' is not a 3-letter upper-case code", c));
+        diags_->error(s->value.loc, fmt::format("currency '{}' is not a 3-letter upper-case code", c));
       } else {
         m_.currency = c;
         have_currency_ = true;
@@ -320,7 +380,7 @@ void Checker::check_regime(const std::vector<ast::File>& files) {
     }
   }
   if (!seen.count("currency") && !has_broken_item(r.items)) {
-    diags_.error(r.title.loc, "the regime does not declare its currency");
+    diags_->error(r.title.loc, "the regime does not declare its currency");
   }
 }
 
@@ -346,8 +406,8 @@ void Checker::declare_simple() {
 bool Checker::declare_value(const ast::Word& name, ValueKind kind, int index) {
   auto [it, inserted] = values_.emplace(name.text, ValueSymbol{kind, index, name.loc});
   if (!inserted) {
-    diags_.error(name.loc, fmt::format("duplicate name '{}' (facts, person facts and tables share one namespace)", name.text));
-    diags_.note(it->second.loc, fmt::format("'{}' was first declared here", name.text));
+    diags_->error(name.loc, fmt::format("duplicate name '{}' (facts, person facts and tables share one namespace)", name.text));
+    diags_->note(it->second.loc, fmt::format("'{}' was first declared here", name.text));
   }
   return inserted;
 }
@@ -383,7 +443,7 @@ void Checker::check_table(const ast::TableDecl& table_decl) {
     Table table{t->name.text, Type::Error, false, {}, std::nullopt, t->name.loc};
     auto key = declared_type(t->key_type);
     if (key && key->first != Type::Int) {
-      diags_.error(t->key_type.loc, "table keys must be of type int");
+      diags_->error(t->key_type.loc, "table keys must be of type int");
     }
     auto val = declared_type(t->value_type);
     if (val) {
@@ -396,14 +456,14 @@ void Checker::check_table(const ast::TableDecl& table_decl) {
         auto k = literal(e->key);
         if (!k) continue;
         if (k->type != Type::Int) {
-          diags_.error(e->key.loc, fmt::format("table keys are integer literals, not {}", type_name(k->type)));
+          diags_->error(e->key.loc, fmt::format("table keys are integer literals, not {}", type_name(k->type)));
           continue;
         }
         int64_t kv = k->number.raw() / Decimal::kScale;
         auto [it, inserted] = key_places.emplace(kv, e->key.loc);
         if (!inserted) {
-          diags_.error(e->key.loc, fmt::format("duplicate key {} in table '{}'", kv, table.name));
-          diags_.note(it->second, "the key first appears here");
+          diags_->error(e->key.loc, fmt::format("duplicate key {} in table '{}'", kv, table.name));
+          diags_->note(it->second, "the key first appears here");
           continue;
         }
         if (!val) continue;
@@ -412,7 +472,7 @@ void Checker::check_table(const ast::TableDecl& table_decl) {
         }
       } else if (const auto* d = boost::get<ast::TableDefault>(&item)) {
         if (table.default_value) {
-          diags_.error(d->keyword.loc, fmt::format("table '{}' has a second default", table.name));
+          diags_->error(d->keyword.loc, fmt::format("table '{}' has a second default", table.name));
         } else if (val) {
           table.default_value = typed_literal(d->value, table.value_type, table.percent, "a table default");
         }
@@ -431,13 +491,13 @@ void Checker::check_breach_types() {
       const auto* a = boost::get<ast::AreaClause>(&item);
       if (!a) continue;
       if (seen_area) {
-        diags_.error(a->keyword.loc, fmt::format("breach type '{}' names its area twice", bt.id));
+        diags_->error(a->keyword.loc, fmt::format("breach type '{}' names its area twice", bt.id));
         continue;
       }
       seen_area = true;
       bt.area = resolve(area_names_, "responsibility", a->area);
     }
-    if (!seen_area && !has_broken_item(b->items)) diags_.error(b->name.loc, fmt::format("breach type '{}' has no area", bt.id));
+    if (!seen_area && !has_broken_item(b->items)) diags_->error(b->name.loc, fmt::format("breach type '{}' has no area", bt.id));
     m_.breach_types.push_back(std::move(bt));
   }
 }
@@ -455,7 +515,7 @@ void Checker::check_rules() {
     bool seen_on = false, seen_when = false;
     for (const auto& item : r->items) {
       if (const auto* on = boost::get<ast::OnClause>(&item)) {
-        if (seen_on) diags_.error(on->keyword.loc, fmt::format("rule '{}' has a second 'on' clause", rule.id));
+        if (seen_on) diags_->error(on->keyword.loc, fmt::format("rule '{}' has a second 'on' clause", rule.id));
         seen_on = true;
         rule.applies_to.assign(m_.breach_types.size(), false);
         for (const auto& t : on->breach_types) {
@@ -463,7 +523,7 @@ void Checker::check_rules() {
           if (bt >= 0) rule.applies_to[bt] = true;
         }
       } else if (const auto* w = boost::get<ast::WhenClause>(&item)) {
-        if (seen_when) diags_.error(w->keyword.loc, fmt::format("rule '{}' has a second 'when' clause", rule.id));
+        if (seen_when) diags_->error(w->keyword.loc, fmt::format("rule '{}' has a second 'when' clause", rule.id));
         seen_when = true;
         rule.when = typed(w->condition, Scope::Breach, Type::Bool, "a 'when' condition");
       } else if (const auto* t = boost::get<ast::ThenClause>(&item)) {
@@ -476,12 +536,12 @@ void Checker::check_rules() {
                                                   : SanctionKind::Criminal;
         if (c.sanction == SanctionKind::Fine) {
           if (!t->sanction.amount) {
-            diags_.error(t->sanction.kind.loc, "'fine' needs an amount: then fine EXPR to SELECTOR;");
+            diags_->error(t->sanction.kind.loc, "'fine' needs an amount: then fine EXPR to SELECTOR;");
           } else {
             c.amount = typed(*t->sanction.amount, Scope::Person, Type::Money, "a fine amount");
           }
         } else if (t->sanction.amount) {
-          diags_.error(t->sanction.amount->loc, fmt::format("'{}' takes no amount", kind));
+          diags_->error(t->sanction.amount->loc, fmt::format("'{}' takes no amount", kind));
         }
         for (const auto& term : t->selector) {
           if (auto s = selector(term)) c.selector.push_back(std::move(*s));
@@ -491,7 +551,7 @@ void Checker::check_rules() {
       }
     }
     if (rule.clauses.empty()) {
-      diags_.warning(r->name.loc, fmt::format("rule '{}' has no 'then' clause and can never sanction anyone", rule.id));
+      diags_->warning(r->name.loc, fmt::format("rule '{}' has no 'then' clause and can never sanction anyone", rule.id));
     }
     used_facts_ = nullptr;
     rule_facts_.push_back(std::move(used));
@@ -514,7 +574,7 @@ std::optional<Selector> Checker::selector(const ast::SelectorTerm& t) {
       auto n = Decimal::parse(t.argument->text);
       bool digits = !t.argument->text.empty() && t.argument->text[0] >= '0' && t.argument->text[0] <= '9';
       if (!digits || !n || n->raw() < Decimal::kScale || n->raw() > int64_t{1'000'000} * Decimal::kScale) {
-        diags_.error(t.argument->loc, "managers(N) needs a whole number of levels from 1 to 1,000,000");
+        diags_->error(t.argument->loc, "managers(N) needs a whole number of levels from 1 to 1,000,000");
         ok = false;
       } else {
         s.levels = static_cast<int>(n->raw() / Decimal::kScale);
@@ -529,18 +589,18 @@ std::optional<Selector> Checker::selector(const ast::SelectorTerm& t) {
     }
   } else if (s.kind == Selector::Kind::Holders) {
     if (!t.argument) {
-      diags_.error(t.kind.loc, "holders needs a function: holders(F)");
+      diags_->error(t.kind.loc, "holders needs a function: holders(F)");
       ok = false;
     } else {
       s.function = resolve(function_names_, "function", *t.argument);
       ok = s.function >= 0;
     }
   } else if (t.argument) {
-    diags_.error(t.argument->loc, fmt::format("'{}' takes no argument", k));
+    diags_->error(t.argument->loc, fmt::format("'{}' takes no argument", k));
     ok = false;
   }
   if (s.kind != Selector::Kind::Managers && !t.of.empty()) {
-    diags_.error(t.of[0].loc, fmt::format("'of' applies to managers, not to '{}'", k));
+    diags_->error(t.of[0].loc, fmt::format("'of' applies to managers, not to '{}'", k));
     ok = false;
   }
   return ok ? std::optional<Selector>(std::move(s)) : std::nullopt;
@@ -562,8 +622,8 @@ void Checker::check_orgs() {
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     auto last = std::unique(by_id.begin(), by_id.end(), [&](const auto& a, const auto& b) {
       if (a.first != b.first) return false;
-      diags_.error(b.second->id.loc, fmt::format("duplicate person '{}' in org '{}'", b.first, org.id));
-      diags_.note(a.second->id.loc, fmt::format("'{}' was first declared here", b.first));
+      diags_->error(b.second->id.loc, fmt::format("duplicate person '{}' in org '{}'", b.first, org.id));
+      diags_->note(a.second->id.loc, fmt::format("'{}' was first declared here", b.first));
       return true;
     });
     by_id.erase(last, by_id.end());
@@ -578,7 +638,7 @@ void Checker::check_orgs() {
       bool seen_income = false;
       for (const auto& item : p->items) {
         if (const auto* inc = boost::get<ast::IncomeItem>(&item)) {
-          if (seen_income) diags_.error(inc->keyword.loc, fmt::format("relevant_income of '{}' is given twice", id));
+          if (seen_income) diags_->error(inc->keyword.loc, fmt::format("relevant_income of '{}' is given twice", id));
           seen_income = true;
           if (auto v = typed_literal(inc->amount, Type::Money, false, "relevant_income")) {
             org.persons[self].relevant_income = v->number;
@@ -603,7 +663,7 @@ void Checker::check_orgs() {
           case EdgeKind::Delegates:
             edge.area = resolve(area_names_, "responsibility", e->target);
             if (!e->to) {
-              diags_.error(e->kind.loc, "delegates needs a delegate: delegates AREA to PERSON");
+              diags_->error(e->kind.loc, "delegates needs a delegate: delegates AREA to PERSON");
               ok = false;
             } else {
               edge.target = resolve_person(org, *e->to);
@@ -612,7 +672,7 @@ void Checker::check_orgs() {
             break;
         }
         if (edge.kind != EdgeKind::Delegates && e->to) {
-          diags_.error(e->to->loc, fmt::format("'to' belongs to delegates, not to {}", k));
+          diags_->error(e->to->loc, fmt::format("'to' belongs to delegates, not to {}", k));
           ok = false;
         }
         ok = ok && edge.target >= 0;
@@ -627,7 +687,7 @@ void Checker::check_orgs() {
           if (d) edge.when.until = *d;
         }
         if (e->from && e->until && edge.when.until <= edge.when.from && ok) {
-          diags_.error(e->until->loc, fmt::format("'until {}' is not after 'from {}'",
+          diags_->error(e->until->loc, fmt::format("'until {}' is not after 'from {}'",
                                                   edge.when.until.to_string(), edge.when.from.to_string()));
           ok = false;
         }
@@ -638,16 +698,28 @@ void Checker::check_orgs() {
   }
 }
 
-void Checker::check_scenarios() {
-  // Breach facts that the rules applying to each breach type use.
-  std::vector<std::set<int>> needed(m_.breach_types.size());
+void Checker::compute_needed() {
+  needed_.assign(m_.breach_types.size(), {});
   for (size_t r = 0; r < m_.rules.size(); ++r) {
     for (size_t t = 0; t < m_.breach_types.size(); ++t) {
-      if (m_.rules[r].applies_to[t]) needed[t].insert(rule_facts_[r].begin(), rule_facts_[r].end());
+      if (m_.rules[r].applies_to[t]) needed_[t].insert(rule_facts_[r].begin(), rule_facts_[r].end());
     }
   }
+}
+
+void Checker::check_scenarios() {
+  compute_needed();
   for (const auto* s : scenarios_) {
     if (!declare(scenario_names_, "scenario", s->title, static_cast<int>(m_.scenarios.size()))) continue;
+    auto sc = check_scenario(*s);
+    m_.scenarios.push_back(sc ? std::move(*sc) : Scenario{s->title.text, -1, {}, {}, s->title.loc});
+  }
+}
+
+std::optional<Scenario> Checker::check_scenario(const ast::Scenario& scenario) {
+  const ast::Scenario* s = &scenario;
+  const auto& needed = needed_;
+  {
     Scenario sc;
     sc.title = s->title.text;
     sc.loc = s->title.loc;
@@ -656,14 +728,11 @@ void Checker::check_scenarios() {
     } else if (m_.orgs.size() == 1) {
       sc.org = 0;
     } else {
-      diags_.error(s->title.loc, m_.orgs.empty()
+      diags_->error(s->title.loc, m_.orgs.empty()
                                      ? std::string("the scenario has no org to run in (the model declares none)")
                                      : fmt::format("the model has {} orgs; name one with 'in ORG'", m_.orgs.size()));
     }
-    if (sc.org < 0) {
-      m_.scenarios.push_back(std::move(sc));
-      continue;
-    }
+    if (sc.org < 0) return std::nullopt;
     const Org& org = m_.orgs[sc.org];
     int order = 0;
     for (const auto& item : s->items) {
@@ -681,13 +750,13 @@ void Checker::check_scenarios() {
           const std::string& n = fv.name.text;
           std::pair<int, std::string_view> key{person ? person->person : -1, n};
           if (std::find(set_here.begin(), set_here.end(), key) != set_here.end()) {
-            diags_.error(fv.name.loc, fmt::format("'{}' is set twice", n));
+            diags_->error(fv.name.loc, fmt::format("'{}' is set twice", n));
             return;
           }
           set_here.push_back(key);
           if (n == "severity" || n == "date") {
             if (person || n == "date") {
-              diags_.error(fv.name.loc, n == "date" ? std::string("a breach's date is given by 'on DATE'")
+              diags_->error(fv.name.loc, n == "date" ? std::string("a breach's date is given by 'on DATE'")
                                                     : std::string("severity belongs to the breach, not to a person"));
               return;
             }
@@ -695,7 +764,7 @@ void Checker::check_scenarios() {
             if (!v) return;
             has_severity = true;
             if (!v->number.is_integer() || v->number < *Decimal::from_int(1) || v->number > *Decimal::from_int(5)) {
-              diags_.error(fv.value.loc, fmt::format("severity must be from 1 to 5, not {}", v->number.to_string()));
+              diags_->error(fv.value.loc, fmt::format("severity must be from 1 to 5, not {}", v->number.to_string()));
               return;
             }
             br.severity = v->number.raw() / Decimal::kScale;
@@ -703,7 +772,7 @@ void Checker::check_scenarios() {
           }
           if (n == "relevant_income") {
             if (!person) {
-              diags_.error(fv.name.loc, "relevant_income belongs to a person: person P { relevant_income ...; }");
+              diags_->error(fv.name.loc, "relevant_income belongs to a person: person P { relevant_income ...; }");
               return;
             }
             if (auto v = typed_literal(fv.value, Type::Money, false, "relevant_income")) person->relevant_income = v->number;
@@ -716,13 +785,13 @@ void Checker::check_scenarios() {
               if (sym.kind == (person ? ValueKind::PersonFact : ValueKind::Fact)) candidates.push_back(name);
             }
             std::string hint = closest_name(n, candidates);
-            diags_.error(fv.name.loc, fmt::format("unknown {} '{}'{}", person ? "person fact" : "fact", n,
+            diags_->error(fv.name.loc, fmt::format("unknown {} '{}'{}", person ? "person fact" : "fact", n,
                                                   hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
             return;
           }
           bool is_person_fact = it->second.kind == ValueKind::PersonFact;
           if (is_person_fact != (person != nullptr)) {
-            diags_.error(fv.name.loc, is_person_fact
+            diags_->error(fv.name.loc, is_person_fact
                                           ? fmt::format("'{}' is a person fact; set it inside person P {{ ... }}", n)
                                           : fmt::format("'{}' is a breach fact; set it outside the person block", n));
             return;
@@ -755,14 +824,14 @@ void Checker::check_scenarios() {
           }
         }
         if (!has_severity && !has_broken_item(b->items)) {
-          diags_.error(b->type.loc, fmt::format("breach '{}' does not set severity (1 to 5)", b->type.text));
+          diags_->error(b->type.loc, fmt::format("breach '{}' does not set severity (1 to 5)", b->type.text));
         }
         for (size_t f = 0; f < m_.facts.size(); ++f) {
           if (br.facts[f]) continue;
           if (m_.facts[f].default_value) {
             br.facts[f] = m_.facts[f].default_value;
           } else if (br.type >= 0 && needed[br.type].count(static_cast<int>(f))) {
-            diags_.error(b->type.loc, fmt::format("breach '{}' leaves fact '{}' unset, and it has no default",
+            diags_->error(b->type.loc, fmt::format("breach '{}' leaves fact '{}' unset, and it has no default",
                                                   b->type.text, m_.facts[f].name));
           }
         }
@@ -777,8 +846,8 @@ void Checker::check_scenarios() {
         auto dup = std::find_if(sc.expectations.begin(), sc.expectations.end(),
                                 [&](const Expectation& x) { return x.person == ex.person; });
         if (dup != sc.expectations.end()) {
-          diags_.error(e->person.loc, fmt::format("a second expect for '{}'", e->person.text));
-          diags_.note(dup->loc, "the first is here");
+          diags_->error(e->person.loc, fmt::format("a second expect for '{}'", e->person.text));
+          diags_->note(dup->loc, "the first is here");
           continue;
         }
         bool none = false, ok = true;
@@ -786,12 +855,12 @@ void Checker::check_scenarios() {
         for (const auto& it : e->items) {
           const std::string& k = it.kind.text;
           if (!kinds.insert(k).second) {
-            diags_.error(it.kind.loc, fmt::format("'{}' is listed twice", k));
+            diags_->error(it.kind.loc, fmt::format("'{}' is listed twice", k));
             ok = false;
           }
           if (k == "fine") {
             if (!it.amount) {
-              diags_.error(it.kind.loc, "an expected fine needs its amount: fine 1_000 GBP");
+              diags_->error(it.kind.loc, "an expected fine needs its amount: fine 1_000 GBP");
               ok = false;
             } else if (auto v = typed_literal(*it.amount, Type::Money, false, "an expected fine")) {
               ex.fine = v->number;
@@ -801,7 +870,7 @@ void Checker::check_scenarios() {
             continue;
           }
           if (it.amount) {
-            diags_.error(it.amount->loc, fmt::format("'{}' takes no amount", k));
+            diags_->error(it.amount->loc, fmt::format("'{}' takes no amount", k));
             ok = false;
           }
           none = none || k == "none";
@@ -810,13 +879,13 @@ void Checker::check_scenarios() {
           ex.criminal = ex.criminal || k == "criminal";
         }
         if (none && e->items.size() > 1) {
-          diags_.error(e->person.loc, "'none' cannot be combined with other outcomes");
+          diags_->error(e->person.loc, "'none' cannot be combined with other outcomes");
           ok = false;
         }
         if (ok) sc.expectations.push_back(ex);
       }
     }
-    m_.scenarios.push_back(std::move(sc));
+    return sc;
   }
 }
 
@@ -837,7 +906,7 @@ SourceLoc span(SourceLoc a, SourceLoc b) {
 Expr Checker::typed(const ast::Expr& e, Scope scope, Type want, const char* what) {
   Expr out = expr(e, scope);
   if (out.type != Type::Error && out.type != want) {
-    diags_.error(e.loc, fmt::format("{} must be of type {}, not {}", what, type_name(want), type_name(out.type)));
+    diags_->error(e.loc, fmt::format("{} must be of type {}, not {}", what, type_name(want), type_name(out.type)));
     out.type = Type::Error;
   }
   return out;
@@ -862,7 +931,7 @@ Expr Checker::operand(const ast::Operand& o, Scope scope) {
       auto v = c->literal(lit);
       if (!v) return error_expr(lit.loc);
       if (v->type == Type::String) {
-        c->diags_.error(lit.loc, "a string is not a value in an expression");
+        c->diags_->error(lit.loc, "a string is not a value in an expression");
         return error_expr(lit.loc);
       }
       Expr e;
@@ -892,7 +961,7 @@ Expr Checker::unary(const ast::Unary& u, Scope scope) {
   if (inner.type != Type::Error) {
     bool ok = is_not ? inner.type == Type::Bool : (is_number(inner.type) || inner.type == Type::Money);
     if (!ok) {
-      diags_.error(u.loc, fmt::format("'{}' cannot apply to {}", op, type_name(inner.type)));
+      diags_->error(u.loc, fmt::format("'{}' cannot apply to {}", op, type_name(inner.type)));
       return error_expr(u.loc);
     }
   }
@@ -921,7 +990,7 @@ Expr Checker::name(const ast::Name& n, Scope scope) {
   }
   if (n.text == "relevant_income") {
     if (scope != Scope::Person) {
-      diags_.error(n.loc, "relevant_income is a person's: use it in 'where' or in a fine amount");
+      diags_->error(n.loc, "relevant_income is a person's: use it in 'where' or in a fine amount");
       return error_expr(n.loc);
     }
     e.op = Op::Income;
@@ -934,18 +1003,18 @@ Expr Checker::name(const ast::Name& n, Scope scope) {
     if (scope == Scope::Person) candidates.push_back("relevant_income");
     for (const auto& [name, sym] : values_) candidates.push_back(name);
     std::string hint = closest_name(n.text, candidates);
-    diags_.error(n.loc, hint.empty() ? fmt::format("unknown name '{}'", n.text)
+    diags_->error(n.loc, hint.empty() ? fmt::format("unknown name '{}'", n.text)
                                      : fmt::format("unknown name '{}'; did you mean '{}'?", n.text, hint));
     return error_expr(n.loc);
   }
   const ValueSymbol& sym = it->second;
   if (sym.kind == ValueKind::Table) {
-    diags_.error(n.loc, fmt::format("table '{}' needs a key: {}[KEY]", n.text, n.text));
+    diags_->error(n.loc, fmt::format("table '{}' needs a key: {}[KEY]", n.text, n.text));
     return error_expr(n.loc);
   }
   if (sym.kind == ValueKind::PersonFact) {
     if (scope != Scope::Person) {
-      diags_.error(n.loc, fmt::format("person fact '{}' is only known in 'where' and fine amounts, where a person is being judged", n.text));
+      diags_->error(n.loc, fmt::format("person fact '{}' is only known in 'where' and fine amounts, where a person is being judged", n.text));
       return error_expr(n.loc);
     }
     const FactDef& def = m_.person_facts[sym.index];
@@ -1002,7 +1071,7 @@ Expr Checker::binary(const std::string& op, Expr lhs, Expr rhs, SourceLoc loc) {
     else if (a == Type::Money && b == Type::Money) result = Type::Decimal;
   }
   if (result == Type::Error && !poisoned) {
-    diags_.error(loc, fmt::format("operator '{}' cannot combine {} and {}", op, type_name(a), type_name(b)));
+    diags_->error(loc, fmt::format("operator '{}' cannot combine {} and {}", op, type_name(a), type_name(b)));
   }
   e.type = poisoned ? Type::Error : result;
   e.args.push_back(std::move(lhs));
@@ -1018,7 +1087,7 @@ Expr Checker::call(const ast::Call& c, Scope scope) {
   for (const auto& a : c.args) e.args.push_back(expr(a, scope));
   bool poisoned = std::any_of(e.args.begin(), e.args.end(), [](const Expr& x) { return x.type == Type::Error; });
   auto fail = [&](std::string msg) {
-    if (!poisoned) diags_.error(c.loc, std::move(msg));
+    if (!poisoned) diags_->error(c.loc, std::move(msg));
     e.type = Type::Error;
     return e;
   };
@@ -1063,7 +1132,7 @@ Expr Checker::index(const ast::Index& ix, Scope scope) {
       if (sym.kind == ValueKind::Table) tables.push_back(name);
     }
     std::string hint = closest_name(ix.table.text, tables);
-    diags_.error(ix.table.loc, hint.empty() ? fmt::format("unknown table '{}'", ix.table.text)
+    diags_->error(ix.table.loc, hint.empty() ? fmt::format("unknown table '{}'", ix.table.text)
                                             : fmt::format("unknown table '{}'; did you mean '{}'?", ix.table.text, hint));
     return error_expr(ix.loc);
   }
@@ -1072,7 +1141,7 @@ Expr Checker::index(const ast::Index& ix, Scope scope) {
   e.type = t.value_type;
   e.percent = t.percent;
   if (key.type != Type::Int && key.type != Type::Error) {
-    diags_.error(ix.key.loc, fmt::format("a key of table '{}' must be an int, not {}", t.name, type_name(key.type)));
+    diags_->error(ix.key.loc, fmt::format("a key of table '{}' must be an int, not {}", t.name, type_name(key.type)));
     e.type = Type::Error;
   }
   if (key.type == Type::Error) e.type = Type::Error;
@@ -1094,7 +1163,7 @@ Expr Checker::if_expr(const ast::IfExpr& x, Scope scope) {
   }
   e.type = unify(a, b);
   if (e.type == Type::Error) {
-    diags_.error(x.loc, fmt::format("the branches of 'if' must be of one family, not {} and {}", type_name(a), type_name(b)));
+    diags_->error(x.loc, fmt::format("the branches of 'if' must be of one family, not {} and {}", type_name(a), type_name(b)));
   }
   e.percent = e.args[1].percent && e.args[2].percent;
   return e;
@@ -1115,8 +1184,31 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
   return best;
 }
 
-model::Model check_model(const std::vector<ast::File>& files, Diagnostics& diags) {
-  return Checker(diags).run(files);
+model::Model check_model(const std::vector<ast::File>& files, Diagnostics& diags,
+                         const OrgSource& extra_orgs) {
+  return Checker(diags).run(files, extra_orgs);
+}
+
+struct ScenarioChecker::Impl {
+  std::mutex mu;
+  Diagnostics scratch;
+  Checker checker;
+  explicit Impl(Model& m) : checker(scratch, m) {}
+};
+
+ScenarioChecker::ScenarioChecker(const model::Model& model)
+    // The checker only reads the model when it checks scenarios.
+    : impl_(std::make_unique<Impl>(const_cast<model::Model&>(model))) {}
+
+ScenarioChecker::~ScenarioChecker() = default;
+
+std::optional<model::Scenario> ScenarioChecker::check(const ast::Scenario& s, Diagnostics& diags) const {
+  std::lock_guard lock(impl_->mu);
+  impl_->checker.set_diagnostics(diags);
+  int errors = diags.error_count();
+  auto out = impl_->checker.check_scenario(s);
+  if (diags.error_count() > errors) return std::nullopt;
+  return out;
 }
 
 }  // namespace smr

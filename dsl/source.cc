@@ -11,8 +11,8 @@ size_t count_code_points(std::string_view s) {
                        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
-uint32_t SourceManager::add(std::string path, std::string text) {
-  File f{std::move(path), std::move(text), {0}};
+uint32_t SourceManager::add(std::string path, std::string text, int first_line) {
+  File f{std::move(path), std::move(text), {0}, first_line};
   for (uint32_t i = 0; i < f.text.size(); ++i) {
     if (f.text[i] == '\n') f.line_starts.push_back(i + 1);
   }
@@ -28,11 +28,12 @@ SourceManager::LineCol SourceManager::line_col(SourceLoc loc) const {
   int line = static_cast<int>(it - f.line_starts.begin());
   uint32_t start = f.line_starts[line - 1];
   std::string_view before(f.text.data() + start, offset - start);
-  return {line, static_cast<int>(count_code_points(before)) + 1};
+  return {line + f.first_line - 1, static_cast<int>(count_code_points(before)) + 1};
 }
 
 std::string_view SourceManager::line_text(uint32_t file, int line) const {
   const File& f = files_[file - 1];
+  line -= f.first_line - 1;
   if (line < 1 || line > static_cast<int>(f.line_starts.size())) return {};
   uint32_t start = f.line_starts[line - 1];
   uint32_t end = line < static_cast<int>(f.line_starts.size()) ? f.line_starts[line] : f.text.size();
@@ -54,6 +55,7 @@ std::string SourceManager::render(const Diagnostic& d) const {
                                                        : "note";
   if (!d.loc.valid()) return fmt::format("smr: {}: {}\n", kind, d.message);
   LineCol lc = line_col(d.loc);
+  int local_line = lc.line - files_[d.loc.file - 1].first_line + 1;
   std::string out = fmt::format("{}:{}:{}: {}: {}\n", path(d.loc.file), lc.line, lc.column, kind,
                                 d.message);
   std::string_view line = line_text(d.loc.file, lc.line);
@@ -69,7 +71,7 @@ std::string SourceManager::render(const Diagnostic& d) const {
     ++col;
   }
   const File& f = files_[d.loc.file - 1];
-  uint32_t line_end = f.line_starts[lc.line - 1] + static_cast<uint32_t>(line.size());
+  uint32_t line_end = f.line_starts[local_line - 1] + static_cast<uint32_t>(line.size());
   uint32_t end = std::min<uint32_t>(d.loc.offset + d.loc.length, line_end);
   size_t width = d.loc.offset < end
                      ? count_code_points(std::string_view(f.text).substr(d.loc.offset, end - d.loc.offset))

@@ -20,7 +20,9 @@ class SourceManager {
     int column = 0;
   };
 
-  uint32_t add(std::string path, std::string text);
+  // `first_line` numbers the text's first line (a line of a JSON Lines
+  // stream keeps its line number in the stream).
+  uint32_t add(std::string path, std::string text, int first_line = 1);
   const std::string& path(uint32_t file) const { return files_[file - 1].path; }
   const std::string& text(uint32_t file) const { return files_[file - 1].text; }
   size_t file_count() const { return files_.size(); }
@@ -38,6 +40,7 @@ class SourceManager {
     std::string path;
     std::string text;
     std::vector<uint32_t> line_starts;
+    int first_line = 1;
   };
   std::vector<File> files_;
 };

@@ -79,7 +79,9 @@ std::string outcome(const Compiled& c, const ScenarioResult& r, const std::strin
 
 int run_smr(const std::string& args, std::string* out, std::string* err) {
   std::string dir = temp_dir();
-  std::string cmd = fmt::format("{} {} >{}/out 2>{}/err </dev/null", SMR_BINARY, args, dir, dir);
+  // No terminal input unless the arguments redirect stdin themselves.
+  std::string input = args.find(" < ") == std::string::npos ? " </dev/null" : "";
+  std::string cmd = fmt::format("{} {} >{}/out 2>{}/err{}", SMR_BINARY, args, dir, dir, input);
   int status = std::system(cmd.c_str());
   auto slurp = [](const std::string& path) {
     std::ifstream in(path, std::ios::binary);
