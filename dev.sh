@@ -2,6 +2,7 @@
 # Set-up and build for smr on Debian 12.
 #   ./dev.sh run    install what is missing, build (Release), run smr on the example
 #   ./dev.sh test   install what is missing, build (Release), run every test
+#   ./dev.sh sanitize  the same suite built with ASan and UBSan (CI runs it too)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -41,8 +42,17 @@ case "${1:-}" in
     build
     (cd "$BUILD_DIR" && ctest --output-on-failure -j "$(nproc)")
     ;;
+  sanitize)
+    # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+    install_missing
+    BUILD_DIR=${SMR_SANITIZE_DIR:-build-asan}
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSMR_SANITIZE=ON >/dev/null
+    cmake --build "$BUILD_DIR" -j "$(nproc)"
+    (cd "$BUILD_DIR" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+       ctest --output-on-failure -j "$(nproc)")
+    ;;
   *)
-    echo "usage: ./dev.sh run|test" >&2
+    echo "usage: ./dev.sh run|test|sanitize" >&2
     exit 2
     ;;
 esac

@@ -121,3 +121,17 @@ scenario "gap" { breach b on 2022-01-01 { severity 1; } }
                "\n");
   CHECK(err.find("u.smr:5:18: warning: breach 'b' on 2022-01-01 in scenario \"gap\" is unattributed") != std::string::npos);
 }
+
+TEST_CASE("a flood of diagnostics is capped; dates outside 1000-9999 are refused", "[cli][limits]") {
+  std::string dir = temp_dir();
+  std::string text = "regime \"R\" { currency GBP; }\n";
+  for (int i = 0; i < 300; ++i) text += "breach b" + std::to_string(i) + " { area nowhere; }\n";
+  write_file(dir + "/flood.smr", text);
+  std::string out, err;
+  CHECK(run_smr("check " + dir + "/flood.smr", &out, &err) == 1);
+  CHECK(err.find("smr: 100 more diagnostics not shown\nsmr: 300 errors, 0 warnings\n") != std::string::npos);
+  write_file(dir + "/old.smr", "regime \"R\" { currency GBP; }\nfact d: date = 0999-12-31;\n");
+  CHECK(run_smr("check " + dir + "/old.smr", &out, &err) == 1);
+  CHECK(err.find("old.smr:2:16: error: date '0999-12-31' is outside the supported years 1000 to 9999") !=
+        std::string::npos);
+}

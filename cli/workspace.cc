@@ -11,6 +11,10 @@
 
 namespace smr::cli {
 
+// More diagnostics than this are counted, not printed: a broken generated
+// file must not flood a terminal or a CI log.
+constexpr int kMaxPrintedDiagnostics = 200;
+
 std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files, int* exit_code,
                                           bool warnings, const std::string& label,
                                           const std::string& org_json) {
@@ -44,10 +48,18 @@ std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files,
   int shown_warnings = warnings ? ws->diags.warning_count() : 0;
   std::string text;
   bool keep = false;  // a note goes with the message before it
+  int shown = 0, hidden = 0;
   for (const auto& d : ws->diags.all()) {
-    if (d.severity != Severity::Note) keep = d.severity == Severity::Error || warnings;
+    if (d.severity != Severity::Note) {
+      keep = d.severity == Severity::Error || warnings;
+      if (keep && ++shown > kMaxPrintedDiagnostics) {
+        keep = false;
+        ++hidden;
+      }
+    }
     if (keep) text += ws->sources.render(d);
   }
+  if (hidden) text += fmt::format("smr: {} more diagnostics not shown\n", hidden);
   if (!text.empty()) fmt::print(stderr, "{}", text);
   if (errors || shown_warnings) {
     fmt::print(stderr, "smr: {}{} error{}, {} warning{}\n", prefix, errors, errors == 1 ? "" : "s",

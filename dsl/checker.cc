@@ -179,7 +179,11 @@ std::optional<Value> Checker::literal(const ast::Literal& lit) {
     case ast::LiteralKind::Date: {
       auto d = Date::parse(lit.text);
       if (!d) {
-        diags_->error(lit.loc, fmt::format("invalid date '{}'", lit.text));
+        int year = std::stoi(lit.text.substr(0, 4));
+        bool out_of_range = year < Date::kMinYear || year > Date::kMaxYear;
+        diags_->error(lit.loc, out_of_range ? fmt::format("date '{}' is outside the supported years {} to {}", lit.text,
+                                                          Date::kMinYear, Date::kMaxYear)
+                                            : fmt::format("invalid date '{}'", lit.text));
         return std::nullopt;
       }
       v.type = Type::Date;

@@ -62,3 +62,24 @@ TEST_CASE("overflow is reported, never wrapped", "[decimal]") {
   CHECK(bottom.to_string() == "-9223372036854.775808");
   CHECK(top.to_grouped_string(2) == "9,223,372,036,854.775807");
 }
+
+TEST_CASE("money at its edges: the largest values and negative intermediates", "[decimal][edges]") {
+  Decimal top = Decimal::from_raw(INT64_MAX);
+  Decimal bottom = Decimal::from_raw(INT64_MIN);
+  CHECK(*smr::add(top, bottom) == *smr::negate(d("0.000001")));
+  CHECK(*smr::multiply(top, d("1")) == top);
+  CHECK(*smr::divide(top, d("1")) == top);
+  CHECK(*smr::divide(bottom, d("1")) == bottom);
+  CHECK_FALSE(smr::divide(bottom, *smr::negate(d("1"))));  // -MIN does not fit
+  CHECK_FALSE(smr::round_half_even(top, 2));               // ...854.775807 rounds up past the top
+  CHECK_FALSE(smr::round_half_even(bottom, 0));             // -...855 is below the bottom
+  CHECK_FALSE(smr::round_up_to(top, d("100")));
+  CHECK(*smr::round_down_to(top, d("100")) == d("9223372036800"));
+  // Negative intermediates round half to even too.
+  CHECK(*smr::multiply(*smr::negate(d("0.000001")), d("0.5")) == d("0"));
+  CHECK(*smr::multiply(*smr::negate(d("0.000003")), d("0.5")) == *smr::negate(d("0.000002")));
+  CHECK(*smr::divide(*smr::negate(d("1")), d("3")) == *smr::negate(d("0.333333")));
+  CHECK(*smr::divide(d("1"), *smr::negate(d("8000000"))) == *smr::negate(d("0")));  // -0.000000125 -> 0
+  CHECK(*smr::divide(d("3"), *smr::negate(d("2000000"))) == *smr::negate(d("0.000002")));  // -0.0000015 -> -0.000002
+  CHECK(*smr::round_down_to(*smr::negate(d("0.01")), d("100")) == *smr::negate(d("100")));
+}

@@ -85,7 +85,17 @@ struct Env {
   const model::PersonFactValues* person_facts = nullptr;
   Decimal income;
   std::vector<std::string>* steps = nullptr;  // explanation, when asked for
+  // A scenario may take at most `max_steps` steps (expression nodes and
+  // people judged): a runaway model ends in a diagnostic, not a hang.
+  int64_t* step_count = nullptr;
+  int64_t max_steps = 0;
 };
+
+void count_step(const Env& env, SourceLoc loc) {
+  if (env.step_count && ++*env.step_count > env.max_steps) {
+    throw Failure{loc, fmt::format("evaluation took more than {} steps; stopped", env.max_steps)};
+  }
+}
 
 std::string breach_label(const model::Model& m, const model::ScenarioBreach& b) {
   return fmt::format("breach '{}' on {}", m.breach_types[b.type].id, b.date.to_string());
@@ -196,6 +206,7 @@ Value eval_arith(const Expr& e, const Env& env) {
 }
 
 Value eval(const Expr& e, const Env& env) {
+  count_step(env, e.loc);
   switch (e.op) {
     case Op::Const: return e.constant;
     case Op::Severity: return number(Type::Int, *Decimal::from_int(env.breach.severity));
@@ -321,6 +332,8 @@ class ScenarioRun {
     std::vector<Selected> accountable = g_.accountable(area, b.date);
     if (accountable.empty()) result_.unattributed.push_back(bi);
     Env breach_env{m_, org_, sc_, b};
+    breach_env.step_count = &steps_;
+    breach_env.max_steps = opts_.max_steps;
     for (size_t r = 0; r < m_.rules.size(); ++r) {
       const model::Rule& rule = m_.rules[r];
       if (!rule.applies_to[b.type]) continue;
@@ -342,6 +355,9 @@ class ScenarioRun {
     const model::ScenarioBreach& b = sc_.breaches[bi];
     const model::Clause& clause = m_.rules[r].clauses[c];
     Env env{m_, org_, sc_, b, s.person};
+    env.step_count = &steps_;
+    env.max_steps = opts_.max_steps;
+    count_step(env, clause.loc);
     auto pf = std::lower_bound(b.persons.begin(), b.persons.end(), s.person,
                                [](const model::PersonFactValues& v, int p) { return v.person < p; });
     if (pf != b.persons.end() && pf->person == s.person) env.person_facts = &*pf;
@@ -404,6 +420,7 @@ class ScenarioRun {
   const model::Org& org_;
   EvalOptions opts_;
   ScenarioResult result_;
+  int64_t steps_ = 0;
 };
 
 }  // namespace

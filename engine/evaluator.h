@@ -8,7 +8,8 @@
 namespace smr {
 
 struct EvalOptions {
-  bool explain = false;  // record each fine's arithmetic
+  bool explain = false;                  // record each fine's arithmetic
+  int64_t max_steps = 50'000'000;        // expression nodes and people judged, per scenario
 };
 
 // Runs one scenario. The graph must be the scenario's org. Never throws for

@@ -416,3 +416,21 @@ scenario "s" { breach leak on 2022-01-01 { severity 1; } })";
   const auto& top = person(*c, r, "p100000");
   CHECK(top.records[0].path.edges().size() == static_cast<size_t>(n + 1));
 }
+
+TEST_CASE("a scenario stops at its step limit with an evaluation error", "[eval][limits]") {
+  auto c = build(R"(org o { person p { holds CEO; responsible_for data; } }
+rule a { then censure to accountable where not reasonable_steps and not reasonable_steps; }
+scenario "s" { breach leak on 2022-01-01 { severity 1; } breach leak on 2022-01-02 { severity 1; } })");
+  const auto& m = c->model;
+  OrgGraph g(m, 0);
+  EvalOptions roomy;
+  CHECK_FALSE(evaluate_scenario(m, g, 0, roomy).error);
+  EvalOptions tight;
+  // Each breach takes 6 steps: judging p, then and, not, reasonable_steps,
+  // not, reasonable_steps. The second breach passes 8.
+  tight.max_steps = 8;
+  auto r = evaluate_scenario(m, g, 0, tight);
+  REQUIRE(r.error);
+  CHECK(r.error->message == "evaluation took more than 8 steps; stopped");
+  CHECK(r.error->breach == 1);
+}
