@@ -1002,9 +1002,22 @@ Expr Checker::name(const ast::Name& n, Scope scope) {
     return e;
   }
   auto it = values_.find(n.text);
+  if (it == values_.end() && n.text == "days_in_post") {
+    // An extension, not a reserved word: a v1 model may use the name itself.
+    if (scope != Scope::Person) {
+      diags_->error(n.loc, "days_in_post is a person's: use it in 'where' or in a fine amount");
+      return error_expr(n.loc);
+    }
+    e.op = Op::DaysInPost;
+    e.type = Type::Int;
+    return e;
+  }
   if (it == values_.end()) {
     std::vector<std::string> candidates{"severity", "date"};
-    if (scope == Scope::Person) candidates.push_back("relevant_income");
+    if (scope == Scope::Person) {
+      candidates.push_back("relevant_income");
+      candidates.push_back("days_in_post");
+    }
     for (const auto& [name, sym] : values_) candidates.push_back(name);
     std::string hint = closest_name(n.text, candidates);
     diags_->error(n.loc, hint.empty() ? fmt::format("unknown name '{}'", n.text)

@@ -34,7 +34,8 @@ struct Value {
 enum class Op : uint8_t {
   Const, Fact, PersonFact, Severity, BreachDate, Income, Lookup,
   Neg, Not, Add, Sub, Mul, Div, Eq, Ne, Lt, Le, Gt, Ge, And, Or,
-  If, Min, Max, RoundDown, RoundUp, PriorBreaches
+  If, Min, Max, RoundDown, RoundUp, PriorBreaches,
+  DaysInPost  // extension: days the judged person has held a function
 };
 
 // A typed expression tree. `index` is the fact, person fact or table index.

@@ -85,6 +85,7 @@ struct Env {
   const model::PersonFactValues* person_facts = nullptr;
   Decimal income;
   std::vector<std::string>* steps = nullptr;  // explanation, when asked for
+  const OrgGraph* graph = nullptr;
   // A scenario may take at most `max_steps` steps (expression nodes and
   // people judged): a runaway model ends in a diagnostic, not a hang.
   int64_t* step_count = nullptr;
@@ -275,6 +276,12 @@ Value eval(const Expr& e, const Env& env) {
     case Op::RoundDown:
     case Op::RoundUp: return eval_call(e, env);
     case Op::PriorBreaches: return number(Type::Int, *Decimal::from_int(prior_breaches(e, env)));
+    case Op::DaysInPost: {
+      // No function on the day: 0; held since an open start: 100,000 days.
+      auto since = env.graph->in_post_since(env.person, env.breach.date);
+      int64_t days = !since ? 0 : *since == Date::min() ? 100'000 : env.breach.date.days() - since->days();
+      return number(Type::Int, *Decimal::from_int(days));
+    }
   }
   throw Failure{e.loc, "internal error: unknown operation"};
 }
@@ -357,6 +364,7 @@ class ScenarioRun {
     Env env{m_, org_, sc_, b, s.person};
     env.step_count = &steps_;
     env.max_steps = opts_.max_steps;
+    env.graph = &g_;
     count_step(env, clause.loc);
     auto pf = std::lower_bound(b.persons.begin(), b.persons.end(), s.person,
                                [](const model::PersonFactValues& v, int p) { return v.person < p; });

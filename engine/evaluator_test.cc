@@ -434,3 +434,20 @@ scenario "s" { breach leak on 2022-01-01 { severity 1; } breach leak on 2022-01-
   CHECK(r.error->message == "evaluation took more than 8 steps; stopped");
   CHECK(r.error->breach == 1);
 }
+
+TEST_CASE("days_in_post counts unbroken time holding a function (extension)", "[eval][extension]") {
+  auto c = build(R"(org o {
+  person new { holds CEO from 2022-03-01; responsible_for data; }
+  person long { holds COO from 2020-01-01 until 2021-01-01; holds CEO from 2021-01-01; responsible_for safety; }
+  person gap { holds COO from 2020-01-01 until 2021-01-01; holds COO from 2021-02-01; responsible_for data; }
+}
+rule settled_in { then censure to accountable where days_in_post >= 30; }
+rule newcomer { then fine 1 GBP * days_in_post to accountable where days_in_post < 30; }
+scenario "ten days" { breach leak on 2022-03-11 { severity 1; } }
+scenario "joined holdings" { breach harm on 2021-06-01 { severity 1; } })");
+  auto r = run(*c, "ten days");
+  CHECK(outcome(*c, r, "new") == "fine 10.00 GBP");     // 2022-03-01 to 2022-03-11
+  CHECK(outcome(*c, r, "gap") == "censure");             // since 2021-02-01: 403 days
+  auto j = run(*c, "joined holdings");
+  CHECK(outcome(*c, j, "long") == "censure");            // COO then CEO, no gap: since 2020-01-01
+}

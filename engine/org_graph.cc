@@ -164,6 +164,28 @@ std::vector<Selected> OrgGraph::delegates(const std::vector<Selected>& from, int
   return out;
 }
 
+std::optional<Date> OrgGraph::in_post_since(int person, Date d) const {
+  std::vector<model::Interval> held;
+  for (auto e : boost::make_iterator_range(boost::out_edges(person, impl_->graph))) {
+    const model::Edge& edge = org_.edges[impl_->graph[e].edge];
+    if (edge.kind == model::EdgeKind::Holds) held.push_back(edge.when);
+  }
+  // Step back from `d`: while some holding covers the day, move to the
+  // earliest start among them, then look at the day before that start.
+  std::optional<Date> since;
+  for (Date at = d;;) {
+    std::optional<Date> start;
+    for (const auto& i : held) {
+      if (i.contains(at) && (!start || i.from < *start)) start = i.from;
+    }
+    if (!start || (since && *start >= *since)) break;
+    since = start;
+    if (*since == Date::min()) break;
+    at = since->minus_days(1);
+  }
+  return since;
+}
+
 std::vector<int> OrgGraph::direct_managers(int person, Date d) const {
   std::vector<int> out;
   auto view = impl_->on(org_, d, model::EdgeKind::ReportsTo);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "dsl/date.h"
@@ -66,6 +67,10 @@ class OrgGraph {
   // Everyone 1..levels reporting levels above `from` on `d`, each once, by
   // the first (shortest, then id-ordered) path. Iterative: any depth.
   std::vector<Selected> managers(const std::vector<Selected>& from, int levels, Date d) const;
+  // Since when `person` has held a function without a break, on `d`: the
+  // earliest `from` among the holds valid on `d` that chain back without a
+  // gap. nullopt when they hold none on `d`; Date::min() when open-ended.
+  std::optional<Date> in_post_since(int person, Date d) const;
   // The persons `p` reports to on `d` (matrix lines give several).
   std::vector<int> direct_managers(int person, Date d) const;
 
