@@ -76,8 +76,10 @@ std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files,
 void release_at_exit(std::unique_ptr<Workspace> ws) {
   // The process ends right after the command: freeing a model of millions of
   // nodes would only cost time, so leave it to the operating system.
-  static std::vector<Workspace*> kept;
-  kept.push_back(ws.release());
+  // Held through a pointer that is never destroyed, so leak checkers still
+  // see the workspace as reachable.
+  static auto* kept = new std::vector<Workspace*>();
+  kept->push_back(ws.release());
 }
 
 void report(const Workspace& ws, const Diagnostic& d) {
