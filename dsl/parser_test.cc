@@ -220,7 +220,7 @@ TEST_CASE("import and durations", "[parser]") {
 TEST_CASE("reserved words are not names", "[parser]") {
   Parsed p("function board \"x\";");
   REQUIRE(p.diags.error_count() == 1);
-  CHECK(p.diags.all()[0].message == "expected identifier, found 'board'");
+  CHECK(p.diags.all()[0].message == "expected identifier, found 'board' (a reserved word)");
   CHECK(p.where(p.diags.all()[0].loc) == "1:10");
 }
 
@@ -253,7 +253,7 @@ function H "h";)");
 TEST_CASE("one error per place, even when a reserved word stops a declaration", "[parser]") {
   Parsed p("rule fines { when severity >= 3; }\nfunction F \"f\";");
   REQUIRE(p.diags.error_count() == 1);
-  CHECK(p.diags.all()[0].message == "expected identifier, found 'fines'");
+  CHECK(p.diags.all()[0].message == "expected identifier, found 'fines' (a reserved word)");
   CHECK(boost::get<ast::FunctionDecl>(&p.file.decls.back()) != nullptr);
 }
 

@@ -240,7 +240,12 @@ void ParseState::expected(const char* where, const std::string& what) {
   if (where == last_error) return;  // one error per place: no cascades
   last_error = where;
   if (++errors > kMaxSyntaxErrors) throw TooManyErrors{};
-  diags->error(loc(where, tok_end), "expected " + what + ", found " + describe_token(where, end));
+  std::string message = "expected " + what + ", found " + describe_token(where, end);
+  std::string_view word(where, tok_end - where);
+  if (what.find("identifier") != std::string::npos && is_reserved(word)) {
+    message += " (a reserved word)";
+  }
+  diags->error(loc(where, tok_end), message);
 }
 
 void ParseState::error_at(const char* where, std::string message) {
