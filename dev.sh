@@ -9,7 +9,8 @@ cd "$(dirname "$0")"
 PACKAGES=(cmake ninja-build g++ ccache libboost1.81-dev libfmt-dev catch2 nlohmann-json3-dev
           libcli11-dev graphviz libpugixml-dev libmimalloc-dev)
 BUILD_DIR=${SMR_BUILD_DIR:-build}
-EXAMPLE=(rulesets/example/example.smr)
+EXAMPLE=(rulesets/online_safety/regime.smr rulesets/online_safety/rules.smr
+         rulesets/online_safety/org.smr rulesets/online_safety/scenarios.smr)
 
 install_missing() {
   local missing=()
@@ -34,8 +35,8 @@ case "${1:-}" in
     install_missing
     build
     "$BUILD_DIR/cli/smr" check "${EXAMPLE[@]}"
-    "$BUILD_DIR/cli/smr" eval --explain "${EXAMPLE[@]}"
-    "$BUILD_DIR/cli/smr" test "${EXAMPLE[@]}"
+    "$BUILD_DIR/cli/smr" eval --explain --scenario "Egregious: systemic failings with a significant risk of serious harm" "${EXAMPLE[@]}"
+    "$BUILD_DIR/cli/smr" test --coverage "${EXAMPLE[@]}"
     ;;
   test)
     install_missing
