@@ -59,6 +59,7 @@ class Output {
  public:
   ~Output() { flush(); }
   void add(const std::string& text) {
+    written_ = written_ || !text.empty();
     buffer_ += text;
     if (buffer_.size() > (1u << 16)) flush();
   }
@@ -66,9 +67,11 @@ class Output {
     emit(buffer_);
     buffer_.clear();
   }
+  bool started() const { return written_ || !buffer_.empty(); }
 
  private:
   std::string buffer_;
+  bool written_ = false;
 };
 
 int jobs_of(const Options& o) { return o.jobs > 0 ? o.jobs : default_jobs(); }
@@ -77,11 +80,7 @@ int jobs_of(const Options& o) { return o.jobs > 0 ? o.jobs : default_jobs(); }
 // for each unattributed breach. Rendered as text, ready for stderr.
 std::string evaluation_diagnostics(const Workspace& ws, const ScenarioResult& r) {
   const auto& sc = *r.source;
-  if (r.error) {
-    std::string where = r.error->breach >= 0 ? ", " + breach_label(ws.model, sc.breaches[r.error->breach]) : "";
-    return ws.sources.render({Severity::Error, r.error->loc,
-                              fmt::format("evaluation of scenario \"{}\" failed{}: {}", sc.title, where, r.error->message)});
-  }
+  if (r.error) return ws.sources.render(evaluation_error(ws.model, r));
   std::string out;
   for (int bi : r.unattributed) {
     const auto& b = sc.breaches[bi];
@@ -98,6 +97,22 @@ struct Evaluated {
   std::string diagnostics;  // stderr
   bool failed = false;
 };
+
+// Writes one scenario's result in order: its diagnostics to stderr (after
+// what stdout holds so far), its text to stdout unless it failed. Text
+// reports are separated by a blank line.
+void write_evaluated(Output& out, Evaluated&& e, int* code, bool blank_line_between) {
+  if (!e.diagnostics.empty()) {
+    out.flush();
+    fmt::print(stderr, "{}", e.diagnostics);
+  }
+  if (e.failed) {
+    *code = 1;
+    return;
+  }
+  if (blank_line_between && out.started()) out.add("\n");
+  out.add(e.text);
+}
 
 // `smr eval --scenarios-jsonl`: reads scenarios one JSON object a line and
 // writes one JSON result a line as it goes, a batch at a time, so memory does
@@ -149,25 +164,10 @@ int stream_scenarios(Workspace& ws, const Options& o) {
           }
           if (!sc) return Evaluated{"", local.render_all(d), true};
           ScenarioResult r = evaluate_scenario(ws.model, graphs.of(sc->org), *sc, eo);
-          if (r.error) {
-            std::string where = r.error->breach >= 0 ? ", " + breach_label(ws.model, sc->breaches[r.error->breach]) : "";
-            return Evaluated{"", local.render({Severity::Error, r.error->loc,
-                                               fmt::format("evaluation of scenario \"{}\" failed{}: {}", sc->title, where,
-                                                           r.error->message)}), true};
-          }
+          if (r.error) return Evaluated{"", local.render(evaluation_error(ws.model, r)), true};
           return Evaluated{json_report(ws.model, r, ro), "", false};
         },
-        [&](Evaluated&& e) {
-          if (!e.diagnostics.empty()) {
-            out.flush();
-            fmt::print(stderr, "{}", e.diagnostics);
-          }
-          if (e.failed) {
-            code = 1;
-          } else {
-            out.add(e.text);
-          }
-        });
+        [&](Evaluated&& e) { write_evaluated(out, std::move(e), &code, false); });
   }
   return code;
 }
@@ -196,7 +196,6 @@ int run_eval(const Options& o) {
   ReportOptions ro{o.explain, o.all_persons};
   EvalOptions eo{o.explain};
   Output out;
-  bool first = true;
   ordered_parallel_map<Evaluated>(
       chosen.size(), jobs_of(o), 64,
       [&](size_t i) {
@@ -206,19 +205,7 @@ int run_eval(const Options& o) {
         if (!r.error) e.text = o.format == "json" ? json_report(ws->model, r, ro) : text_report(ws->model, r, ro);
         return e;
       },
-      [&](Evaluated&& e) {
-        if (!e.diagnostics.empty()) {
-          out.flush();
-          fmt::print(stderr, "{}", e.diagnostics);
-        }
-        if (e.failed) {
-          code = 1;
-          return;
-        }
-        if (o.format == "text" && !first) out.add("\n");
-        first = false;
-        out.add(e.text);
-      });
+      [&](Evaluated&& e) { write_evaluated(out, std::move(e), &code, o.format == "text"); });
   release_at_exit(std::move(ws));
   return code;
 }

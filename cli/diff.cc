@@ -45,9 +45,7 @@ std::optional<ScenarioResult> evaluate(const Workspace& ws, int scenario) {
   OrgGraph graph(ws.model, sc.org);
   ScenarioResult r = evaluate_scenario(ws.model, graph, scenario, {});
   if (!r.error) return r;
-  std::string where = r.error->breach >= 0 ? ", " + breach_label(ws.model, sc.breaches[r.error->breach]) : "";
-  report(ws, {Severity::Error, r.error->loc,
-              fmt::format("evaluation of scenario \"{}\" failed{}: {}", sc.title, where, r.error->message)});
+  report(ws, evaluation_error(ws.model, r));
   return std::nullopt;
 }
 

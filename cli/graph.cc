@@ -79,8 +79,7 @@ int run_graph(const Options& o) {
   OrgGraph graph(m, org);
   ScenarioResult r = evaluate_scenario(m, graph, scenario, {});
   if (r.error) {
-    report(*ws, {Severity::Error, r.error->loc,
-                 fmt::format("evaluation of scenario \"{}\" failed: {}", sc.title, r.error->message)});
+    report(*ws, evaluation_error(m, r));
     return 1;
   }
   std::map<int, std::string> outcomes;

@@ -47,6 +47,13 @@ void append_reasons(std::string& out, const model::Model& m, const model::Org& o
 
 }  // namespace
 
+Diagnostic evaluation_error(const model::Model& m, const ScenarioResult& r) {
+  const model::Scenario& sc = *r.source;
+  std::string where = r.error->breach >= 0 ? ", " + breach_label(m, sc.breaches[r.error->breach]) : "";
+  return {Severity::Error, r.error->loc,
+          fmt::format("evaluation of scenario \"{}\" failed{}: {}", sc.title, where, r.error->message)};
+}
+
 std::string breach_label(const model::Model& m, const model::ScenarioBreach& b) {
   return fmt::format("breach '{}' on {}", m.breach_types[b.type].id, b.date.to_string());
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "dsl/diagnostic.h"
 #include "dsl/model.h"
 #include "engine/result.h"
 
@@ -25,6 +26,9 @@ std::string describe_outcome(const model::Model& m, bool censure, const std::opt
 // The differences between a scenario's expectations and its results, one
 // line each ("bob: expected ...; got ..."). Empty when every expectation holds.
 std::vector<std::string> expectation_failures(const model::Model& m, const ScenarioResult& r);
+// The diagnostic for a scenario whose evaluation failed, naming the scenario
+// and the breach, at the place of the failing expression.
+Diagnostic evaluation_error(const model::Model& m, const ScenarioResult& r);
 // "breach 'grooming' on 2022-03-01"
 std::string breach_label(const model::Model& m, const model::ScenarioBreach& b);
 
