@@ -302,6 +302,19 @@ TEST_CASE("hostile input ends in a diagnostic, never a crash", "[parser][bad-inp
     Parsed p("org o { person a { /* never closed");
     CHECK(p.diags.has_errors());
   }
+  SECTION("a 50 MB model of simple declarations") {
+    std::string text = "regime \"Big\" { currency GBP; }\n";
+    text.reserve(50'100'000);
+    for (int i = 0; text.size() < 50'000'000; ++i) {
+      text += "function F" + std::to_string(i) + " \"Function number " + std::to_string(i) + "\";\n";
+      text += "responsibility a" + std::to_string(i) + " \"Area of the big model\" prescribed;\n";
+      text += "fact f" + std::to_string(i) + ": money = " + std::to_string(i % 1000) + "_000 GBP;\n";
+    }
+    auto c = compile(text);
+    CHECK(c->errors().empty());
+    CHECK(c->model.functions.size() > 300'000);
+    CHECK(c->model.facts.back().default_value->number.raw() > 0);
+  }
   SECTION("many errors stop at a limit") {
     std::string text;
     for (int i = 0; i < 1000; ++i) text += "} ";
