@@ -1,6 +1,7 @@
 #include "dsl/source.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -13,8 +14,10 @@ size_t count_code_points(std::string_view s) {
 
 uint32_t SourceManager::add(std::string path, std::string text, int first_line) {
   File f{std::move(path), std::move(text), {0}, first_line};
-  for (uint32_t i = 0; i < f.text.size(); ++i) {
-    if (f.text[i] == '\n') f.line_starts.push_back(i + 1);
+  const char* begin = f.text.data();
+  const char* end = begin + f.text.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p) {
+    f.line_starts.push_back(static_cast<uint32_t>(p - begin + 1));
   }
   files_.push_back(std::move(f));
   return static_cast<uint32_t>(files_.size());
