@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -713,10 +714,46 @@ void Checker::compute_needed() {
 
 void Checker::check_scenarios() {
   compute_needed();
+  // Names first, in order; then the scenarios themselves, which do not
+  // depend on each other: a large model checks them on every core, each
+  // worker with its own checker and diagnostics, merged in order.
+  std::vector<const ast::Scenario*> todo;
   for (const auto* s : scenarios_) {
-    if (!declare(scenario_names_, "scenario", s->title, static_cast<int>(m_.scenarios.size()))) continue;
-    auto sc = check_scenario(*s);
-    m_.scenarios.push_back(sc ? std::move(*sc) : Scenario{s->title.text, -1, {}, {}, s->title.loc});
+    if (declare(scenario_names_, "scenario", s->title, static_cast<int>(todo.size()))) todo.push_back(s);
+  }
+  m_.scenarios.resize(todo.size());
+  auto check_range = [&](Checker& checker, size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      auto sc = checker.check_scenario(*todo[i]);
+      m_.scenarios[i] = sc ? std::move(*sc) : Scenario{todo[i]->title.text, -1, {}, {}, todo[i]->title.loc};
+    }
+  };
+  constexpr size_t kParallelFrom = 10'000;
+  size_t workers = std::max(1u, std::thread::hardware_concurrency());
+  if (todo.size() < kParallelFrom || workers == 1) {
+    check_range(*this, 0, todo.size());
+    return;
+  }
+  std::vector<Diagnostics> part_diags(workers);
+  std::vector<std::thread> threads;
+  size_t step = (todo.size() + workers - 1) / workers;
+  for (size_t w = 1; w < workers; ++w) {
+    threads.emplace_back([&, w] {
+      Checker worker(part_diags[w], m_);  // reads the model; writes only its own scenarios
+      check_range(worker, std::min(todo.size(), w * step), std::min(todo.size(), (w + 1) * step));
+    });
+  }
+  Diagnostics* mine = diags_;
+  diags_ = &part_diags[0];
+  check_range(*this, 0, std::min(todo.size(), step));
+  diags_ = mine;
+  for (auto& t : threads) t.join();
+  for (const auto& part : part_diags) {
+    for (const auto& d : part.all()) {
+      if (d.severity == Severity::Error) diags_->error(d.loc, d.message);
+      if (d.severity == Severity::Warning) diags_->warning(d.loc, d.message);
+      if (d.severity == Severity::Note) diags_->note(d.loc, d.message);
+    }
   }
 }
 

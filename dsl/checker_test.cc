@@ -1,6 +1,8 @@
 // Every class of check (LANGUAGE.md 4.4) at its exact place.
 #include "dsl/checker.h"
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "tests/support.h"
@@ -167,4 +169,22 @@ TEST_CASE("selectors are checked", "[checker]") {
       "11:19: error: holders needs a function: holders(F)",
       "12:25: error: 'board' takes no argument",
       "13:34: error: 'of' applies to managers, not to 'accountable'"});
+}
+
+TEST_CASE("a large model checks its scenarios in parallel, with the same order and diagnostics", "[checker]") {
+  std::string text = with_base("org o { person a { holds CEO; responsible_for child_safety; } }\n");
+  for (int i = 0; i < 12'000; ++i) {
+    const char* type = i % 1000 == 999 ? "nope" : "grooming";
+    text += "scenario \"s" + std::to_string(i) + "\" { breach " + type + " on 2022-01-01 { severity 2; } }\n";
+  }
+  auto c = compile(text);
+  REQUIRE(c->model.scenarios.size() == 12'000);
+  for (int i : {0, 1, 5'999, 6'000, 11'999}) CHECK(c->model.scenarios[i].title == "s" + std::to_string(i));
+  auto errors = c->errors();
+  REQUIRE(errors.size() == 12);
+  CHECK(errors.front() == "1009:26: error: unknown breach type 'nope'");
+  CHECK(errors.back() == "12009:28: error: unknown breach type 'nope'");
+  CHECK(std::is_sorted(errors.begin(), errors.end(), [](const std::string& a, const std::string& b) {
+    return std::stoi(a) < std::stoi(b);
+  }));
 }
