@@ -180,8 +180,12 @@ std::optional<Value> Checker::literal(const ast::Literal& lit) {
     case ast::LiteralKind::Date: {
       auto d = Date::parse(lit.text);
       if (!d) {
-        int year = std::stoi(lit.text.substr(0, 4));
-        bool out_of_range = year < Date::kMinYear || year > Date::kMaxYear;
+        // A well-formed date in a year out of range gets its own message.
+        const std::string& t = lit.text;
+        bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
+                      std::all_of(t.begin(), t.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+        int year = shaped ? (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0') : 0;
+        bool out_of_range = shaped && (year < Date::kMinYear || year > Date::kMaxYear);
         diags_->error(lit.loc, out_of_range ? fmt::format("date '{}' is outside the supported years {} to {}", lit.text,
                                                           Date::kMinYear, Date::kMaxYear)
                                             : fmt::format("invalid date '{}'", lit.text));

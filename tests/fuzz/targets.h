@@ -1,0 +1,17 @@
+// The bodies of the fuzz targets, shared by the libFuzzer executables and
+// the test that replays saved crashing inputs (tests/fuzz/regressions/).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace smr::fuzz {
+
+// Any bytes as a .smr file: parse, check, org checks, diagnostics.
+int parse_check_one(const uint8_t* data, size_t size);
+// A model that checks clean: every scenario evaluated and reported.
+int eval_one(const uint8_t* data, size_t size);
+// An org JSON document (first line) and JSON Lines scenarios (the rest).
+int json_one(const uint8_t* data, size_t size);
+
+}  // namespace smr::fuzz
