@@ -121,7 +121,27 @@ class Reader {
       size_t at = e.byte > 0 ? std::min<size_t>(e.byte - 1, text_.size()) : 0;
       diags_.error({file_, static_cast<uint32_t>(at), 1}, "invalid JSON: " + detail);
       return false;
+    } catch (const Json::exception& e) {
+      // For example a number too large for any JSON number type.
+      report_exception(e);
+      return false;
     }
+  }
+
+  // An error nlohmann raised outside parsing (a number overflow): its
+  // message names no position, so point at the number when it can be found.
+  void report_exception(const nlohmann::json::exception& e) {
+    std::string what = e.what();
+    size_t bracket = what.find("] ");
+    std::string detail = bracket == std::string::npos ? what : what.substr(bracket + 2);
+    size_t at = 0;
+    size_t open = detail.find('\''), close = detail.rfind('\'');
+    if (open != std::string::npos && close > open + 1) {
+      size_t found = text_.find(detail.substr(open + 1, close - open - 1));
+      if (found != std::string_view::npos) at = found;
+    }
+    diags_.error({file_, static_cast<uint32_t>(at), 1}, "invalid JSON: " + detail);
+    ++errors_;
   }
 
   SourceLoc loc(const Path& path) const {
@@ -385,10 +405,22 @@ class OrgReader {
   std::map<std::string, int> functions_, areas_;
 };
 
+void read_orgs(Reader& reader, model::Model& model);
+
 }  // namespace
 
 void load_org_json(const SourceManager& sources, uint32_t file_id, model::Model& model, Diagnostics& diags) {
   Reader reader(sources, file_id, diags);
+  try {
+    read_orgs(reader, model);
+  } catch (const Json::exception& e) {
+    reader.report_exception(e);  // a safety net: every access is checked first
+  }
+}
+
+namespace {
+
+void read_orgs(Reader& reader, model::Model& model) {
   Json doc;
   if (!reader.parse(&doc)) return;
   OrgReader orgs(reader, model);
@@ -405,9 +437,24 @@ void load_org_json(const SourceManager& sources, uint32_t file_id, model::Model&
   }
 }
 
+std::optional<ast::Scenario> read_scenario(Reader& r);
+
+}  // namespace
+
 std::optional<ast::Scenario> scenario_from_json(const SourceManager& sources, uint32_t file_id,
                                                 Diagnostics& diags) {
   Reader r(sources, file_id, diags);
+  try {
+    return read_scenario(r);
+  } catch (const Json::exception& e) {
+    r.report_exception(e);  // a safety net: every access is checked first
+    return std::nullopt;
+  }
+}
+
+namespace {
+
+std::optional<ast::Scenario> read_scenario(Reader& r) {
   Json j;
   if (!r.parse(&j)) return std::nullopt;
   if (!r.object(j, {}, {"name", "org", "breaches", "expect"})) return std::nullopt;
@@ -514,5 +561,7 @@ std::optional<ast::Scenario> scenario_from_json(const SourceManager& sources, ui
   if (r.errors()) return std::nullopt;
   return sc;
 }
+
+}  // namespace
 
 }  // namespace smr
