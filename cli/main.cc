@@ -10,6 +10,10 @@
 
 #include "cli/commands.h"
 
+#ifdef SMR_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 namespace {
 
 using smr::cli::Options;
@@ -109,6 +113,11 @@ int run_with_large_stack(std::function<int()> fn) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef SMR_WITH_MIMALLOC
+  // Large models touch hundreds of MB once: 2 MiB pages (transparent huge
+  // pages) cut the page faults that were a quarter of `smr check`'s time.
+  mi_option_enable(mi_option_large_os_pages);
+#endif
   CLI::App app{"smr: a senior-manager accountability rules engine.\n"
                "Write a regime in .smr, check it, evaluate breach scenarios, and test them."};
   app.require_subcommand(1);

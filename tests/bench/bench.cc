@@ -23,6 +23,10 @@
 #include "engine/parallel.h"
 #include "tests/bench/workload.h"
 
+#ifdef SMR_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -51,6 +55,9 @@ std::pair<double, long> timed_command(const std::string& cmd) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef SMR_WITH_MIMALLOC
+  mi_option_enable(mi_option_large_os_pages);  // as the smr binary does
+#endif
   std::string smr = argc > 1 ? argv[1] : "build/cli/smr";
   smr::bench::WorkloadSize size;
   auto t0 = Clock::now();
