@@ -132,7 +132,9 @@ std::string json_report(const model::Model& m, const ScenarioResult& r, const Re
   bool first = true;
   size_t count = o.all_persons ? org.persons.size() : r.persons.size();
   for (size_t i = 0; i < count; ++i) {
-    const PersonResult& p = o.all_persons ? r.of(static_cast<int>(i)) : r.persons[i];
+    PersonResult quiet;  // --all-persons: those with no record
+    if (o.all_persons) quiet = r.of(static_cast<int>(i));
+    const PersonResult& p = o.all_persons ? quiet : r.persons[i];
     if (!o.all_persons && !p.sanctioned()) continue;
     out += first ? "{\"id\":" : ",{\"id\":";
     first = false;
@@ -169,7 +171,7 @@ std::vector<std::string> expectation_failures(const model::Model& m, const Scena
   const model::Org& org = m.orgs[sc.org];
   std::vector<std::string> out;
   for (const auto& e : sc.expectations) {
-    const PersonResult& p = r.of(e.person);
+    const PersonResult p = r.of(e.person);
     bool same = p.censure == e.censure && p.disqualification == e.disqualification &&
                 p.criminal == e.criminal && p.fined == e.fine.has_value() && (!p.fined || p.fine == *e.fine);
     if (same) continue;

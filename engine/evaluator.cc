@@ -26,12 +26,11 @@ Outcome PersonResult::outcome() const {
   return Outcome::None;
 }
 
-const PersonResult& ScenarioResult::of(int person) const {
+PersonResult ScenarioResult::of(int person) const {
   auto it = std::lower_bound(persons.begin(), persons.end(), person,
                              [](const PersonResult& p, int id) { return p.person < id; });
   if (it != persons.end() && it->person == person) return *it;
-  thread_local PersonResult empty;
-  empty = PersonResult();
+  PersonResult empty;
   empty.person = person;
   return empty;
 }

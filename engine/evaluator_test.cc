@@ -183,7 +183,9 @@ scenario "vacancy" { breach harm on 2021-02-01 { severity 3; } })");
         "safety -> unallocated, falls_to CEO -> holds CEO ceo (from 2020-01-01 until 2021-01-01)");
   auto v = run(*c, "vacancy");
   REQUIRE(v.unattributed == std::vector<int>{0});
-  for (const auto& p : v.persons) CHECK_FALSE(p.sanctioned());
+  CHECK(v.persons.empty());  // no one is sanctioned: the breach is unattributed
+  CHECK(outcome(*c, v, "ceo") == "none");
+  CHECK(outcome(*c, v, "new") == "none");
 }
 
 TEST_CASE("a handover on the boundary date belongs to the newcomer", "[eval]") {

@@ -52,7 +52,7 @@ struct ScenarioResult {
   // order: an org may have 100,000 people and a scenario touch five.
   std::vector<PersonResult> persons;
   // The person's result; an empty one (no sanction) when there is none.
-  const PersonResult& of(int person) const;
+  PersonResult of(int person) const;
   std::vector<int> unattributed;      // breach indices, in evaluation order
   std::optional<EvalError> error;
 };

@@ -64,7 +64,7 @@ ScenarioResult run(const Compiled& c, const std::string& title, bool explain) {
   throw std::runtime_error("no scenario " + title);
 }
 
-const PersonResult& person(const Compiled& c, const ScenarioResult& r, const std::string& id) {
+PersonResult person(const Compiled& c, const ScenarioResult& r, const std::string& id) {
   const auto& org = c.model.orgs[c.model.scenarios[r.scenario].org];
   int p = org.find_person(id);
   if (p < 0) throw std::runtime_error("no person " + id);
@@ -72,7 +72,7 @@ const PersonResult& person(const Compiled& c, const ScenarioResult& r, const std
 }
 
 std::string outcome(const Compiled& c, const ScenarioResult& r, const std::string& id) {
-  const PersonResult& p = person(c, r, id);
+  const PersonResult p = person(c, r, id);
   return cli::describe_outcome(c.model, p.censure, p.fined ? std::optional<Decimal>(p.fine) : std::nullopt,
                                p.disqualification, p.criminal);
 }

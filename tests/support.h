@@ -31,7 +31,7 @@ ast::File parse_only(const std::string& text, Diagnostics* diags, SourceManager*
 
 // Evaluates the scenario titled `title`; the model must be free of errors.
 ScenarioResult run(const Compiled& c, const std::string& title, bool explain = false);
-const PersonResult& person(const Compiled& c, const ScenarioResult& r, const std::string& id);
+PersonResult person(const Compiled& c, const ScenarioResult& r, const std::string& id);
 // The person's outcome as an expect line writes it: `censure, fine 1.00 GBP`.
 std::string outcome(const Compiled& c, const ScenarioResult& r, const std::string& id);
 
