@@ -18,12 +18,7 @@ namespace smr::fuzz {
 int eval_one(const uint8_t* data, size_t size) {
   smr::SourceManager sources;
   smr::Diagnostics diags;
-  uint32_t id = sources.add("fuzz.smr", std::string(reinterpret_cast<const char*>(data), size));
-  std::vector<smr::ast::File> files;
-  files.push_back(smr::parse_file(sources, id, diags));
-  smr::model::Model model = smr::check_model(files, diags);
-  if (diags.has_errors()) return 0;
-  smr::check_orgs(model, diags, false);
+  smr::model::Model model = compile_bytes(data, size, sources, diags, false);
   if (diags.has_errors()) return 0;
   size_t bytes = 0;
   for (size_t s = 0; s < model.scenarios.size() && s < 64; ++s) {
