@@ -27,17 +27,10 @@ bool pick_scenarios(const model::Model& m, const std::vector<std::string>& names
     for (size_t i = 0; i < m.scenarios.size(); ++i) out->push_back(static_cast<int>(i));
     return true;
   }
-  std::vector<std::string> titles;
-  for (const auto& s : m.scenarios) titles.push_back(s.title);
   for (const auto& n : names) {
-    auto it = std::find(titles.begin(), titles.end(), n);
-    if (it == titles.end()) {
-      std::string hint = closest_name(n, titles);
-      fmt::print(stderr, "smr: no scenario named \"{}\"{}\n", n,
-                 hint.empty() ? "" : fmt::format("; did you mean \"{}\"?", hint));
-      return false;
-    }
-    out->push_back(static_cast<int>(it - titles.begin()));
+    int found = find_scenario_or_report(m, n, "eval");
+    if (found < 0) return false;
+    out->push_back(found);
   }
   return true;
 }

@@ -49,13 +49,6 @@ std::optional<ScenarioResult> evaluate(const Workspace& ws, int scenario) {
   return std::nullopt;
 }
 
-int find_scenario(const model::Model& m, const std::string& title) {
-  for (size_t i = 0; i < m.scenarios.size(); ++i) {
-    if (m.scenarios[i].title == title) return static_cast<int>(i);
-  }
-  return -1;
-}
-
 }  // namespace
 
 int run_diff(const Options& o) {

@@ -33,15 +33,7 @@ int run_graph(const Options& o) {
   if (!ws) return code;
   const model::Model& m = ws->model;
   int scenario = -1;
-  if (!o.scenario.empty()) {
-    for (size_t i = 0; i < m.scenarios.size(); ++i) {
-      if (m.scenarios[i].title == o.scenario) scenario = static_cast<int>(i);
-    }
-    if (scenario < 0) {
-      fmt::print(stderr, "smr graph: no scenario named \"{}\"\n", o.scenario);
-      return 2;
-    }
-  }
+  if (!o.scenario.empty() && (scenario = find_scenario_or_report(m, o.scenario, "graph")) < 0) return 2;
   int org = -1;
   if (!o.org.empty()) {
     for (size_t i = 0; i < m.orgs.size(); ++i) {

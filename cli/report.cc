@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/json_text.h"
+#include "dsl/checker.h"
 #include "engine/explain.h"
 
 namespace smr::cli {
@@ -52,6 +53,24 @@ Diagnostic evaluation_error(const model::Model& m, const ScenarioResult& r) {
   std::string where = r.error->breach >= 0 ? ", " + breach_label(m, sc.breaches[r.error->breach]) : "";
   return {Severity::Error, r.error->loc,
           fmt::format("evaluation of scenario \"{}\" failed{}: {}", sc.title, where, r.error->message)};
+}
+
+int find_scenario(const model::Model& m, const std::string& title) {
+  for (size_t i = 0; i < m.scenarios.size(); ++i) {
+    if (m.scenarios[i].title == title) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int find_scenario_or_report(const model::Model& m, const std::string& title, const char* command) {
+  int found = find_scenario(m, title);
+  if (found >= 0) return found;
+  std::vector<std::string> titles;
+  for (const auto& s : m.scenarios) titles.push_back(s.title);
+  std::string hint = closest_name(title, titles);
+  fmt::print(stderr, "smr {}: no scenario named \"{}\"{}\n", command, title,
+             hint.empty() ? "" : fmt::format("; did you mean \"{}\"?", hint));
+  return -1;
 }
 
 std::string breach_label(const model::Model& m, const model::ScenarioBreach& b) {

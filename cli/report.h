@@ -29,6 +29,11 @@ std::vector<std::string> expectation_failures(const model::Model& m, const Scena
 // The diagnostic for a scenario whose evaluation failed, naming the scenario
 // and the breach, at the place of the failing expression.
 Diagnostic evaluation_error(const model::Model& m, const ScenarioResult& r);
+// The index of the scenario titled `title`, or -1.
+int find_scenario(const model::Model& m, const std::string& title);
+// The same, reporting an unknown title on stderr (with a did-you-mean) as
+// `smr COMMAND: no scenario named "..."`; -1 then.
+int find_scenario_or_report(const model::Model& m, const std::string& title, const char* command);
 // "breach 'grooming' on 2022-03-01"
 std::string breach_label(const model::Model& m, const model::ScenarioBreach& b);
 

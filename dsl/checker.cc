@@ -1033,24 +1033,17 @@ Expr Checker::name(const ast::Name& n, Scope scope) {
     e.type = Type::Date;
     return e;
   }
-  if (n.text == "relevant_income") {
-    if (scope != Scope::Person) {
-      diags_->error(n.loc, "relevant_income is a person's: use it in 'where' or in a fine amount");
-      return error_expr(n.loc);
-    }
-    e.op = Op::Income;
-    e.type = Type::Money;
-    return e;
-  }
   auto it = values_.find(n.text);
-  if (it == values_.end() && n.text == "days_in_post") {
-    // An extension, not a reserved word: a v1 model may use the name itself.
+  // days_in_post is an extension, not a reserved word: a v1 model may
+  // declare the name itself, and then its own declaration wins.
+  bool income = n.text == "relevant_income";
+  if (income || (it == values_.end() && n.text == "days_in_post")) {
     if (scope != Scope::Person) {
-      diags_->error(n.loc, "days_in_post is a person's: use it in 'where' or in a fine amount");
+      diags_->error(n.loc, fmt::format("{} is a person's: use it in 'where' or in a fine amount", n.text));
       return error_expr(n.loc);
     }
-    e.op = Op::DaysInPost;
-    e.type = Type::Int;
+    e.op = income ? Op::Income : Op::DaysInPost;
+    e.type = income ? Type::Money : Type::Int;
     return e;
   }
   if (it == values_.end()) {

@@ -186,16 +186,6 @@ std::optional<Date> OrgGraph::in_post_since(int person, Date d) const {
   return since;
 }
 
-std::vector<int> OrgGraph::direct_managers(int person, Date d) const {
-  std::vector<int> out;
-  auto view = impl_->on(org_, d, model::EdgeKind::ReportsTo);
-  for (auto e : boost::make_iterator_range(boost::out_edges(person, view))) {
-    out.push_back(org_.edges[view[e].edge].target);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 std::vector<Selected> OrgGraph::managers(const std::vector<Selected>& from, int levels, Date d) const {
   auto view = impl_->on(org_, d, model::EdgeKind::ReportsTo);
   std::vector<Selected> out;

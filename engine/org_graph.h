@@ -71,8 +71,6 @@ class OrgGraph {
   // earliest `from` among the holds valid on `d` that chain back without a
   // gap. nullopt when they hold none on `d`; Date::min() when open-ended.
   std::optional<Date> in_post_since(int person, Date d) const;
-  // The persons `p` reports to on `d` (matrix lines give several).
-  std::vector<int> direct_managers(int person, Date d) const;
 
  private:
   struct Impl;
