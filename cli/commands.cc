@@ -12,11 +12,9 @@
 #include "cli/report.h"
 #include "cli/test_report.h"
 #include "cli/workspace.h"
-#include "dsl/checker.h"
 #include "dsl/json_input.h"
-#include "dsl/parser.h"
 #include "engine/evaluator.h"
-#include "engine/parallel.h"
+#include "dsl/core/parallel.h"
 
 namespace smr::cli {
 namespace {
@@ -34,18 +32,6 @@ bool pick_scenarios(const model::Model& m, const std::vector<std::string>& names
   }
   return true;
 }
-
-// One graph per org, all built up front so that worker threads only read.
-class Graphs {
- public:
-  explicit Graphs(const model::Model& m) {
-    for (size_t o = 0; o < m.orgs.size(); ++o) graphs_.push_back(std::make_unique<OrgGraph>(m, static_cast<int>(o)));
-  }
-  const OrgGraph& of(int org) const { return *graphs_[org]; }
-
- private:
-  std::vector<std::unique_ptr<OrgGraph>> graphs_;
-};
 
 // Collects stdout and writes it in large pieces as results arrive.
 class Output {
@@ -125,8 +111,7 @@ int stream_scenarios(Workspace& ws, const Options& o) {
     }
     in = &file;
   }
-  ScenarioChecker checker(ws.model);
-  Graphs graphs(ws.model);
+  JsonScenarioReader reader(ws.model);
   ReportOptions ro{o.explain, o.all_persons};
   EvalOptions eo{o.explain};
   Output out;
@@ -149,14 +134,9 @@ int stream_scenarios(Workspace& ws, const Options& o) {
           SourceManager local;
           uint32_t id = local.add(label, std::move(batch[i].second), static_cast<int>(batch[i].first));
           Diagnostics d;
-          std::optional<model::Scenario> sc;
-          if (long bad = find_invalid_utf8(local.text(id)); bad >= 0) {
-            d.error({id, static_cast<uint32_t>(bad), 1}, "invalid UTF-8 byte sequence");
-          } else if (auto tree = scenario_from_json(local, id, d)) {
-            sc = checker.check(*tree, d);
-          }
+          std::optional<model::Scenario> sc = reader.read(local, id, d);
           if (!sc) return Evaluated{"", local.render_all(d), true};
-          ScenarioResult r = evaluate_scenario(ws.model, graphs.of(sc->org), *sc, eo);
+          ScenarioResult r = evaluate_scenario(ws.model, ws.graph(sc->org), *sc, eo);
           if (r.error) return Evaluated{"", local.render(evaluation_error(ws.model, r)), true};
           return Evaluated{json_report(ws.model, r, ro), "", false};
         },
@@ -169,7 +149,7 @@ int stream_scenarios(Workspace& ws, const Options& o) {
 
 int run_check(const Options& o) {
   int code = 0;
-  auto ws = load_workspace(o.files, &code, /*warnings=*/true, "", o.org_json);
+  auto ws = load_workspace(o.files, &code, {true, "", o.org_json, o.jobs});
   if (ws) release_at_exit(std::move(ws));
   return code;
 }
@@ -180,12 +160,11 @@ int run_eval(const Options& o) {
     return 2;
   }
   int code = 0;
-  auto ws = load_workspace(o.files, &code, false, "", o.org_json);
+  auto ws = load_workspace(o.files, &code, {false, "", o.org_json, o.jobs});
   if (!ws) return code;
   if (!o.scenarios_jsonl.empty()) return stream_scenarios(*ws, o);
   std::vector<int> chosen;
   if (!pick_scenarios(ws->model, o.scenarios, &chosen)) return 2;
-  Graphs graphs(ws->model);
   ReportOptions ro{o.explain, o.all_persons};
   EvalOptions eo{o.explain};
   Output out;
@@ -193,7 +172,7 @@ int run_eval(const Options& o) {
       chosen.size(), jobs_of(o), 64,
       [&](size_t i) {
         int s = chosen[i];
-        ScenarioResult r = evaluate_scenario(ws->model, graphs.of(ws->model.scenarios[s].org), s, eo);
+        ScenarioResult r = evaluate_scenario(ws->model, ws->graph(ws->model.scenarios[s].org), s, eo);
         Evaluated e{"", evaluation_diagnostics(*ws, r), r.error.has_value()};
         if (!r.error) e.text = o.format == "json" ? json_report(ws->model, r, ro) : text_report(ws->model, r, ro);
         return e;
@@ -205,9 +184,8 @@ int run_eval(const Options& o) {
 
 int run_test(const Options& o) {
   int code = 0;
-  auto ws = load_workspace(o.files, &code, false, "", o.org_json);
+  auto ws = load_workspace(o.files, &code, {false, "", o.org_json, o.jobs});
   if (!ws) return code;
-  Graphs graphs(ws->model);
   std::vector<int> with_expectations;
   for (size_t s = 0; s < ws->model.scenarios.size(); ++s) {
     if (!ws->model.scenarios[s].expectations.empty()) with_expectations.push_back(static_cast<int>(s));
@@ -224,7 +202,7 @@ int run_test(const Options& o) {
       with_expectations.size(), jobs_of(o), 64,
       [&](size_t i) {
         int s = with_expectations[i];
-        ScenarioResult r = evaluate_scenario(ws->model, graphs.of(ws->model.scenarios[s].org), s, {});
+        ScenarioResult r = evaluate_scenario(ws->model, ws->graph(ws->model.scenarios[s].org), s, {});
         Tested t{{s, {}, false}, "", {}};
         if (r.error) {
           t.diagnostics = evaluation_diagnostics(*ws, r);

@@ -16,24 +16,17 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string describe(const model::Model& m, const OutcomeSummary& s) {
-  return describe_outcome(m, s.censure, s.fined ? std::optional<Decimal>(s.fine) : std::nullopt,
-                          s.disqualification, s.criminal);
-}
+std::string describe(const model::Model& m, const model::Sanctions& s) { return s.describe(m.currency); }
 
 std::string describe(const model::Model& m, const std::optional<RuleEffect>& e) {
-  if (!e) return "did not fire";
-  auto has = [&](model::SanctionKind k) { return std::count(e->kinds.begin(), e->kinds.end(), k) > 0; };
-  bool fined = has(model::SanctionKind::Fine);
-  return describe_outcome(m, has(model::SanctionKind::Censure), fined ? std::optional<Decimal>(e->fine) : std::nullopt,
-                          has(model::SanctionKind::Disqualification), has(model::SanctionKind::Criminal));
+  return e ? e->describe(m.currency) : "did not fire";
 }
 
-Json summary_json(const OutcomeSummary& s) {
+Json summary_json(const model::Sanctions& s) {
   Json j;
-  j["outcome"] = outcome_name(s.outcome);
+  j["outcome"] = outcome_name(s.headline());
   j["censure"] = s.censure;
-  j["fine"] = s.fine.to_string(2);
+  j["fine"] = s.fine.value_or(Decimal()).to_string(2);
   j["disqualification"] = s.disqualification;
   j["criminal"] = s.criminal;
   return j;
@@ -42,8 +35,7 @@ Json summary_json(const OutcomeSummary& s) {
 // Evaluates one scenario, reporting an evaluation error; nullopt on error.
 std::optional<ScenarioResult> evaluate(const Workspace& ws, int scenario) {
   const auto& sc = ws.model.scenarios[scenario];
-  OrgGraph graph(ws.model, sc.org);
-  ScenarioResult r = evaluate_scenario(ws.model, graph, scenario, {});
+  ScenarioResult r = evaluate_scenario(ws.model, ws.graph(sc.org), scenario, {});
   if (!r.error) return r;
   report(ws, evaluation_error(ws.model, r));
   return std::nullopt;
@@ -60,8 +52,8 @@ int run_diff(const Options& o) {
   base_files.insert(base_files.end(), o.files.begin(), o.files.end());
   head_files.insert(head_files.end(), o.files.begin(), o.files.end());
   int base_code = 0, head_code = 0;
-  auto base = load_workspace(base_files, &base_code, false, "base");
-  auto head = load_workspace(head_files, &head_code, false, "head");
+  auto base = load_workspace(base_files, &base_code, {false, "base", "", o.jobs});
+  auto head = load_workspace(head_files, &head_code, {false, "head", "", o.jobs});
   if (!base || !head) return std::max(base_code, head_code);
 
   int code = 0, total_scenarios = 0, scenarios_changed = 0, changed = 0, compared = 0;
@@ -87,8 +79,8 @@ int run_diff(const Options& o) {
     changed += static_cast<int>(d.changes.size());
     text += fmt::format("scenario \"{}\"\n", sc.title);
     for (const auto& c : d.changes) {
-      text += fmt::format("  {}: {} ({}) -> {} ({})\n", c.person, outcome_name(c.before.outcome),
-                          describe(base->model, c.before), outcome_name(c.after.outcome),
+      text += fmt::format("  {}: {} ({}) -> {} ({})\n", c.person, outcome_name(c.before.headline()),
+                          describe(base->model, c.before), outcome_name(c.after.headline()),
                           describe(head->model, c.after));
       for (const auto& rc : c.rules_changed) {
         text += fmt::format("    rule {}: {} -> {}\n", rc.rule, describe(base->model, rc.before),

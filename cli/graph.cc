@@ -29,7 +29,7 @@ int run_graph(const Options& o) {
     }
   }
   int code = 0;
-  auto ws = load_workspace(o.files, &code, false, "", o.org_json);
+  auto ws = load_workspace(o.files, &code, {false, "", o.org_json, 0});
   if (!ws) return code;
   const model::Model& m = ws->model;
   int scenario = -1;
@@ -68,8 +68,7 @@ int run_graph(const Options& o) {
     date = sc.breaches.empty() ? today() : sc.breaches[0].date;
     for (const auto& b : sc.breaches) date = std::min(*date, b.date);
   }
-  OrgGraph graph(m, org);
-  ScenarioResult r = evaluate_scenario(m, graph, scenario, {});
+  ScenarioResult r = evaluate_scenario(m, ws->graph(org), scenario, {});
   if (r.error) {
     report(*ws, evaluation_error(m, r));
     return 1;
@@ -77,8 +76,7 @@ int run_graph(const Options& o) {
   std::map<int, std::string> outcomes;
   for (const auto& p : r.persons) {
     if (!p.sanctioned()) continue;
-    outcomes[p.person] = describe_outcome(m, p.censure, p.fined ? std::optional<Decimal>(p.fine) : std::nullopt,
-                                          p.disqualification, p.criminal);
+    outcomes[p.person] = p.sanctions.describe(m.currency);
   }
   DotHighlight h = highlight_for(m, r, outcomes);
   emit(org_to_dot(m, org, *date, &h));

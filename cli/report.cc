@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/json_text.h"
-#include "dsl/checker.h"
+#include "dsl/core/spelling.h"
 #include "engine/explain.h"
 
 namespace smr::cli {
@@ -16,8 +16,7 @@ std::string money(const model::Model& m, Decimal d) {
 }
 
 std::string sanctions_list(const model::Model& m, const PersonResult& p) {
-  return describe_outcome(m, p.censure, p.fined ? std::optional<Decimal>(p.fine) : std::nullopt,
-                          p.disqualification, p.criminal);
+  return p.sanctions.describe(m.currency);
 }
 
 void append_reasons(std::string& out, const model::Model& m, const model::Org& org,
@@ -75,19 +74,6 @@ int find_scenario_or_report(const model::Model& m, const std::string& title, con
 
 std::string breach_label(const model::Model& m, const model::ScenarioBreach& b) {
   return fmt::format("breach '{}' on {}", m.breach_types[b.type].id, b.date.to_string());
-}
-
-std::string describe_outcome(const model::Model& m, bool censure, const std::optional<Decimal>& fine,
-                             bool disqualification, bool criminal) {
-  std::vector<std::string> parts;
-  if (censure) parts.push_back("censure");
-  if (fine) parts.push_back("fine " + money(m, *fine));
-  if (disqualification) parts.push_back("disqualification");
-  if (criminal) parts.push_back("criminal");
-  if (parts.empty()) return "none";
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
-  return out;
 }
 
 std::string text_report(const model::Model& m, const ScenarioResult& r, const ReportOptions& o) {
@@ -163,11 +149,12 @@ std::string json_report(const model::Model& m, const ScenarioResult& r, const Re
     out += ",\"outcome\":\"";
     out += outcome_name(p.outcome());
     out += "\",\"censure\":";
-    append_json_bool(out, p.censure);
-    out += ",\"fine\":\"" + p.fine.to_string(2) + "\",\"disqualification\":";
-    append_json_bool(out, p.disqualification);
+    const model::Sanctions& s = p.sanctions;
+    append_json_bool(out, s.censure);
+    out += ",\"fine\":\"" + s.fine.value_or(Decimal()).to_string(2) + "\",\"disqualification\":";
+    append_json_bool(out, s.disqualification);
     out += ",\"criminal\":";
-    append_json_bool(out, p.criminal);
+    append_json_bool(out, s.criminal);
     if (o.explain) {
       out += ",\"reasons\":";
       append_reasons(out, m, org, sc, p);
@@ -191,12 +178,9 @@ std::vector<std::string> expectation_failures(const model::Model& m, const Scena
   std::vector<std::string> out;
   for (const auto& e : sc.expectations) {
     const PersonResult p = r.of(e.person);
-    bool same = p.censure == e.censure && p.disqualification == e.disqualification &&
-                p.criminal == e.criminal && p.fined == e.fine.has_value() && (!p.fined || p.fine == *e.fine);
-    if (same) continue;
+    if (p.sanctions == e.sanctions) continue;
     out.push_back(fmt::format("{}: expected {}; got {}", org.persons[e.person].id,
-                              describe_outcome(m, e.censure, e.fine, e.disqualification, e.criminal),
-                              sanctions_list(m, p)));
+                              e.sanctions.describe(m.currency), sanctions_list(m, p)));
   }
   return out;
 }

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "dsl/diagnostic.h"
+#include "dsl/core/diagnostic.h"
 #include "dsl/model.h"
 #include "engine/result.h"
 
@@ -19,10 +19,6 @@ struct ReportOptions {
 std::string text_report(const model::Model& m, const ScenarioResult& r, const ReportOptions& o);
 // One JSON Lines object (CLI.md), with a trailing newline.
 std::string json_report(const model::Model& m, const ScenarioResult& r, const ReportOptions& o);
-// The outcome of one person as expectations are written:
-// `censure, fine 108,000.00 GBP`, or `none`.
-std::string describe_outcome(const model::Model& m, bool censure, const std::optional<Decimal>& fine,
-                             bool disqualification, bool criminal);
 // The differences between a scenario's expectations and its results, one
 // line each ("bob: expected ...; got ..."). Empty when every expectation holds.
 std::vector<std::string> expectation_failures(const model::Model& m, const ScenarioResult& r);

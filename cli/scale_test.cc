@@ -80,8 +80,9 @@ TEST_CASE("JSON org errors name the JSON path and point at the value", "[scale][
         std::string::npos);
   CHECK(err.find("bad_org.json:4:93: error: $.persons[1].responsible_for[0].from: invalid date '2022-02-30'") !=
         std::string::npos);
-  CHECK(err.find("bad_org.json:5:10: error: $.persons[2].id: duplicate person 'alice' (first at $.persons[0])") !=
+  CHECK(err.find("bad_org.json:5:10: error: $.persons[2].id: duplicate person 'alice' in org 'acme'") !=
         std::string::npos);
+  CHECK(err.find("bad_org.json:3:10: note: 'alice' was first declared here") != std::string::npos);
   std::string dir = temp_dir();
   write_file(dir + "/trunc.json", "{\"id\": ");
   CHECK(run_smr("check " + kJson + "rules.smr --org-json " + dir + "/trunc.json", &out, &err) == 1);

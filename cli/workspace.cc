@@ -4,10 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "dsl/checker.h"
-#include "dsl/json_input.h"
-#include "dsl/loader.h"
-#include "engine/org_checks.h"
 
 namespace smr::cli {
 
@@ -16,34 +12,21 @@ namespace smr::cli {
 constexpr int kMaxPrintedDiagnostics = 200;
 
 std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files, int* exit_code,
-                                          bool warnings, const std::string& label,
-                                          const std::string& org_json) {
-  auto ws = std::make_unique<Workspace>();
-  LoadResult loaded = load_model(files, ws->sources, ws->diags);
-  std::string prefix = label.empty() ? "" : label + ": ";
-  if (!loaded.unreadable.empty()) {
-    fmt::print(stderr, "smr: {}cannot read {}\n", prefix, loaded.unreadable);
+                                          const LoadOptions& options) {
+  std::string prefix = options.label.empty() ? "" : options.label + ": ";
+  std::vector<std::string> org_json;
+  if (!options.org_json.empty()) org_json.push_back(options.org_json);
+  CompileOptions co;
+  co.jobs = options.jobs;
+  co.org_warnings = options.warnings;
+  co.keep_syntax_to_exit = true;
+  auto ws = compile_files(files, org_json, co);
+  if (!ws->unreadable.empty()) {
+    fmt::print(stderr, "smr: {}cannot read {}\n", prefix, ws->unreadable);
     *exit_code = 2;
     return nullptr;
   }
-  ws->root_of = loaded.root_of;
-  OrgSource extra_orgs;
-  if (!org_json.empty()) {
-    std::string text, error;
-    if (!read_file(org_json, &text, &error)) {
-      fmt::print(stderr, "smr: {}cannot read {}: {}\n", prefix, org_json, error);
-      *exit_code = 2;
-      return nullptr;
-    }
-    uint32_t id = ws->sources.add(org_json, std::move(text));
-    Workspace* w = ws.get();
-    extra_orgs = [w, id](model::Model& m, Diagnostics& d) { load_org_json(w->sources, id, m, d); };
-  }
-  // Check even after syntax errors, so one run reports as much as it can.
-  ws->model = check_model(loaded.files, ws->diags, extra_orgs);
-  ws->syntax = std::move(loaded.files);
-  if (!ws->diags.has_errors()) check_orgs(ws->model, ws->diags, warnings);
-  ws->diags.sort_by_place();
+  bool warnings = options.warnings;
   int errors = ws->diags.error_count();
   int shown_warnings = warnings ? ws->diags.warning_count() : 0;
   std::string text;

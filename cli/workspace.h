@@ -1,39 +1,30 @@
-// Loads and checks a model for a command, printing its diagnostics.
+// Compiles the model a command names and prints its diagnostics.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "dsl/ast.hpp"
-#include "dsl/diagnostic.h"
-#include "dsl/model.h"
-#include "dsl/source.h"
+#include "dsl/core/diagnostic.h"
+#include "engine/compile.h"
 
 namespace smr::cli {
 
 // A model as the commands use it, with the sources its places point into.
-struct Workspace {
-  std::vector<ast::File> syntax;  // kept only to be freed with the rest
-  SourceManager sources;
-  Diagnostics diags;
-  model::Model model;
-  std::vector<int> root_of;  // per file id - 1: the command-line file it came from
-  // True when `loc` lies in a file brought in by command-line file >= `first`.
-  bool from_root_at_or_after(SourceLoc loc, int first) const {
-    return loc.valid() && loc.file <= root_of.size() && root_of[loc.file - 1] >= first;
-  }
+using Workspace = Compilation;
+
+struct LoadOptions {
+  bool warnings = false;  // eval, test and the rest leave warnings to `smr check`
+  std::string label;      // "base" / "head" in messages of `diff`
+  std::string org_json;   // a JSON file of orgs to add, if not empty
+  int jobs = 0;           // 0: every core
 };
 
-// Parses, checks and graph-checks `files`, writes every diagnostic to
-// stderr, and returns the workspace. On failure returns nullptr and sets
-// `exit_code` (2: a file could not be read; 1: the model has errors).
-// `warnings` false shows errors only (eval, test and the rest leave
-// warnings to `smr check`).
-// `org_json`, if not empty, names a JSON file of orgs to add to the model.
+// Compiles `files`, writes every diagnostic to stderr, and returns the
+// workspace. On failure returns nullptr and sets `exit_code` (2: a file
+// could not be read; 1: the model has errors).
 std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files, int* exit_code,
-                                          bool warnings = false, const std::string& label = "",
-                                          const std::string& org_json = "");
+                                          const LoadOptions& options);
 
 // Keeps `ws` alive until the process exits instead of freeing it.
 void release_at_exit(std::unique_ptr<Workspace> ws);

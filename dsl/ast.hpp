@@ -6,13 +6,18 @@
 // alternative is ErrorNode.
 #pragma once
 
+#ifndef SMR_DSL_INTERNAL
+#error "dsl/ast.hpp is the parser's syntax tree, private to dsl/: use dsl/model.h and engine/compile.h"
+#endif
+
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
 
-#include "dsl/diagnostic.h"
+#include "dsl/core/diagnostic.h"
+#include "dsl/lexer.h"
 
 namespace smr::ast {
 
@@ -30,17 +35,38 @@ struct Word : Node {
   std::string text;
 };
 
-enum class LiteralKind { Int, Decimal, Percent, Money, Date, Duration, Bool, String };
-
-// A literal as written. `text` holds the number (with `_` and an optional
-// leading `-`), the date, `true`/`false` or the unescaped string; `unit`
-// holds the currency code or the duration unit. Values are computed by the
-// checker, which reports overflow and impossible dates at this place.
-struct Literal : Node {
-  LiteralKind kind = LiteralKind::Int;
-  std::string text;
-  std::string unit;
+// A keyword or operator, mapped to its enum by the parser, with its place.
+template <typename E>
+struct Tag : Node {
+  E value{};
 };
+
+// The words the grammar maps to enums, so that later passes never compare
+// strings. Each has its spelling for messages (`keyword_text`).
+enum class RegimeKey : uint8_t { Version, Currency, Unallocated, Fines };
+enum class FactKind : uint8_t { Fact, PersonFact };
+enum class TypeName : uint8_t { Bool, Int, Decimal, Percent, Money, Date };
+enum class SanctionWord : uint8_t { Censure, Fine, Disqualification, Criminal };
+enum class SelectorWord : uint8_t { Accountable, Delegates, Managers, Holders, Board };
+enum class EdgeWord : uint8_t { ReportsTo, Holds, ResponsibleFor, Delegates };
+enum class OutcomeWord : uint8_t { None, Censure, Fine, Disqualification, Criminal };
+enum class BinaryOp : uint8_t { Or, And, Eq, Ne, Lt, Le, Gt, Ge, Add, Sub, Mul, Div };
+enum class FunctionName : uint8_t { Min, Max, RoundDown, RoundUp, PriorBreaches };
+
+const char* keyword_text(RegimeKey k);
+const char* keyword_text(FactKind k);
+const char* keyword_text(TypeName k);
+const char* keyword_text(SanctionWord k);
+const char* keyword_text(SelectorWord k);
+const char* keyword_text(EdgeWord k);
+const char* keyword_text(OutcomeWord k);
+const char* keyword_text(BinaryOp k);
+const char* keyword_text(FunctionName k);
+
+using LiteralKind = parser::LiteralKind;
+
+// A literal as written, with its place (see parser::LiteralToken).
+struct Literal : Node, parser::LiteralToken {};
 
 // ---- Expressions -------------------------------------------------------
 struct Expr;
@@ -56,7 +82,7 @@ using Operand = x3::variant<Literal, Name, x3::forward_ast<Call>, x3::forward_as
                             x3::forward_ast<Expr>>;
 
 struct Operation : Node {
-  std::string op;  // or and == != < <= > >= + - * /
+  BinaryOp op = BinaryOp::Or;
   Operand operand;
 };
 
@@ -74,7 +100,7 @@ struct Unary : Node {
 };
 
 struct Call : Node {
-  Word function;
+  Tag<FunctionName> function;
   std::vector<Expr> args;
 };
 
@@ -92,7 +118,7 @@ struct IfExpr : Node {
 // ---- Declarations ------------------------------------------------------
 // `version "x";`, `currency GBP;`, `unallocated falls_to F;`, `fines sum;`
 struct RegimeSetting : Node {
-  Word key;
+  Tag<RegimeKey> key;
   Word value;
 };
 using RegimeItem = x3::variant<ErrorNode, RegimeSetting>;
@@ -116,9 +142,9 @@ struct ResponsibilityDecl : Node {
 
 // `fact NAME: TYPE [= DEFAULT];` or `person_fact ...`
 struct FactDecl : Node {
-  Word kind;
+  Tag<FactKind> kind;
   Word name;
-  Word type;
+  Tag<TypeName> type;
   std::optional<Literal> default_value;
 };
 
@@ -134,8 +160,8 @@ using TableItem = x3::variant<ErrorNode, TableEntry, TableDefault>;
 
 struct TableDecl : Node {
   Word name;
-  Word key_type;
-  Word value_type;
+  Tag<TypeName> key_type;
+  Tag<TypeName> value_type;
   std::vector<TableItem> items;
 };
 
@@ -154,13 +180,13 @@ struct BreachDecl : Node {
 // One selector term: `accountable`, `delegates`, `board`, `managers(N)`,
 // `holders(F)`, optionally followed by `of TERM` (for managers).
 struct SelectorTerm : Node {
-  Word kind;
+  Tag<SelectorWord> kind;
   std::optional<Word> argument;
   std::vector<SelectorTerm> of;  // zero or one term
 };
 
 struct Sanction : Node {
-  Word kind;  // censure | fine | disqualification | criminal
+  Tag<SanctionWord> kind;
   std::optional<Expr> amount;
 };
 
@@ -192,7 +218,7 @@ struct IncomeItem : Node {
 // `reports_to P`, `holds F`, `responsible_for A`, `delegates A to P`, each
 // with optional `from D` and `until D`.
 struct EdgeItem : Node {
-  Word kind;
+  Tag<EdgeWord> kind;
   Word target;
   std::optional<Word> to;
   std::optional<Literal> from;
@@ -233,7 +259,7 @@ struct ScenarioBreach : Node {
 };
 
 struct ExpectItem : Node {
-  Word kind;  // none | censure | fine | disqualification | criminal
+  Tag<OutcomeWord> kind;
   std::optional<Literal> amount;
 };
 struct Expect : Node {

@@ -1,5 +1,5 @@
-// Every class of check (LANGUAGE.md 4.4) at its exact place.
-#include "dsl/checker.h"
+// Every class of check at its exact place.
+#include "dsl/core/spelling.h"
 
 #include <algorithm>
 

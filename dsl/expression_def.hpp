@@ -33,13 +33,18 @@ x3::rule<index_class, ast::Index> const index = "table lookup";
 x3::rule<if_class, ast::IfExpr> const if_expr = "if expression";
 x3::rule<paren_class, ast::Expr> const paren = "parenthesised expression";
 
-inline auto const op_or = OneOf<std::string>({"or"}, "'or'");
-inline auto const op_and = OneOf<std::string>({"and"}, "'and'");
-inline auto const op_cmp = OneOf<std::string>({"==", "!=", "<=", ">=", "<", ">"}, "comparison");
-inline auto const op_add = OneOf<std::string>({"+", "-"}, "'+' or '-'");
-inline auto const op_mul = OneOf<std::string>({"*", "/"}, "'*' or '/'");
-inline auto const function_name = OneOf<ast::Word>(
-    {"min", "max", "round_down", "round_up", "prior_breaches"}, "function name");
+using ast::BinaryOp;
+using ast::FunctionName;
+inline auto const op_or = Choice<BinaryOp, false>({BinaryOp::Or}, "'or'");
+inline auto const op_and = Choice<BinaryOp, false>({BinaryOp::And}, "'and'");
+inline auto const op_cmp = Choice<BinaryOp, false>(
+    {BinaryOp::Eq, BinaryOp::Ne, BinaryOp::Lt, BinaryOp::Le, BinaryOp::Gt, BinaryOp::Ge}, "a comparison");
+inline auto const op_add = Choice<BinaryOp, false>({BinaryOp::Add, BinaryOp::Sub}, "'+' or '-'");
+inline auto const op_mul = Choice<BinaryOp, false>({BinaryOp::Mul, BinaryOp::Div}, "'*' or '/'");
+inline auto const function_name = Choice<FunctionName, true>(
+    {FunctionName::Min, FunctionName::Max, FunctionName::RoundDown, FunctionName::RoundUp,
+     FunctionName::PriorBreaches},
+    "a function name");
 inline auto const name_ref = Identifier<ast::Name, true>("name");
 inline auto const table_name = Identifier<ast::Word, false>("table name");
 inline auto const literal = LiteralParser(false, "literal");

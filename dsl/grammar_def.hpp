@@ -87,7 +87,10 @@ inline auto const ident = Identifier<ast::Word, false>("identifier");
 inline auto const name = Identifier<ast::Word, true>("fact name");
 inline auto const string = StringWord();
 inline auto const value = LiteralParser(true, "value");
-inline auto const type_name = OneOf<ast::Word>({"bool", "int", "decimal", "percent", "money", "date"}, "type");
+using ast::TypeName;
+inline auto const type_name = Choice<TypeName, true>(
+    {TypeName::Bool, TypeName::Int, TypeName::Decimal, TypeName::Percent, TypeName::Money, TypeName::Date},
+    "a type (bool, int, decimal, percent, money or date)");
 
 // `{ item* }` with each item recovered on its own.
 template <typename Item>
@@ -103,16 +106,17 @@ auto const decl_def = regime | function_decl | responsibility | fact_decl | tabl
 auto const regime_def = kw("regime") > string
     > block(regime_setting, "a regime setting (version, currency, unallocated or fines)");
 auto const regime_setting_def =
-      (OneOf<ast::Word>({"version"}, "'version'") > string > ';')
-    | (OneOf<ast::Word>({"currency"}, "'currency'") > ident > ';')
-    | (OneOf<ast::Word>({"unallocated"}, "'unallocated'") > kw("falls_to") > ident > ';')
-    | (OneOf<ast::Word>({"fines"}, "'fines'") > OneOf<ast::Word>({"sum", "max"}, "'sum' or 'max'") > ';');
+      (Choice<ast::RegimeKey, true>({ast::RegimeKey::Version}, "'version'") > string > ';')
+    | (Choice<ast::RegimeKey, true>({ast::RegimeKey::Currency}, "'currency'") > ident > ';')
+    | (Choice<ast::RegimeKey, true>({ast::RegimeKey::Unallocated}, "'unallocated'") > kw("falls_to") > ident > ';')
+    | (Choice<ast::RegimeKey, true>({ast::RegimeKey::Fines}, "'fines'") > OneOf({"sum", "max"}, "'sum' or 'max'") > ';');
 
 auto const function_decl_def = kw("function") > ident > -string
-    > -OneOf<ast::Word>({"board"}, "'board'") > ';';
+    > -OneOf({"board"}, "'board'") > ';';
 auto const responsibility_def = kw("responsibility") > ident > -string
-    > -OneOf<ast::Word>({"prescribed"}, "'prescribed'") > ';';
-auto const fact_decl_def = OneOf<ast::Word>({"fact", "person_fact"}, "'fact'") > ident > ':'
+    > -OneOf({"prescribed"}, "'prescribed'") > ';';
+auto const fact_decl_def =
+    Choice<ast::FactKind, true>({ast::FactKind::Fact, ast::FactKind::PersonFact}, "'fact'") > ident > ':'
     > type_name > -('=' > value) > ';';
 
 auto const table_def = kw("table") > ident > ':' > type_name > "->" > type_name
@@ -120,24 +124,29 @@ auto const table_def = kw("table") > ident > ':' > type_name > "->" > type_name
     > x3::lit('}');
 auto const table_item_def = table_default | table_entry;
 auto const table_entry_def = value > ':' > value;
-auto const table_default_def = OneOf<ast::Word>({"default"}, "'default'") > value;
+auto const table_default_def = OneOf({"default"}, "'default'") > value;
 
 auto const breach_decl_def = kw("breach") > ident > -string > block(area_clause, "'area'");
-auto const area_clause_def = OneOf<ast::Word>({"area"}, "'area'") > ident > ';';
+auto const area_clause_def = OneOf({"area"}, "'area'") > ident > ';';
 
 auto const rule_decl_def = kw("rule") > ident > -string
     > block(rule_item, "a rule clause (on, when or then)");
 auto const rule_item_def = on_clause | when_clause | then_clause;
-auto const on_clause_def = OneOf<ast::Word>({"on"}, "'on'") > (ident % ',') > ';';
-auto const when_clause_def = OneOf<ast::Word>({"when"}, "'when'") > expression() > ';';
+auto const on_clause_def = OneOf({"on"}, "'on'") > (ident % ',') > ';';
+auto const when_clause_def = OneOf({"when"}, "'when'") > expression() > ';';
 auto const then_clause_def = kw("then") > sanction > kw("to") > selector
     > -(kw("where") > expression()) > ';';
 auto const sanction_def =
-    OneOf<ast::Word>({"censure", "fine", "disqualification", "criminal"}, "a sanction")
+    Choice<ast::SanctionWord, true>({ast::SanctionWord::Censure, ast::SanctionWord::Fine,
+                                     ast::SanctionWord::Disqualification, ast::SanctionWord::Criminal},
+                                    "a sanction (censure, fine, disqualification or criminal)")
     >> -(!kw("to") >> expression());
 auto const selector_def = selector_term % ',';
 auto const selector_term_def = nested[
-    OneOf<ast::Word>({"accountable", "delegates", "managers", "holders", "board"}, "a selector")
+    Choice<ast::SelectorWord, true>({ast::SelectorWord::Accountable, ast::SelectorWord::Delegates,
+                                     ast::SelectorWord::Managers, ast::SelectorWord::Holders,
+                                     ast::SelectorWord::Board},
+                                    "a selector (accountable, delegates, managers, holders or board)")
     >> -('(' > (DigitsWord() | ident) > ')')
     >> -(kw("of") > selector_term)];
 
@@ -146,9 +155,12 @@ auto const person_def = kw("person") > ident > -string
     > block(person_item, "a person statement (reports_to, holds, responsible_for, delegates "
                          "or relevant_income)");
 auto const person_item_def = income_item | edge_item;
-auto const income_item_def = OneOf<ast::Word>({"relevant_income"}, "'relevant_income'") > value > ';';
+auto const income_item_def = OneOf({"relevant_income"}, "'relevant_income'") > value > ';';
 auto const edge_item_def =
-    OneOf<ast::Word>({"reports_to", "holds", "responsible_for", "delegates"}, "an edge")
+    Choice<ast::EdgeWord, true>({ast::EdgeWord::ReportsTo, ast::EdgeWord::Holds,
+                                 ast::EdgeWord::ResponsibleFor, ast::EdgeWord::Delegates},
+                                "a person statement (reports_to, holds, responsible_for, delegates "
+                                "or relevant_income)")
     > ident > -(kw("to") > ident) > -(kw("from") > value) > -(kw("until") > value) > ';';
 
 auto const scenario_def = kw("scenario") > string > -(kw("in") > ident)
@@ -162,9 +174,11 @@ auto const person_fact_item_def = fact_value;
 auto const person_facts_def = kw("person") > ident > block(person_fact_item, "a person fact value");
 auto const expect_def = kw("expect") > ident > ':' > (expect_item % ',') > ';';
 auto const expect_item_def =
-    OneOf<ast::Word>({"none", "censure", "fine", "disqualification", "criminal"}, "an outcome")
+    Choice<ast::OutcomeWord, true>({ast::OutcomeWord::None, ast::OutcomeWord::Censure, ast::OutcomeWord::Fine,
+                                    ast::OutcomeWord::Disqualification, ast::OutcomeWord::Criminal},
+                                   "an outcome (none, censure, fine AMOUNT, disqualification or criminal)")
     >> -value;
-auto const import_def = OneOf<ast::Word>({"import"}, "'import'") > string > ';';
+auto const import_def = OneOf({"import"}, "'import'") > string > ';';
 // clang-format on
 
 BOOST_SPIRIT_DEFINE(file, decl, regime, regime_setting, function_decl, responsibility, fact_decl,

@@ -1,28 +1,30 @@
-// JSON interchange: orgs exported from HR systems, and scenarios streamed as
-// JSON Lines. Both are validated with errors that name the JSON path and
-// point at the value (file, line, column).
+// Scenarios streamed as JSON Lines, one object a line (schema in
+// README.md), checked exactly as scenarios in .smr files.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <optional>
-#include <string>
-#include <string_view>
 
-#include "dsl/ast.hpp"
-#include "dsl/diagnostic.h"
+#include "dsl/core/diagnostic.h"
+#include "dsl/core/source.h"
 #include "dsl/model.h"
-#include "dsl/source.h"
 
 namespace smr {
 
-// Reads org(s) from JSON file `file_id` of `sources` (schema in README.md)
-// and appends them to `model`, whose functions and areas must be checked.
-// An org with any error is not added.
-void load_org_json(const SourceManager& sources, uint32_t file_id, model::Model& model,
-                   Diagnostics& diags);
+class JsonScenarioReader {
+ public:
+  // `model` must be free of errors and outlive the reader.
+  explicit JsonScenarioReader(const model::Model& model);
+  ~JsonScenarioReader();
+  // The scenario of file `file` of `sources` (one line of the stream), or
+  // nullopt with its errors in `diags`, which name the JSON path and point
+  // at the value. Safe to call from several threads at once.
+  std::optional<model::Scenario> read(const SourceManager& sources, uint32_t file, Diagnostics& diags) const;
 
-// Converts one JSON Lines scenario (file `file_id` holds just that line) to
-// the syntax tree the .smr grammar would give, for ScenarioChecker.
-std::optional<ast::Scenario> scenario_from_json(const SourceManager& sources, uint32_t file_id,
-                                                Diagnostics& diags);
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace smr

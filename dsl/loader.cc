@@ -6,7 +6,6 @@
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include "dsl/parser.h"
 
@@ -57,22 +56,25 @@ std::string identity(const std::string& path) {
 
 }  // namespace
 
-LoadResult load_model(const std::vector<std::string>& paths, SourceManager& sources,
-                      Diagnostics& diags) {
+LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sources, Diagnostics& diags,
+                      int jobs) {
   LoadResult result;
   std::set<std::string> seen;
   struct Pending {
     std::string path;
     SourceLoc import_loc;  // invalid for a command-line file
     int root = 0;
+    const std::optional<std::string>* text = nullptr;  // given, not read
   };
   std::vector<Pending> queue;
-  for (size_t i = 0; i < paths.size(); ++i) queue.push_back({paths[i], {}, static_cast<int>(i)});
+  for (size_t i = 0; i < roots.size(); ++i) queue.push_back({roots[i].path, {}, static_cast<int>(i), &roots[i].text});
   for (size_t i = 0; i < queue.size(); ++i) {
     Pending item = queue[i];
     if (!seen.insert(identity(item.path)).second) continue;
     std::string text, error;
-    if (!read_file(item.path, &text, &error)) {
+    if (item.text && *item.text) {
+      text = **item.text;
+    } else if (!read_file(item.path, &text, &error)) {
       if (item.import_loc.valid()) {
         diags.error(item.import_loc, "cannot read imported file '" + item.path + "': " + error);
       } else if (result.unreadable.empty()) {
@@ -83,7 +85,7 @@ LoadResult load_model(const std::vector<std::string>& paths, SourceManager& sour
     uint32_t id = sources.add(item.path, std::move(text));
     result.root_of.resize(id, -1);
     result.root_of[id - 1] = item.root;
-    ast::File file = parse_file(sources, id, diags, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    ast::File file = parse_file(sources, id, diags, jobs);
     fs::path dir = fs::path(item.path).parent_path();
     for (const auto& d : file.decls) {
       if (const auto* imp = boost::get<ast::Import>(&d)) {

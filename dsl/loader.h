@@ -1,12 +1,17 @@
 // Reads the files of a model and everything they import.
 #pragma once
 
+#ifndef SMR_DSL_INTERNAL
+#error "dsl/loader.h is private to dsl/: use engine/compile.h"
+#endif
+
 #include <string>
 #include <vector>
 
 #include "dsl/ast.hpp"
-#include "dsl/diagnostic.h"
-#include "dsl/source.h"
+#include "dsl/core/diagnostic.h"
+#include "dsl/core/source.h"
+#include "dsl/front_end.h"
 
 namespace smr {
 
@@ -22,11 +27,13 @@ struct LoadResult {
   std::string unreadable;
 };
 
-// Parses every file in `paths` and, transitively, every file they import.
-// Each file is loaded once (an import cycle is fine); an import is relative
-// to the importing file, and a missing one is an error at the import.
-LoadResult load_model(const std::vector<std::string>& paths, SourceManager& sources,
-                      Diagnostics& diags);
+// Parses every root file (read from disk, or given as text) and,
+// transitively, every file they import, on up to `jobs` threads per large
+// file. Each file is loaded once (an import cycle is fine); an import is
+// relative to the importing file, and a missing one is an error at the
+// import.
+LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sources, Diagnostics& diags,
+                      int jobs);
 
 // Reads a whole file; false with `error` set when it cannot.
 bool read_file(const std::string& path, std::string* text, std::string* error);

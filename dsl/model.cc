@@ -26,6 +26,38 @@ const char* sanction_name(SanctionKind k) {
   return "?";
 }
 
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::None: return "none";
+    case Outcome::Censure: return "censure";
+    case Outcome::Fine: return "fine";
+    case Outcome::Disqualification: return "disqualification";
+    case Outcome::Criminal: return "criminal";
+  }
+  return "?";
+}
+
+Outcome Sanctions::headline() const {
+  if (criminal) return Outcome::Criminal;
+  if (disqualification) return Outcome::Disqualification;
+  if (fine) return Outcome::Fine;
+  if (censure) return Outcome::Censure;
+  return Outcome::None;
+}
+
+std::string Sanctions::describe(std::string_view currency) const {
+  std::string out;
+  auto add = [&out](std::string_view part) {
+    if (!out.empty()) out += ", ";
+    out += part;
+  };
+  if (censure) add("censure");
+  if (fine) add("fine " + fine->to_grouped_string(2) + " " + std::string(currency));
+  if (disqualification) add("disqualification");
+  if (criminal) add("criminal");
+  return out.empty() ? "none" : out;
+}
+
 const char* edge_name(EdgeKind k) {
   switch (k) {
     case EdgeKind::ReportsTo: return "reports_to";

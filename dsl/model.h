@@ -8,12 +8,13 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "dsl/date.h"
-#include "dsl/decimal.h"
-#include "dsl/diagnostic.h"
+#include "dsl/core/date.h"
+#include "dsl/core/decimal.h"
+#include "dsl/core/diagnostic.h"
 
 namespace smr::model {
 
@@ -87,6 +88,25 @@ struct BreachType {
 
 enum class SanctionKind : uint8_t { Censure, Fine, Disqualification, Criminal };
 const char* sanction_name(SanctionKind k);
+
+// A person's headline outcome: the gravest sanction they received.
+enum class Outcome : uint8_t { None, Censure, Fine, Disqualification, Criminal };
+const char* outcome_name(Outcome o);
+
+// What one person received (or is expected to receive): the kinds of
+// sanction, and the fine total when fined. The one value that expectations,
+// results and `diff` compare.
+struct Sanctions {
+  bool censure = false, disqualification = false, criminal = false;
+  std::optional<Decimal> fine;  // the total of imposed fines; set only when fined
+
+  bool any() const { return censure || disqualification || criminal || fine.has_value(); }
+  // Gravest first: criminal, disqualification, fine, censure, none.
+  Outcome headline() const;
+  // As an expect line lists them: `censure, fine 108,000.00 GBP`, or `none`.
+  std::string describe(std::string_view currency) const;
+  bool operator==(const Sanctions& o) const = default;
+};
 
 struct Selector {
   enum class Kind : uint8_t { Accountable, Delegates, Managers, Holders, Board };
@@ -168,8 +188,7 @@ struct ScenarioBreach {
 
 struct Expectation {
   int person = -1;
-  bool censure = false, disqualification = false, criminal = false;
-  std::optional<Decimal> fine;
+  Sanctions sanctions;
   SourceLoc loc;
 };
 

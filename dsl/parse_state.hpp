@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "dsl/diagnostic.h"
+#include "dsl/core/diagnostic.h"
 
 namespace smr::parser {
 

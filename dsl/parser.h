@@ -3,8 +3,8 @@
 #pragma once
 
 #include "dsl/ast.hpp"
-#include "dsl/diagnostic.h"
-#include "dsl/source.h"
+#include "dsl/core/diagnostic.h"
+#include "dsl/core/source.h"
 
 namespace smr {
 
@@ -14,8 +14,5 @@ namespace smr {
 // parsed on up to `threads` threads, with the same result.
 ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics& diags,
                      int threads = 1);
-
-// Returns the offset of the first byte that is not valid UTF-8, or -1.
-long find_invalid_utf8(std::string_view text);
 
 }  // namespace smr

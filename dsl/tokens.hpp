@@ -4,6 +4,7 @@
 // Included only by the grammar's translation units.
 #pragma once
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include "dsl/ast.hpp"
+#include "dsl/lexer.h"
 #include "dsl/parse_state.hpp"
 
 namespace smr::parser {
@@ -20,28 +22,13 @@ namespace smr::parser {
 namespace x3 = boost::spirit::x3;
 using Iter = const char*;
 
-bool is_ident_start(char c);
-bool is_ident_char(char c);
-// True for the language's reserved words (LANGUAGE.md section 1).
-bool is_reserved(std::string_view word);
-// True for reserved words that are names in expressions: severity, date,
-// relevant_income.
-bool is_builtin_name(std::string_view word);
-// Skips white space and comments; an unterminated block comment runs to the
-// end of the file (the parser then reports what it expected there).
-const char* skip_space(const char* p, const char* end);
-// Scans a string literal starting at the opening quote. Returns the position
-// after the closing quote, or nullptr with *error set.
-const char* scan_string(const char* p, const char* end, std::string* out, const char** error_at,
-                        std::string* error);
-// Moves `p` to where parsing resumes after a syntax error (LANGUAGE.md 4.4):
-// past the next `;`, or to the next `}` (past it when `consume_brace`), with
-// balanced `{...}` blocks skipped whole.
-const char* skip_to_sync_point(const char* p, const char* end, bool consume_brace);
-// True when `p` starts with a word that begins a declaration or statement
-// (`function`, `holds`, `then`, ...): after an error there, the likely fault
-// is a missing `;` before it, so parsing resumes at the word itself.
-bool starts_statement(const char* p, const char* end, bool top_level);
+// True when [p, end) starts with `w`, and `w`, if a word, is not the start
+// of a longer identifier.
+inline bool starts_word(const char* p, const char* end, std::string_view w) {
+  size_t n = w.size();
+  if (static_cast<size_t>(end - p) < n || std::string_view(p, n) != w) return false;
+  return !is_ident_char(w.back()) || p + n == end || !is_ident_char(p[n]);
+}
 
 // Base of the primitive parsers: a name for "expected ..." messages.
 struct Named {
@@ -77,32 +64,56 @@ struct Keyword : x3::parser<Keyword>, Named {
   }
 };
 
-// One of several words (keywords or operators) as an attribute: a Word, or
-// a std::string when T is std::string.
-template <typename T>
-struct OneOf : x3::parser<OneOf<T>>, Named {
-  using attribute_type = T;
+// One of several words (keywords) as a Word with its text and place.
+struct OneOf : x3::parser<OneOf>, Named {
+  using attribute_type = ast::Word;
   static bool const has_attribute = true;
-  std::vector<std::string_view> words;  // longest first where one prefixes another
+  std::vector<std::string_view> words;
   OneOf(std::initializer_list<std::string_view> w, const char* what) : words(w) { what_ = what; }
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
     x3::skip_over(first, last, ctx);
-    auto* st = &x3::get<parse_state_tag>(ctx);
     for (std::string_view w : words) {
-      size_t n = w.size();
-      if (static_cast<size_t>(last - first) < n || std::string_view(first, n) != w) continue;
-      bool word_like = is_ident_char(w.back());
-      if (word_like && first + n != last && is_ident_char(first[n])) continue;
-      if constexpr (std::is_same_v<T, std::string>) {
-        x3::traits::move_to(std::string(w), attr);
-      } else {
-        T out;
-        out.text = std::string(w);
-        out.loc = st->loc(first, first + n);
+      if (!starts_word(first, last, w)) continue;
+      ast::Word out;
+      out.text = std::string(w);
+      out.loc = x3::get<parse_state_tag>(ctx).loc(first, first + w.size());
+      x3::traits::move_to(std::move(out), attr);
+      first += w.size();
+      return true;
+    }
+    return false;
+  }
+};
+
+// One of several keywords or operators, mapped to its enum: the attribute
+// is an ast::Tag<E> (the value and its place) when Tagged, else the E.
+// The spellings come from ast::keyword_text.
+template <typename E, bool Tagged>
+struct Choice : x3::parser<Choice<E, Tagged>>, Named {
+  using attribute_type = std::conditional_t<Tagged, ast::Tag<E>, E>;
+  static bool const has_attribute = true;
+  std::vector<std::pair<std::string_view, E>> words;  // longest first
+  Choice(std::initializer_list<E> values, const char* what) {
+    what_ = what;
+    for (E v : values) words.emplace_back(ast::keyword_text(v), v);
+    std::stable_sort(words.begin(), words.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  }
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    for (const auto& [w, v] : words) {
+      if (!starts_word(first, last, w)) continue;
+      if constexpr (Tagged) {
+        ast::Tag<E> out;
+        out.value = v;
+        out.loc = x3::get<parse_state_tag>(ctx).loc(first, first + w.size());
         x3::traits::move_to(std::move(out), attr);
+      } else {
+        x3::traits::move_to(v, attr);
       }
-      first += n;
+      first += w.size();
       return true;
     }
     return false;
@@ -154,11 +165,6 @@ struct StringWord : x3::parser<StringWord>, Named {
     return true;
   }
 };
-
-// Scans one literal at `p` (see LANGUAGE.md section 1). Returns the end, or
-// nullptr if there is no literal here. Throws for an unterminated string.
-const char* scan_literal(const char* p, const char* end, bool allow_sign, ast::Literal* out,
-                         const char** error_at, std::string* error);
 
 struct LiteralParser : x3::parser<LiteralParser>, Named {
   using attribute_type = ast::Literal;

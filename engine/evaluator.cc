@@ -7,25 +7,6 @@
 
 namespace smr {
 
-const char* outcome_name(Outcome o) {
-  switch (o) {
-    case Outcome::None: return "none";
-    case Outcome::Censure: return "censure";
-    case Outcome::Fine: return "fine";
-    case Outcome::Disqualification: return "disqualification";
-    case Outcome::Criminal: return "criminal";
-  }
-  return "?";
-}
-
-Outcome PersonResult::outcome() const {
-  if (criminal) return Outcome::Criminal;
-  if (disqualification) return Outcome::Disqualification;
-  if (fined) return Outcome::Fine;
-  if (censure) return Outcome::Censure;
-  return Outcome::None;
-}
-
 PersonResult ScenarioResult::of(int person) const {
   auto it = std::lower_bound(persons.begin(), persons.end(), person,
                              [](const PersonResult& p, int id) { return p.person < id; });
@@ -33,16 +14,6 @@ PersonResult ScenarioResult::of(int person) const {
   PersonResult empty;
   empty.person = person;
   return empty;
-}
-
-std::vector<int> PersonResult::rules_fired() const {
-  std::vector<int> out;
-  for (const auto& r : records) {
-    if (r.imposed) out.push_back(r.rule);
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
 }
 
 std::string format_value(const model::Value& v, bool percent) {
@@ -185,24 +156,41 @@ Value eval_call(const Expr& e, const Env& env) {
   return out;
 }
 
+// `a op b op c ...`, folded from the left: the checker gathers a chain of
+// one operator into one node, so long chains need no deep recursion.
 Value eval_arith(const Expr& e, const Env& env) {
-  Value a = eval(e.args[0], env), b = eval(e.args[1], env);
-  Decimal r;
-  switch (e.op) {
-    case Op::Add: r = checked(add(a.number, b.number), e, "an addition"); break;
-    case Op::Sub: r = checked(subtract(a.number, b.number), e, "a subtraction"); break;
-    case Op::Mul: r = checked(multiply(a.number, b.number), e, "a multiplication"); break;
-    default:
-      if (b.number.is_zero()) throw Failure{e.loc, "division by zero"};
-      r = checked(divide(a.number, b.number), e, "a division");
-      break;
+  Value a = eval(e.args[0], env);
+  bool a_percent = e.args[0].percent;
+  for (size_t i = 1; i < e.args.size(); ++i) {
+    Value b = eval(e.args[i], env);
+    Decimal r;
+    switch (e.op) {
+      case Op::Add: r = checked(add(a.number, b.number), e, "an addition"); break;
+      case Op::Sub: r = checked(subtract(a.number, b.number), e, "a subtraction"); break;
+      case Op::Mul: r = checked(multiply(a.number, b.number), e, "a multiplication"); break;
+      default:
+        if (b.number.is_zero()) throw Failure{e.loc, "division by zero"};
+        r = checked(divide(a.number, b.number), e, "a division");
+        break;
+    }
+    Value out = number(e.type, r);
+    if (env.steps) {
+      env.steps->push_back(fmt::format("{} {} {} = {}", format_value(a, a_percent), symbol(e.op),
+                                       format_value(b, e.args[i].percent), format_value(out, false)));
+    }
+    a = out;
+    a_percent = false;
   }
-  Value out = number(e.type, r);
-  if (env.steps) {
-    env.steps->push_back(fmt::format("{} {} {} = {}", format_value(a, e.args[0].percent), symbol(e.op),
-                                     format_value(b, e.args[1].percent), format_value(out, false)));
+  return a;
+}
+
+// `and` / `or` over any number of terms, stopping at the first that decides.
+Value eval_logic(const Expr& e, const Env& env) {
+  bool stop_on = e.op == Op::Or;
+  for (const auto& term : e.args) {
+    if (eval(term, env).boolean == stop_on) return boolean(stop_on);
   }
-  return out;
+  return boolean(!stop_on);
 }
 
 Value eval(const Expr& e, const Env& env) {
@@ -253,8 +241,8 @@ Value eval(const Expr& e, const Env& env) {
       return v;
     }
     case Op::Not: return boolean(!eval(e.args[0], env).boolean);
-    case Op::And: return boolean(eval(e.args[0], env).boolean && eval(e.args[1], env).boolean);
-    case Op::Or: return boolean(eval(e.args[0], env).boolean || eval(e.args[1], env).boolean);
+    case Op::And:
+    case Op::Or: return eval_logic(e, env);
     case Op::Eq: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) == 0);
     case Op::Ne: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) != 0);
     case Op::Lt: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) < 0);
@@ -397,17 +385,20 @@ class ScenarioRun {
       rec.amount = rounded;
       rec.imposed = !rounded.is_zero();
       if (rec.imposed) {
-        if (m_.fines_max) {
-          person.fine = person.fined ? std::max(person.fine, rounded) : rounded;
+        auto& total = person.sanctions.fine;
+        if (!total) {
+          total = rounded;
+        } else if (m_.fines_max) {
+          total = std::max(*total, rounded);
         } else {
-          person.fine = checked(add(person.fine, rounded), *clause.amount, "the fine total");
+          total = checked(add(*total, rounded), *clause.amount, "the fine total");
         }
-        person.fined = true;
       }
     } else {
-      person.censure = person.censure || clause.sanction == model::SanctionKind::Censure;
-      person.disqualification = person.disqualification || clause.sanction == model::SanctionKind::Disqualification;
-      person.criminal = person.criminal || clause.sanction == model::SanctionKind::Criminal;
+      auto& s = person.sanctions;
+      s.censure = s.censure || clause.sanction == model::SanctionKind::Censure;
+      s.disqualification = s.disqualification || clause.sanction == model::SanctionKind::Disqualification;
+      s.criminal = s.criminal || clause.sanction == model::SanctionKind::Criminal;
     }
     person.records.push_back(std::move(rec));
   }

@@ -1,7 +1,7 @@
 // The checks of LANGUAGE.md 4.4 that need the org graph over time.
 #pragma once
 
-#include "dsl/diagnostic.h"
+#include "dsl/core/diagnostic.h"
 #include "dsl/model.h"
 
 namespace smr {

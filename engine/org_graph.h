@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "dsl/date.h"
+#include "dsl/core/date.h"
 #include "dsl/model.h"
 
 namespace smr {

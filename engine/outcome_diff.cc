@@ -6,15 +6,10 @@
 
 namespace smr {
 
-bool OutcomeSummary::operator==(const OutcomeSummary& o) const {
-  return censure == o.censure && disqualification == o.disqualification && criminal == o.criminal &&
-         fined == o.fined && fine == o.fine;
-}
-
 namespace {
 
 struct Side {
-  OutcomeSummary summary;
+  model::Sanctions summary;
   std::map<std::string, RuleEffect> rules;
 };
 
@@ -24,15 +19,18 @@ std::map<std::string, Side> sides(const model::Model& m, const ScenarioResult& r
   for (const auto& person : org.persons) out[person.id];  // everyone is compared
   for (const PersonResult& p : r.persons) {
     Side& s = out[org.persons[p.person].id];
-    s.summary = {p.censure, p.disqualification, p.criminal, p.fined, p.fine, p.outcome()};
+    s.summary = p.sanctions;
     for (const SanctionRecord& rec : p.records) {
       if (!rec.imposed) continue;
       RuleEffect& e = s.rules[m.rules[rec.rule].id];
-      if (std::find(e.kinds.begin(), e.kinds.end(), rec.kind) == e.kinds.end()) {
-        e.kinds.push_back(rec.kind);
-        std::sort(e.kinds.begin(), e.kinds.end());
+      switch (rec.kind) {
+        case model::SanctionKind::Censure: e.censure = true; break;
+        case model::SanctionKind::Disqualification: e.disqualification = true; break;
+        case model::SanctionKind::Criminal: e.criminal = true; break;
+        case model::SanctionKind::Fine:
+          e.fine = e.fine ? add(*e.fine, rec.amount).value_or(*e.fine) : rec.amount;
+          break;
       }
-      if (rec.kind == model::SanctionKind::Fine) e.fine = add(e.fine, rec.amount).value_or(e.fine);
     }
   }
   return out;

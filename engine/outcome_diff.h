@@ -6,26 +6,15 @@
 #include <string>
 #include <vector>
 
-#include "dsl/decimal.h"
+#include "dsl/core/decimal.h"
 #include "dsl/model.h"
 #include "engine/result.h"
 
 namespace smr {
 
-// A person's outcome reduced to what `diff` compares.
-struct OutcomeSummary {
-  bool censure = false, disqualification = false, criminal = false, fined = false;
-  Decimal fine;
-  Outcome outcome = Outcome::None;
-  bool operator==(const OutcomeSummary& o) const;
-};
-
-// What one rule did to one person over a scenario.
-struct RuleEffect {
-  std::vector<model::SanctionKind> kinds;  // sorted, unique
-  Decimal fine;                            // total of its imposed fines
-  bool operator==(const RuleEffect& o) const { return kinds == o.kinds && fine == o.fine; }
-};
+// What one rule did to one person over a scenario: the kinds it imposed and
+// the total of its imposed fines.
+using RuleEffect = model::Sanctions;
 
 struct RuleChange {
   std::string rule;
@@ -34,7 +23,7 @@ struct RuleChange {
 
 struct PersonChange {
   std::string person;
-  OutcomeSummary before, after;
+  model::Sanctions before, after;
   std::vector<std::string> rules_before, rules_after;  // names, sorted
   std::vector<RuleChange> rules_changed;               // by rule name
 };

@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "dsl/decimal.h"
+#include "dsl/core/decimal.h"
 #include "dsl/model.h"
 #include "engine/org_graph.h"
 
 namespace smr {
 
-enum class Outcome : uint8_t { None, Censure, Fine, Disqualification, Criminal };
-const char* outcome_name(Outcome o);
+using model::Outcome;
+using model::outcome_name;
 
 // One sanction given to one person by one `then` clause for one breach.
 struct SanctionRecord {
@@ -29,14 +29,10 @@ struct SanctionRecord {
 
 struct PersonResult {
   int person = -1;
-  bool censure = false, disqualification = false, criminal = false;
-  bool fined = false;
-  Decimal fine;  // total of imposed fines (sum, or max by the regime)
+  model::Sanctions sanctions;  // the fine total is the sum, or the max by the regime
   std::vector<SanctionRecord> records;
-  Outcome outcome() const;
-  bool sanctioned() const { return censure || disqualification || criminal || fined; }
-  // Ids of the rules that imposed a sanction, sorted and unique.
-  std::vector<int> rules_fired() const;
+  Outcome outcome() const { return sanctions.headline(); }
+  bool sanctioned() const { return sanctions.any(); }
 };
 
 struct EvalError {

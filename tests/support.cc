@@ -9,11 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/report.h"
-#include "dsl/checker.h"
-#include "dsl/parser.h"
 #include "engine/evaluator.h"
-#include "engine/org_checks.h"
-#include "engine/org_graph.h"
 
 namespace smr::testing {
 
@@ -39,27 +35,15 @@ std::vector<std::string> Compiled::errors() const {
   return out;
 }
 
-ast::File parse_only(const std::string& text, Diagnostics* diags, SourceManager* sources) {
-  uint32_t id = sources->add("test.smr", text);
-  return parse_file(*sources, id, *diags);
-}
-
 std::unique_ptr<Compiled> compile(const std::string& text) {
-  auto c = std::make_unique<Compiled>();
-  std::vector<ast::File> files;
-  files.push_back(parse_only(text, &c->diags, &c->sources));
-  c->model = check_model(files, c->diags);
-  if (!c->diags.has_errors()) check_orgs(c->model, c->diags);
-  c->diags.sort_by_place();
-  return c;
+  return std::make_unique<Compiled>(compile_text("test.smr", text, {1, true, false}));
 }
 
 ScenarioResult run(const Compiled& c, const std::string& title, bool explain) {
   if (c.diags.has_errors()) throw std::runtime_error("model has errors: " + c.errors().front());
   for (size_t s = 0; s < c.model.scenarios.size(); ++s) {
     if (c.model.scenarios[s].title != title) continue;
-    OrgGraph g(c.model, c.model.scenarios[s].org);
-    return evaluate_scenario(c.model, g, static_cast<int>(s), {explain});
+    return evaluate_scenario(c.model, c.compilation->graph(c.model.scenarios[s].org), static_cast<int>(s), {explain});
   }
   throw std::runtime_error("no scenario " + title);
 }
@@ -73,8 +57,7 @@ PersonResult person(const Compiled& c, const ScenarioResult& r, const std::strin
 
 std::string outcome(const Compiled& c, const ScenarioResult& r, const std::string& id) {
   const PersonResult p = person(c, r, id);
-  return cli::describe_outcome(c.model, p.censure, p.fined ? std::optional<Decimal>(p.fine) : std::nullopt,
-                               p.disqualification, p.criminal);
+  return p.sanctions.describe(c.model.currency);
 }
 
 int run_smr(const std::string& args, std::string* out, std::string* err) {

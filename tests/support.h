@@ -6,28 +6,29 @@
 #include <string>
 #include <vector>
 
-#include "dsl/ast.hpp"
-#include "dsl/diagnostic.h"
+#include "dsl/core/diagnostic.h"
+#include "dsl/core/source.h"
 #include "dsl/model.h"
-#include "dsl/source.h"
+#include "engine/compile.h"
 #include "engine/result.h"
 
 namespace smr::testing {
 
 struct Compiled {
-  SourceManager sources;
-  Diagnostics diags;
-  model::Model model;
+  explicit Compiled(std::unique_ptr<Compilation> c)
+      : compilation(std::move(c)), sources(compilation->sources), diags(compilation->diags), model(compilation->model) {}
+  std::unique_ptr<Compilation> compilation;
+  SourceManager& sources;
+  Diagnostics& diags;
+  model::Model& model;
   // Every diagnostic as `line:col: error: message`.
   std::vector<std::string> lines() const;
   // Only the errors, in the same form.
   std::vector<std::string> errors() const;
 };
 
-// Parses and checks `text` as the file `test.smr` (org checks included).
+// Compiles `text` as the file `test.smr` (org checks included).
 std::unique_ptr<Compiled> compile(const std::string& text);
-// Parses only.
-ast::File parse_only(const std::string& text, Diagnostics* diags, SourceManager* sources);
 
 // Evaluates the scenario titled `title`; the model must be free of errors.
 ScenarioResult run(const Compiled& c, const std::string& title, bool explain = false);

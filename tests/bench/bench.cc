@@ -15,12 +15,9 @@
 #include <fmt/format.h>
 
 #include "cli/report.h"
-#include "dsl/checker.h"
-#include "dsl/parser.h"
+#include "dsl/core/parallel.h"
+#include "engine/compile.h"
 #include "engine/evaluator.h"
-#include "engine/org_checks.h"
-#include "engine/org_graph.h"
-#include "engine/parallel.h"
 #include "tests/bench/workload.h"
 
 #ifdef SMR_WITH_MIMALLOC
@@ -67,44 +64,31 @@ int main(int argc, char** argv) {
   fmt::print("workload: {} persons, {} areas, {} rules, {} scenarios; {:.1f} MB of .smr (generated in {:.2f} s)\n",
              size.persons, size.areas, size.rules, size.scenarios, text.size() / 1e6, seconds_since(t0));
 
-  smr::SourceManager sources;
-  smr::Diagnostics diags;
-  uint32_t id = sources.add(path, std::move(text));
-  double mb = sources.text(id).size() / 1e6;
-  auto t = Clock::now();
+  double mb = text.size() / 1e6;
   {
-    smr::Diagnostics one_thread;
-    smr::ast::File f = smr::parse_file(sources, id, one_thread, 1);
-    double s = seconds_since(t);
-    fmt::print("parse, 1 thread:  {:7.3f} s  {:6.1f} MB/s   (target >= 50 MB/s)\n", s, mb / s);
+    smr::CompileOptions one;
+    one.jobs = 1;
+    auto c = smr::compile_text(path, text, one);
+    fmt::print("parse, 1 thread:  {:7.3f} s  {:6.1f} MB/s   (target >= 50 MB/s)\n", c->seconds.parse,
+               mb / c->seconds.parse);
   }
-  t = Clock::now();
-  std::vector<smr::ast::File> files;
-  files.push_back(smr::parse_file(sources, id, diags, 2));
-  double parse_s = seconds_since(t);
-  fmt::print("parse, 2 threads: {:7.3f} s  {:6.1f} MB/s\n", parse_s, mb / parse_s);
-
-  t = Clock::now();
-  smr::model::Model model = smr::check_model(files, diags);
-  double check_s = seconds_since(t);
-  t = Clock::now();
-  smr::check_orgs(model, diags);
-  double org_check_s = seconds_since(t);
-  fmt::print("check:         {:7.3f} s  (names and types)\n", check_s);
-  fmt::print("org checks:    {:7.3f} s  (cycles, coverage)\n", org_check_s);
-  if (diags.has_errors()) {
-    fmt::print(stderr, "the workload has errors:\n{}", sources.render_all(diags));
+  smr::CompileOptions two;
+  two.jobs = 2;
+  auto c = smr::compile_text(path, std::move(text), two);
+  fmt::print("parse, 2 threads: {:7.3f} s  {:6.1f} MB/s\n", c->seconds.parse, mb / c->seconds.parse);
+  fmt::print("check:         {:7.3f} s  (names and types)\n", c->seconds.check);
+  fmt::print("org checks:    {:7.3f} s  (cycles, coverage)\n", c->seconds.org_checks);
+  if (!c->ok()) {
+    fmt::print(stderr, "the workload has errors:\n{}", c->sources.render_all(c->diags));
     return 1;
   }
-  files.clear();
-
-  t = Clock::now();
-  smr::OrgGraph graph(model, 0);
-  fmt::print("graph build:   {:7.3f} s\n", seconds_since(t));
+  fmt::print("graph build:   {:7.3f} s\n", c->seconds.graphs);
+  const smr::model::Model& model = c->model;
+  const smr::OrgGraph& graph = c->graph(0);
 
   smr::cli::ReportOptions ro;
   for (int jobs : {1, 2}) {
-    t = Clock::now();
+    auto t = Clock::now();
     size_t bytes = 0;
     smr::ordered_parallel_map<std::string>(
         model.scenarios.size(), jobs, 64,

@@ -1,34 +1,27 @@
 // libFuzzer target: a model with scenarios; when it checks clean, every
 // scenario is evaluated with explanations and rendered as text and JSON.
-#include "tests/fuzz/targets.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "cli/report.h"
-#include "dsl/checker.h"
-#include "dsl/parser.h"
 #include "engine/evaluator.h"
-#include "engine/org_checks.h"
-#include "engine/org_graph.h"
+#include "tests/fuzz/targets.h"
 
 namespace smr::fuzz {
 
 int eval_one(const uint8_t* data, size_t size) {
-  smr::SourceManager sources;
-  smr::Diagnostics diags;
-  smr::model::Model model = compile_bytes(data, size, sources, diags, false);
-  if (diags.has_errors()) return 0;
+  auto c = compile_bytes(data, size, false);
+  if (!c->ok()) return 0;
+  const model::Model& model = c->model;
   size_t bytes = 0;
   for (size_t s = 0; s < model.scenarios.size() && s < 64; ++s) {
-    smr::OrgGraph graph(model, model.scenarios[s].org);
-    smr::ScenarioResult r = smr::evaluate_scenario(model, graph, static_cast<int>(s), {true});
+    ScenarioResult r = evaluate_scenario(model, c->graph(model.scenarios[s].org), static_cast<int>(s), {true});
     if (r.error) continue;
-    smr::cli::ReportOptions all{true, true};
-    bytes += smr::cli::json_report(model, r, all).size();
-    bytes += smr::cli::text_report(model, r, all).size();
-    bytes += smr::cli::expectation_failures(model, r).size();
+    cli::ReportOptions all{true, true};
+    bytes += cli::json_report(model, r, all).size();
+    bytes += cli::text_report(model, r, all).size();
+    bytes += cli::expectation_failures(model, r).size();
   }
   return bytes == static_cast<size_t>(-1);
 }

@@ -9,11 +9,9 @@
 #include <string>
 
 #include "cli/report.h"
-#include "dsl/checker.h"
 #include "dsl/json_input.h"
-#include "dsl/parser.h"
+#include "engine/compile.h"
 #include "engine/evaluator.h"
-#include "engine/org_graph.h"
 
 namespace {
 
@@ -38,35 +36,25 @@ namespace smr::fuzz {
 int json_one(const uint8_t* data, size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);
   size_t newline = input.find('\n');
-  smr::SourceManager sources;
-  smr::Diagnostics diags;
-  uint32_t rules = sources.add("rules.smr", kRules);
-  uint32_t org = sources.add("org.json", input.substr(0, newline));
-  std::vector<smr::ast::File> files;
-  files.push_back(smr::parse_file(sources, rules, diags));
-  smr::model::Model model = smr::check_model(files, diags, [&](smr::model::Model& m, smr::Diagnostics& d) {
-    smr::load_org_json(sources, org, m, d);
-  });
-  std::string rendered = sources.render_all(diags);
-  if (diags.has_errors() || model.orgs.empty() || newline == std::string::npos) return 0;
-  smr::ScenarioChecker checker(model);
-  smr::OrgGraph graph(model, 0);
+  CompileOptions options;
+  options.jobs = 1;
+  auto c = compile({{"rules.smr", kRules}}, {{"org.json", input.substr(0, newline)}}, options);
+  std::string rendered = c->sources.render_all(c->diags);
+  if (!c->ok() || c->model.orgs.empty() || newline == std::string::npos) return 0;
+  JsonScenarioReader reader(c->model);
   size_t start = newline + 1;
   for (int line = 2; start < input.size() && line < 66; ++line) {
     size_t end = input.find('\n', start);
     if (end == std::string::npos) end = input.size();
-    smr::SourceManager local;
+    SourceManager local;
     uint32_t id = local.add("s.jsonl", input.substr(start, end - start), line);
     start = end + 1;
-    smr::Diagnostics d;
-    if (smr::find_invalid_utf8(local.text(id)) >= 0) continue;
-    auto tree = smr::scenario_from_json(local, id, d);
-    std::optional<smr::model::Scenario> sc;
-    if (tree) sc = checker.check(*tree, d);
+    Diagnostics d;
+    std::optional<model::Scenario> sc = reader.read(local, id, d);
     rendered += local.render_all(d);
     if (!sc || sc->org != 0) continue;
-    smr::ScenarioResult r = smr::evaluate_scenario(model, graph, *sc, {true});
-    if (!r.error) rendered += smr::cli::json_report(model, r, {true, false});
+    ScenarioResult r = evaluate_scenario(c->model, c->graph(0), *sc, {true});
+    if (!r.error) rendered += cli::json_report(c->model, r, {true, false});
   }
   return rendered.size() == static_cast<size_t>(-1);
 }

@@ -1,33 +1,24 @@
 // libFuzzer target: any bytes as a .smr file, through the parser, the
 // checker, the org checks and the diagnostic renderer.
-#include "tests/fuzz/targets.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
-#include "dsl/checker.h"
-#include "dsl/parser.h"
-#include "engine/org_checks.h"
+#include "engine/compile.h"
+#include "tests/fuzz/targets.h"
 
 namespace smr::fuzz {
 
-model::Model compile_bytes(const uint8_t* data, size_t size, SourceManager& sources, Diagnostics& diags,
-                           bool warnings) {
-  uint32_t id = sources.add("fuzz.smr", std::string(reinterpret_cast<const char*>(data), size));
-  std::vector<ast::File> files;
-  files.push_back(parse_file(sources, id, diags));
-  model::Model model = check_model(files, diags);
-  if (!diags.has_errors()) check_orgs(model, diags, warnings);
-  return model;
+std::unique_ptr<Compilation> compile_bytes(const uint8_t* data, size_t size, bool warnings) {
+  CompileOptions options;
+  options.jobs = 1;
+  options.org_warnings = warnings;
+  return compile_text("fuzz.smr", std::string(reinterpret_cast<const char*>(data), size), options);
 }
 
 int parse_check_one(const uint8_t* data, size_t size) {
-  smr::SourceManager sources;
-  smr::Diagnostics diags;
-  compile_bytes(data, size, sources, diags, true);
-  diags.sort_by_place();
-  std::string text = sources.render_all(diags);
+  auto c = compile_bytes(data, size, true);
+  std::string text = c->sources.render_all(c->diags);
   return text.size() == static_cast<size_t>(-1);  // keep the rendering from being optimised away
 }
 

@@ -5,16 +5,14 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "dsl/diagnostic.h"
-#include "dsl/model.h"
-#include "dsl/source.h"
+#include <memory>
+
+#include "engine/compile.h"
 
 namespace smr::fuzz {
 
-// Parses and checks `data` as one .smr file, with the org checks (errors
-// only unless `warnings`) when the model has no errors.
-model::Model compile_bytes(const uint8_t* data, size_t size, SourceManager& sources, Diagnostics& diags,
-                           bool warnings);
+// Compiles `data` as one .smr file (org warnings only if `warnings`).
+std::unique_ptr<Compilation> compile_bytes(const uint8_t* data, size_t size, bool warnings);
 
 // Any bytes as a .smr file: parse, check, org checks, diagnostics.
 int parse_check_one(const uint8_t* data, size_t size);

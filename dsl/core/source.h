@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "dsl/diagnostic.h"
+#include "dsl/core/diagnostic.h"
 
 namespace smr {
 
@@ -47,5 +47,8 @@ class SourceManager {
 
 // Number of UTF-8 code points in `s` (continuation bytes are not counted).
 size_t count_code_points(std::string_view s);
+
+// The offset of the first byte that is not valid UTF-8, or -1.
+long find_invalid_utf8(std::string_view text);
 
 }  // namespace smr

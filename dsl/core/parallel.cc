@@ -1,4 +1,4 @@
-#include "engine/parallel.h"
+#include "dsl/core/parallel.h"
 
 namespace smr {
 

@@ -1,4 +1,4 @@
-#include "dsl/decimal.h"
+#include "dsl/core/decimal.h"
 
 #include <limits>
 

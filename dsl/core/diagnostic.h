@@ -33,6 +33,9 @@ class Diagnostics {
   void warning(SourceLoc loc, std::string message);
   void note(SourceLoc loc, std::string message);
 
+  // Adds every diagnostic of `other`, in order.
+  void append(const Diagnostics& other);
+
   const std::vector<Diagnostic>& all() const { return items_; }
   int error_count() const { return errors_; }
   int warning_count() const { return warnings_; }

@@ -1,4 +1,4 @@
-#include "dsl/date.h"
+#include "dsl/core/date.h"
 
 #include <fmt/format.h>
 

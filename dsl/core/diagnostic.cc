@@ -1,4 +1,4 @@
-#include "dsl/diagnostic.h"
+#include "dsl/core/diagnostic.h"
 
 #include <algorithm>
 #include <tuple>
@@ -36,6 +36,12 @@ void Diagnostics::sort_by_place() {
   for (auto& g : groups) {
     for (auto& d : g) items_.push_back(std::move(d));
   }
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+  errors_ += other.errors_;
+  warnings_ += other.warnings_;
 }
 
 }  // namespace smr

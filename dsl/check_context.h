@@ -1,0 +1,124 @@
+// What the checker's passes share: the declarations sorted by kind, the
+// symbol tables, the model being built and the diagnostics sink. Each pass
+// (check_*.cc) is one job over this context.
+#pragma once
+
+#ifndef SMR_DSL_INTERNAL
+#error "dsl/check_context.h is private to dsl/"
+#endif
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "dsl/core/diagnostic.h"
+#include "dsl/model.h"
+
+namespace smr::check {
+
+// One namespace of declared names: functions, responsibilities, breach
+// types, rules, orgs or scenarios.
+class SymbolTable {
+ public:
+  explicit SymbolTable(const char* kind) : kind_(kind) {}
+  // Declares `name` as `index`; a duplicate is an error, with a note at the
+  // first declaration.
+  bool declare(const std::string& name, SourceLoc loc, int index, Diagnostics& diags);
+  int find(const std::string& name) const;
+  // `find`, reporting an unknown name (with a did-you-mean) at `loc`.
+  int resolve(const std::string& name, SourceLoc loc, Diagnostics& diags) const;
+  int resolve(const ast::Word& name, Diagnostics& diags) const { return resolve(name.text, name.loc, diags); }
+  // The known name closest to `name` ("" if none, or if `diags` already
+  // holds more errors than anyone reads).
+  std::string hint(const std::string& name, const Diagnostics& diags) const;
+  const char* kind() const { return kind_; }
+
+ private:
+  struct Symbol {
+    int index = -1;
+    SourceLoc loc;
+  };
+  const char* kind_;
+  std::unordered_map<std::string, Symbol> names_;
+};
+
+// Facts, person facts and tables share one namespace.
+enum class ValueKind { Fact, PersonFact, Table };
+struct ValueSymbol {
+  ValueKind kind = ValueKind::Fact;
+  int index = -1;
+  SourceLoc loc;
+};
+
+// Every name a model declares: filled by the declaration passes, read by
+// the rest. `of` rebuilds it from a finished model, for scenarios that
+// arrive later (JSON Lines).
+struct Symbols {
+  SymbolTable functions{"function"}, areas{"responsibility"}, breach_types{"breach type"},
+      rules{"rule"}, orgs{"org"}, scenarios{"scenario"};
+  std::unordered_map<std::string, ValueSymbol> values;
+  // Per breach type: the breach facts that the rules applying to it read
+  // (a scenario must set those that have no default).
+  std::vector<std::set<int>> needed_facts;
+
+  static Symbols of(const model::Model& m);
+  // The names of one kind of value, for did-you-mean.
+  std::vector<std::string> value_names(ValueKind kind) const;
+};
+
+// The top-level declarations of every file, by kind, in source order.
+struct Declarations {
+  std::vector<const ast::Regime*> regimes;
+  std::vector<const ast::FunctionDecl*> functions;
+  std::vector<const ast::ResponsibilityDecl*> areas;
+  std::vector<const ast::Decl*> values;  // facts and tables, in source order
+  std::vector<const ast::BreachDecl*> breaches;
+  std::vector<const ast::RuleDecl*> rules;
+  std::vector<const ast::Org*> orgs;
+  std::vector<const ast::Scenario*> scenarios;
+  uint32_t first_file = 0;
+
+  explicit Declarations(const std::vector<ast::File>& files);
+};
+
+// The context every building pass works in.
+struct Context {
+  const Declarations& decls;
+  model::Model& model;
+  Symbols& symbols;
+  Diagnostics& diags;
+  int jobs = 1;
+};
+
+// True when a syntax error already broke one of the items: "missing"
+// checks stay quiet then, since the missing item may be the broken one.
+template <typename Items>
+bool has_broken_item(const Items& items) {
+  return std::any_of(items.begin(), items.end(),
+                     [](const auto& i) { return boost::get<ast::ErrorNode>(&i) != nullptr; });
+}
+
+// The person `name` of `org`, or -1 with an error (and a did-you-mean),
+// prefixed with `prefix` (a JSON path, or nothing).
+int resolve_person(const model::Org& org, const std::string& name, SourceLoc loc, Diagnostics& diags,
+                   std::string_view prefix = "");
+
+// The breach facts an expression reads.
+void facts_read(const model::Expr& e, std::set<int>& out);
+// Which breach facts each breach type needs, from what each rule reads.
+std::vector<std::set<int>> needed_facts(const model::Model& m, const std::vector<std::set<int>>& rule_facts);
+
+// The passes, in the order the checker runs them.
+void check_regime(Context& c);
+void check_functions_and_areas(Context& c);
+void check_values(Context& c);
+void check_breach_types(Context& c);
+void check_rules(Context& c);
+void check_orgs(Context& c);
+void check_scenarios(Context& c);
+
+}  // namespace smr::check

@@ -1,0 +1,171 @@
+// The declaration passes: the regime, functions, responsibilities, facts,
+// tables and breach types.
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "dsl/check_context.h"
+#include "dsl/check_literals.h"
+
+namespace smr::check {
+
+using namespace model;
+
+void check_regime(Context& c) {
+  const auto& regimes = c.decls.regimes;
+  if (regimes.empty()) {
+    c.diags.error({c.decls.first_file, 0, 0}, "the model has no regime declaration (exactly one is required)");
+    return;
+  }
+  for (size_t i = 1; i < regimes.size(); ++i) {
+    c.diags.error(regimes[i]->loc, "a model has exactly one regime; this is a second one");
+    c.diags.note(regimes[0]->loc, "the first regime is declared here");
+  }
+  const ast::Regime& r = *regimes[0];
+  c.model.regime_title = r.title.text;
+  c.model.regime_loc = r.loc;
+  std::set<ast::RegimeKey> seen;
+  for (const auto& item : r.items) {
+    const auto* s = boost::get<ast::RegimeSetting>(&item);
+    if (!s) continue;
+    if (!seen.insert(s->key.value).second) {
+      c.diags.error(s->key.loc, fmt::format("regime setting '{}' is given twice", ast::keyword_text(s->key.value)));
+      continue;
+    }
+    const std::string& value = s->value.text;
+    switch (s->key.value) {
+      case ast::RegimeKey::Version: c.model.version = value; break;
+      case ast::RegimeKey::Fines: c.model.fines_max = value == "max"; break;
+      case ast::RegimeKey::Unallocated: break;  // a function: resolved once functions are known
+      case ast::RegimeKey::Currency: {
+        bool code = value.size() == 3 && std::all_of(value.begin(), value.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+        if (code) {
+          c.model.currency = value;
+        } else {
+          c.diags.error(s->value.loc, fmt::format("currency '{}' is not a 3-letter upper-case code", value));
+        }
+        break;
+      }
+    }
+  }
+  if (!seen.count(ast::RegimeKey::Currency) && !has_broken_item(r.items)) {
+    c.diags.error(r.title.loc, "the regime does not declare its currency");
+  }
+}
+
+void check_functions_and_areas(Context& c) {
+  for (const auto* f : c.decls.functions) {
+    if (!c.symbols.functions.declare(f->name.text, f->name.loc, c.model.functions.size(), c.diags)) continue;
+    c.model.functions.push_back({f->name.text, f->title ? f->title->text : "", f->board.has_value(), f->name.loc});
+  }
+  for (const auto* a : c.decls.areas) {
+    if (!c.symbols.areas.declare(a->name.text, a->name.loc, c.model.areas.size(), c.diags)) continue;
+    c.model.areas.push_back({a->name.text, a->title ? a->title->text : "", a->prescribed.has_value(), a->name.loc});
+  }
+  if (c.decls.regimes.empty()) return;
+  for (const auto& item : c.decls.regimes[0]->items) {
+    const auto* s = boost::get<ast::RegimeSetting>(&item);
+    if (s && s->key.value == ast::RegimeKey::Unallocated) {
+      c.model.unallocated_function = c.symbols.functions.resolve(s->value, c.diags);
+    }
+  }
+}
+
+namespace {
+
+bool declare_value(Context& c, const ast::Word& name, ValueKind kind, int index) {
+  auto [it, inserted] = c.symbols.values.emplace(name.text, ValueSymbol{kind, index, name.loc});
+  if (!inserted) {
+    c.diags.error(name.loc, fmt::format("duplicate name '{}' (facts, person facts and tables share one namespace)",
+                                        name.text));
+    c.diags.note(it->second.loc, fmt::format("'{}' was first declared here", name.text));
+  }
+  return inserted;
+}
+
+void check_fact(Context& c, const ast::FactDecl& f) {
+  bool person = f.kind.value == ast::FactKind::PersonFact;
+  auto& list = person ? c.model.person_facts : c.model.facts;
+  if (!declare_value(c, f.name, person ? ValueKind::PersonFact : ValueKind::Fact, list.size())) return;
+  auto [type, percent] = declared_type(f.type.value);
+  FactDef def{f.name.text, type, percent, std::nullopt, f.name.loc};
+  if (f.default_value) {
+    LiteralChecker literals(c.diags, c.model.currency);
+    def.default_value = literals.typed(*f.default_value, def.type, def.percent,
+                                       fmt::format("the default of '{}'", def.name));
+  }
+  list.push_back(std::move(def));
+}
+
+void check_table_entry(Context& c, Table& table, const ast::TableEntry& e, std::map<int64_t, SourceLoc>& keys) {
+  LiteralChecker literals(c.diags, c.model.currency);
+  auto k = literals.value(e.key);
+  if (!k) return;
+  if (k->type != Type::Int) {
+    c.diags.error(e.key.loc, fmt::format("table keys are integer literals, not {}", type_name(k->type)));
+    return;
+  }
+  int64_t key = k->number.raw() / Decimal::kScale;
+  auto [it, inserted] = keys.emplace(key, e.key.loc);
+  if (!inserted) {
+    c.diags.error(e.key.loc, fmt::format("duplicate key {} in table '{}'", key, table.name));
+    c.diags.note(it->second, "the key first appears here");
+    return;
+  }
+  if (auto v = literals.typed(e.value, table.value_type, table.percent, "a table value")) table.entries[key] = *v;
+}
+
+void check_table(Context& c, const ast::TableDecl& t) {
+  if (!declare_value(c, t.name, ValueKind::Table, c.model.tables.size())) return;
+  Table table{t.name.text, Type::Error, false, {}, std::nullopt, t.name.loc};
+  if (t.key_type.value != ast::TypeName::Int) c.diags.error(t.key_type.loc, "table keys must be of type int");
+  std::tie(table.value_type, table.percent) = declared_type(t.value_type.value);
+  std::map<int64_t, SourceLoc> keys;
+  for (const auto& item : t.items) {
+    if (const auto* e = boost::get<ast::TableEntry>(&item)) {
+      check_table_entry(c, table, *e, keys);
+    } else if (const auto* d = boost::get<ast::TableDefault>(&item)) {
+      if (table.default_value) {
+        c.diags.error(d->keyword.loc, fmt::format("table '{}' has a second default", table.name));
+      } else {
+        LiteralChecker literals(c.diags, c.model.currency);
+        table.default_value = literals.typed(d->value, table.value_type, table.percent, "a table default");
+      }
+    }
+  }
+  c.model.tables.push_back(std::move(table));
+}
+
+}  // namespace
+
+void check_values(Context& c) {
+  for (const ast::Decl* decl : c.decls.values) {
+    if (const auto* f = boost::get<ast::FactDecl>(decl)) check_fact(c, *f);
+    if (const auto* t = boost::get<ast::TableDecl>(decl)) check_table(c, *t);
+  }
+}
+
+void check_breach_types(Context& c) {
+  for (const auto* b : c.decls.breaches) {
+    if (!c.symbols.breach_types.declare(b->name.text, b->name.loc, c.model.breach_types.size(), c.diags)) continue;
+    BreachType bt{b->name.text, b->title ? b->title->text : "", -1, b->name.loc};
+    bool seen_area = false;
+    for (const auto& item : b->items) {
+      const auto* a = boost::get<ast::AreaClause>(&item);
+      if (!a) continue;
+      if (seen_area) {
+        c.diags.error(a->keyword.loc, fmt::format("breach type '{}' names its area twice", bt.id));
+        continue;
+      }
+      seen_area = true;
+      bt.area = c.symbols.areas.resolve(a->area, c.diags);
+    }
+    if (!seen_area && !has_broken_item(b->items)) {
+      c.diags.error(b->name.loc, fmt::format("breach type '{}' has no area", bt.id));
+    }
+    c.model.breach_types.push_back(std::move(bt));
+  }
+}
+
+}  // namespace smr::check

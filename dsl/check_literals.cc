@@ -1,0 +1,119 @@
+#include "dsl/check_literals.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace smr::check {
+
+using model::Type;
+using model::Value;
+
+std::optional<Value> LiteralChecker::date_value(const ast::Literal& lit) const {
+  auto d = Date::parse(lit.text);
+  if (!d) {
+    // A well-formed date in a year out of range gets its own message.
+    const std::string& t = lit.text;
+    bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
+                  std::all_of(t.begin(), t.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+    int year = shaped ? std::stoi(t.substr(0, 4)) : 0;
+    bool out_of_range = shaped && (year < Date::kMinYear || year > Date::kMaxYear);
+    diags_.error(lit.loc, out_of_range ? fmt::format("date '{}' is outside the supported years {} to {}",
+                                                     lit.text, Date::kMinYear, Date::kMaxYear)
+                                       : fmt::format("invalid date '{}'", lit.text));
+    return std::nullopt;
+  }
+  Value v;
+  v.type = Type::Date;
+  v.date = *d;
+  return v;
+}
+
+std::optional<Value> LiteralChecker::value(const ast::Literal& lit) const {
+  Value v;
+  switch (lit.kind) {
+    case ast::LiteralKind::Bool:
+      v.type = Type::Bool;
+      v.boolean = lit.text == "true";
+      return v;
+    case ast::LiteralKind::String: v.type = Type::String; return v;
+    case ast::LiteralKind::Date: return date_value(lit);
+    default: break;
+  }
+  bool negative = !lit.text.empty() && lit.text[0] == '-';
+  auto number = Decimal::parse(negative ? lit.text.substr(1) : lit.text);
+  if (number && negative) number = negate(*number);
+  if (!number) {
+    diags_.error(lit.loc, fmt::format("number '{}' is too large (the limit is about 9.2 × 10^12)", lit.text));
+    return std::nullopt;
+  }
+  v.number = *number;
+  switch (lit.kind) {
+    case ast::LiteralKind::Int: v.type = Type::Int; break;
+    case ast::LiteralKind::Decimal: v.type = Type::Decimal; break;
+    case ast::LiteralKind::Percent:
+      v.type = Type::Decimal;
+      v.percent = true;
+      v.number = *divide(v.number, Decimal::from_raw(100 * Decimal::kScale));
+      break;
+    case ast::LiteralKind::Money:
+      v.type = Type::Money;
+      if (!currency_.empty() && lit.unit != currency_) {
+        diags_.error(lit.loc, fmt::format("currency {} differs from the regime's currency {}", lit.unit, currency_));
+        return std::nullopt;
+      }
+      break;
+    case ast::LiteralKind::Duration: {
+      v.type = Type::Duration;
+      v.duration.amount = v.number.raw() / Decimal::kScale;
+      char u = lit.unit[0];
+      v.duration.unit = u == 'd' ? Duration::Unit::Days : u == 'm' ? Duration::Unit::Months : Duration::Unit::Years;
+      break;
+    }
+    default: break;
+  }
+  return v;
+}
+
+bool LiteralChecker::coerce(Value& v, Type want, bool percent, SourceLoc loc, const std::string& what) const {
+  if (v.type == want || (v.type == Type::Int && want == Type::Decimal)) {
+    v.type = want;
+    v.percent = v.percent || percent;
+    return true;
+  }
+  diags_.error(loc, fmt::format("{} must be {}{}, not {}", what, percent ? "a percent" : "",
+                                percent ? "" : std::string("of type ") + model::type_name(want),
+                                model::type_name(v.type)));
+  return false;
+}
+
+std::optional<Value> LiteralChecker::typed(const ast::Literal& lit, Type want, bool percent,
+                                           const std::string& what) const {
+  auto v = value(lit);
+  if (!v || !coerce(*v, want, percent, lit.loc, what)) return std::nullopt;
+  return v;
+}
+
+std::optional<Date> LiteralChecker::date(const ast::Literal& lit, const char* what) const {
+  auto v = value(lit);
+  if (!v) return std::nullopt;
+  if (v->type != Type::Date) {
+    diags_.error(lit.loc, fmt::format("{} must be a date (YYYY-MM-DD), not {}", what, model::type_name(v->type)));
+    return std::nullopt;
+  }
+  return v->date;
+}
+
+std::pair<Type, bool> declared_type(ast::TypeName t) {
+  switch (t) {
+    case ast::TypeName::Bool: return {Type::Bool, false};
+    case ast::TypeName::Int: return {Type::Int, false};
+    case ast::TypeName::Decimal: return {Type::Decimal, false};
+    case ast::TypeName::Percent: return {Type::Decimal, true};
+    case ast::TypeName::Money: return {Type::Money, false};
+    case ast::TypeName::Date: return {Type::Date, false};
+  }
+  return {Type::Error, false};
+}
+
+}  // namespace smr::check

@@ -1,0 +1,43 @@
+// Converts literals as written into values of the language: numbers exact,
+// dates real, money in the regime's currency, and each at its declared type.
+#pragma once
+
+#ifndef SMR_DSL_INTERNAL
+#error "dsl/check_literals.h is private to dsl/"
+#endif
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "dsl/ast.hpp"
+#include "dsl/core/diagnostic.h"
+#include "dsl/model.h"
+
+namespace smr::check {
+
+class LiteralChecker {
+ public:
+  // `currency` is the regime's (empty until known); it is read at each use.
+  LiteralChecker(Diagnostics& diags, const std::string& currency) : diags_(diags), currency_(currency) {}
+
+  // The value, or nullopt with an error (overflow, impossible date, foreign
+  // currency).
+  std::optional<model::Value> value(const ast::Literal& lit) const;
+  // The value at type `want` (an int widens to a decimal); `what` names it
+  // in the error.
+  std::optional<model::Value> typed(const ast::Literal& lit, model::Type want, bool percent,
+                                    const std::string& what) const;
+  std::optional<Date> date(const ast::Literal& lit, const char* what) const;
+  bool coerce(model::Value& v, model::Type want, bool percent, SourceLoc loc, const std::string& what) const;
+
+ private:
+  std::optional<model::Value> date_value(const ast::Literal& lit) const;
+  Diagnostics& diags_;
+  const std::string& currency_;
+};
+
+// The type a declaration names, and whether it is a percent.
+std::pair<model::Type, bool> declared_type(ast::TypeName t);
+
+}  // namespace smr::check

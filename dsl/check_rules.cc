@@ -1,0 +1,138 @@
+// The rule pass: `on`, `when` and each `then` clause with its sanction,
+// selector and `where`.
+#include <set>
+
+#include <fmt/format.h>
+
+#include "dsl/check_context.h"
+#include "dsl/check_expressions.h"
+
+namespace smr::check {
+
+using namespace model;
+
+namespace {
+
+std::optional<Selector> selector(Context& c, const ast::SelectorTerm& t);
+
+bool managers_argument(Context& c, const ast::Word& arg, Selector& s) {
+  auto n = Decimal::parse(arg.text);
+  bool digits = !arg.text.empty() && arg.text[0] >= '0' && arg.text[0] <= '9';
+  if (!digits || !n || n->raw() < Decimal::kScale || n->raw() > int64_t{1'000'000} * Decimal::kScale) {
+    c.diags.error(arg.loc, "managers(N) needs a whole number of levels from 1 to 1,000,000");
+    return false;
+  }
+  s.levels = static_cast<int>(n->raw() / Decimal::kScale);
+  return true;
+}
+
+std::optional<Selector> selector(Context& c, const ast::SelectorTerm& t) {
+  using W = ast::SelectorWord;
+  static const Selector::Kind kKinds[] = {Selector::Kind::Accountable, Selector::Kind::Delegates,
+                                          Selector::Kind::Managers, Selector::Kind::Holders, Selector::Kind::Board};
+  Selector s;
+  s.loc = t.loc;
+  s.kind = kKinds[static_cast<int>(t.kind.value)];
+  const char* word = ast::keyword_text(t.kind.value);
+  bool ok = true;
+  if (t.kind.value == W::Managers) {
+    if (t.argument) ok = managers_argument(c, *t.argument, s);
+    for (const auto& inner : t.of) {
+      if (auto sub = selector(c, inner)) {
+        s.of.push_back(std::move(*sub));
+      } else {
+        ok = false;
+      }
+    }
+  } else if (t.kind.value == W::Holders) {
+    if (!t.argument) {
+      c.diags.error(t.kind.loc, "holders needs a function: holders(F)");
+      ok = false;
+    } else {
+      s.function = c.symbols.functions.resolve(*t.argument, c.diags);
+      ok = s.function >= 0;
+    }
+  } else if (t.argument) {
+    c.diags.error(t.argument->loc, fmt::format("'{}' takes no argument", word));
+    ok = false;
+  }
+  if (t.kind.value != W::Managers && !t.of.empty()) {
+    c.diags.error(t.of[0].loc, fmt::format("'of' applies to managers, not to '{}'", word));
+    ok = false;
+  }
+  return ok ? std::optional<Selector>(std::move(s)) : std::nullopt;
+}
+
+Clause then_clause(Context& c, ExpressionChecker& exprs, const ast::ThenClause& t) {
+  static const SanctionKind kKinds[] = {SanctionKind::Censure, SanctionKind::Fine, SanctionKind::Disqualification,
+                                        SanctionKind::Criminal};
+  Clause clause;
+  clause.loc = t.sanction.loc;
+  clause.sanction = kKinds[static_cast<int>(t.sanction.kind.value)];
+  if (clause.sanction == SanctionKind::Fine) {
+    if (!t.sanction.amount) {
+      c.diags.error(t.sanction.kind.loc, "'fine' needs an amount: then fine EXPR to SELECTOR;");
+    } else {
+      clause.amount = exprs.typed(*t.sanction.amount, Scope::Person, Type::Money, "a fine amount");
+    }
+  } else if (t.sanction.amount) {
+    c.diags.error(t.sanction.amount->loc,
+                  fmt::format("'{}' takes no amount", ast::keyword_text(t.sanction.kind.value)));
+  }
+  for (const auto& term : t.selector) {
+    if (auto s = selector(c, term)) clause.selector.push_back(std::move(*s));
+  }
+  if (t.where) clause.where = exprs.typed(*t.where, Scope::Person, Type::Bool, "a 'where' condition");
+  return clause;
+}
+
+void on_clause(Context& c, Rule& rule, const ast::OnClause& on) {
+  rule.applies_to.assign(c.model.breach_types.size(), false);
+  for (const auto& t : on.breach_types) {
+    int bt = c.symbols.breach_types.resolve(t, c.diags);
+    if (bt >= 0) rule.applies_to[bt] = true;
+  }
+}
+
+Rule check_rule(Context& c, const ast::RuleDecl& r, std::set<int>& used) {
+  Rule rule;
+  rule.id = r.name.text;
+  rule.title = r.title ? r.title->text : "";
+  rule.loc = r.name.loc;
+  rule.applies_to.assign(c.model.breach_types.size(), true);
+  ExpressionChecker exprs(c.model, c.symbols, c.diags);
+  exprs.collect_facts(&used);
+  bool seen_on = false, seen_when = false;
+  for (const auto& item : r.items) {
+    if (const auto* on = boost::get<ast::OnClause>(&item)) {
+      if (seen_on) c.diags.error(on->keyword.loc, fmt::format("rule '{}' has a second 'on' clause", rule.id));
+      seen_on = true;
+      on_clause(c, rule, *on);
+    } else if (const auto* w = boost::get<ast::WhenClause>(&item)) {
+      if (seen_when) c.diags.error(w->keyword.loc, fmt::format("rule '{}' has a second 'when' clause", rule.id));
+      seen_when = true;
+      rule.when = exprs.typed(w->condition, Scope::Breach, Type::Bool, "a 'when' condition");
+    } else if (const auto* t = boost::get<ast::ThenClause>(&item)) {
+      rule.clauses.push_back(then_clause(c, exprs, *t));
+    }
+  }
+  if (rule.clauses.empty() && !has_broken_item(r.items)) {
+    c.diags.warning(r.name.loc, fmt::format("rule '{}' has no 'then' clause and can never sanction anyone", rule.id));
+  }
+  return rule;
+}
+
+}  // namespace
+
+void check_rules(Context& c) {
+  std::vector<std::set<int>> rule_facts;
+  for (const auto* r : c.decls.rules) {
+    if (!c.symbols.rules.declare(r->name.text, r->name.loc, c.model.rules.size(), c.diags)) continue;
+    std::set<int> used;
+    c.model.rules.push_back(check_rule(c, *r, used));
+    rule_facts.push_back(std::move(used));
+  }
+  c.symbols.needed_facts = check::needed_facts(c.model, rule_facts);
+}
+
+}  // namespace smr::check

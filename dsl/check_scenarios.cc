@@ -1,0 +1,262 @@
+#include "dsl/check_scenarios.h"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "dsl/check_literals.h"
+#include "dsl/core/parallel.h"
+#include "dsl/core/spelling.h"
+
+namespace smr::check {
+
+using namespace model;
+
+namespace {
+
+// Sets the values a breach block gives, one `NAME VALUE;` at a time.
+class BreachValues {
+ public:
+  BreachValues(const Model& m, const Symbols& symbols, Diagnostics& diags, ScenarioBreach& br)
+      : m_(m), symbols_(symbols), diags_(diags), literals_(diags, m.currency), br_(br) {}
+
+  // `person` is null for a breach fact.
+  void set(const ast::FactValue& fv, PersonFactValues* person);
+  bool has_severity() const { return has_severity_; }
+
+ private:
+  bool set_twice(const ast::FactValue& fv, PersonFactValues* person);
+  void set_severity(const ast::FactValue& fv, PersonFactValues* person);
+  void set_income(const ast::FactValue& fv, PersonFactValues* person);
+  void unknown_fact(const ast::FactValue& fv, bool person);
+
+  const Model& m_;
+  const Symbols& symbols_;
+  Diagnostics& diags_;
+  LiteralChecker literals_;
+  ScenarioBreach& br_;
+  std::set<std::pair<int, std::string_view>> set_here_;  // (person or -1, name)
+  bool has_severity_ = false;
+};
+
+bool BreachValues::set_twice(const ast::FactValue& fv, PersonFactValues* person) {
+  if (set_here_.emplace(person ? person->person : -1, fv.name.text).second) return false;
+  diags_.error(fv.name.loc, fmt::format("'{}' is set twice", fv.name.text));
+  return true;
+}
+
+void BreachValues::set_severity(const ast::FactValue& fv, PersonFactValues* person) {
+  if (person || fv.name.text == "date") {
+    diags_.error(fv.name.loc, fv.name.text == "date" ? std::string("a breach's date is given by 'on DATE'")
+                                                     : std::string("severity belongs to the breach, not to a person"));
+    return;
+  }
+  auto v = literals_.typed(fv.value, Type::Int, false, "severity");
+  if (!v) return;
+  has_severity_ = true;
+  if (!v->number.is_integer() || v->number < *Decimal::from_int(1) || v->number > *Decimal::from_int(5)) {
+    diags_.error(fv.value.loc, fmt::format("severity must be from 1 to 5, not {}", v->number.to_string()));
+    return;
+  }
+  br_.severity = v->number.raw() / Decimal::kScale;
+}
+
+void BreachValues::set_income(const ast::FactValue& fv, PersonFactValues* person) {
+  if (!person) {
+    diags_.error(fv.name.loc, "relevant_income belongs to a person: person P { relevant_income ...; }");
+    return;
+  }
+  if (auto v = literals_.typed(fv.value, Type::Money, false, "relevant_income")) person->relevant_income = v->number;
+}
+
+void BreachValues::unknown_fact(const ast::FactValue& fv, bool person) {
+  Spelling hint(fv.name.text);
+  for (const auto& [name, sym] : symbols_.values) {
+    if (sym.kind == (person ? ValueKind::PersonFact : ValueKind::Fact)) hint.consider(name);
+  }
+  diags_.error(fv.name.loc, unknown_name(person ? "person fact" : "fact", fv.name.text, hint.best()));
+}
+
+void BreachValues::set(const ast::FactValue& fv, PersonFactValues* person) {
+  const std::string& n = fv.name.text;
+  if (set_twice(fv, person)) return;
+  if (n == "severity" || n == "date") return set_severity(fv, person);
+  if (n == "relevant_income") return set_income(fv, person);
+  auto it = symbols_.values.find(n);
+  if (it == symbols_.values.end() || it->second.kind == ValueKind::Table) return unknown_fact(fv, person != nullptr);
+  bool is_person_fact = it->second.kind == ValueKind::PersonFact;
+  if (is_person_fact != (person != nullptr)) {
+    diags_.error(fv.name.loc, is_person_fact
+                                  ? fmt::format("'{}' is a person fact; set it inside person P {{ ... }}", n)
+                                  : fmt::format("'{}' is a breach fact; set it outside the person block", n));
+    return;
+  }
+  const FactDef& def = is_person_fact ? m_.person_facts[it->second.index] : m_.facts[it->second.index];
+  auto v = literals_.typed(fv.value, def.type, def.percent, fmt::format("the value of '{}'", n));
+  if (!v) return;
+  (person ? person->values : br_.facts)[it->second.index] = v;
+}
+
+}  // namespace
+
+int ScenarioChecker::org_of(const ast::Scenario& s, Diagnostics& diags) const {
+  if (s.org) return symbols_.orgs.resolve(*s.org, diags);
+  if (m_.orgs.size() == 1) return 0;
+  diags.error(s.title.loc, m_.orgs.empty()
+                               ? std::string("the scenario has no org to run in (the model declares none)")
+                               : fmt::format("the model has {} orgs; name one with 'in ORG'", m_.orgs.size()));
+  return -1;
+}
+
+ScenarioBreach ScenarioChecker::breach(const Org& org, const ast::ScenarioBreach& b, int order,
+                                       Diagnostics& diags) const {
+  ScenarioBreach br;
+  br.loc = b.loc;
+  br.source_order = order;
+  br.type = symbols_.breach_types.resolve(b.type, diags);
+  LiteralChecker literals(diags, m_.currency);
+  if (auto date = literals.date(b.date, "a breach date")) br.date = *date;
+  br.facts.assign(m_.facts.size(), std::nullopt);
+  BreachValues values(m_, symbols_, diags, br);
+  for (const auto& item : b.items) {
+    if (const auto* fv = boost::get<ast::FactValue>(&item)) {
+      values.set(*fv, nullptr);
+    } else if (const auto* pf = boost::get<ast::PersonFacts>(&item)) {
+      int p = resolve_person(org, pf->person.text, pf->person.loc, diags);
+      if (p < 0) continue;
+      auto existing = std::find_if(br.persons.begin(), br.persons.end(),
+                                   [&](const PersonFactValues& v) { return v.person == p; });
+      if (existing == br.persons.end()) {
+        br.persons.push_back({p, std::vector<std::optional<Value>>(m_.person_facts.size()), std::nullopt});
+        existing = br.persons.end() - 1;
+      }
+      size_t at = existing - br.persons.begin();
+      for (const auto& pfi : pf->items) {
+        if (const auto* fv = boost::get<ast::FactValue>(&pfi)) values.set(*fv, &br.persons[at]);
+      }
+    }
+  }
+  if (!values.has_severity() && !has_broken_item(b.items)) {
+    diags.error(b.type.loc, fmt::format("breach '{}' does not set severity (1 to 5)", b.type.text));
+  }
+  fill_defaults(br, b, diags);
+  std::sort(br.persons.begin(), br.persons.end(), [](const auto& x, const auto& y) { return x.person < y.person; });
+  return br;
+}
+
+void ScenarioChecker::fill_defaults(ScenarioBreach& br, const ast::ScenarioBreach& b, Diagnostics& diags) const {
+  for (size_t f = 0; f < m_.facts.size(); ++f) {
+    if (br.facts[f]) continue;
+    if (m_.facts[f].default_value) {
+      br.facts[f] = m_.facts[f].default_value;
+    } else if (br.type >= 0 && symbols_.needed_facts[br.type].count(static_cast<int>(f))) {
+      diags.error(b.type.loc, fmt::format("breach '{}' leaves fact '{}' unset, and it has no default", b.type.text,
+                                          m_.facts[f].name));
+    }
+  }
+}
+
+void ScenarioChecker::expectation(const Org& org, const ast::Expect& e, Scenario& sc, Diagnostics& diags) const {
+  using W = ast::OutcomeWord;
+  Expectation ex;
+  ex.loc = e.loc;
+  ex.person = resolve_person(org, e.person.text, e.person.loc, diags);
+  if (ex.person < 0) return;
+  auto dup = std::find_if(sc.expectations.begin(), sc.expectations.end(),
+                          [&](const Expectation& x) { return x.person == ex.person; });
+  if (dup != sc.expectations.end()) {
+    diags.error(e.person.loc, fmt::format("a second expect for '{}'", e.person.text));
+    diags.note(dup->loc, "the first is here");
+    return;
+  }
+  bool none = false, ok = true;
+  std::set<W> kinds;
+  LiteralChecker literals(diags, m_.currency);
+  for (const auto& it : e.items) {
+    W k = it.kind.value;
+    if (!kinds.insert(k).second) {
+      diags.error(it.kind.loc, fmt::format("'{}' is listed twice", ast::keyword_text(k)));
+      ok = false;
+    }
+    if (k == W::Fine) {
+      if (!it.amount) {
+        diags.error(it.kind.loc, "an expected fine needs its amount: fine 1_000 GBP");
+        ok = false;
+      } else if (auto v = literals.typed(*it.amount, Type::Money, false, "an expected fine")) {
+        ex.sanctions.fine = v->number;
+      } else {
+        ok = false;
+      }
+      continue;
+    }
+    if (it.amount) {
+      diags.error(it.amount->loc, fmt::format("'{}' takes no amount", ast::keyword_text(k)));
+      ok = false;
+    }
+    none = none || k == W::None;
+    ex.sanctions.censure = ex.sanctions.censure || k == W::Censure;
+    ex.sanctions.disqualification = ex.sanctions.disqualification || k == W::Disqualification;
+    ex.sanctions.criminal = ex.sanctions.criminal || k == W::Criminal;
+  }
+  if (none && e.items.size() > 1) {
+    diags.error(e.person.loc, "'none' cannot be combined with other outcomes");
+    ok = false;
+  }
+  if (ok) sc.expectations.push_back(ex);
+}
+
+std::optional<Scenario> ScenarioChecker::check(const ast::Scenario& s, Diagnostics& diags) const {
+  int errors = diags.error_count();
+  Scenario sc;
+  sc.title = s.title.text;
+  sc.loc = s.title.loc;
+  sc.org = org_of(s, diags);
+  if (sc.org < 0) return std::nullopt;
+  const Org& org = m_.orgs[sc.org];
+  int order = 0;
+  for (const auto& item : s.items) {
+    if (const auto* b = boost::get<ast::ScenarioBreach>(&item)) {
+      sc.breaches.push_back(breach(org, *b, order++, diags));
+    } else if (const auto* e = boost::get<ast::Expect>(&item)) {
+      expectation(org, *e, sc, diags);
+    }
+  }
+  if (diags.error_count() > errors) return std::nullopt;
+  return sc;
+}
+
+void check_scenarios(Context& c) {
+  // Names first, in order; then the scenarios themselves, which do not
+  // depend on each other: a large model checks them on `jobs` threads, each
+  // with its own diagnostics, merged in order.
+  std::vector<const ast::Scenario*> todo;
+  for (const auto* s : c.decls.scenarios) {
+    if (c.symbols.scenarios.declare(s->title.text, s->title.loc, todo.size(), c.diags)) todo.push_back(s);
+  }
+  struct Checked {
+    std::optional<Scenario> scenario;
+    Diagnostics diags;
+  };
+  ScenarioChecker checker(c.model, c.symbols);
+  std::vector<Scenario> scenarios;
+  scenarios.reserve(todo.size());
+  ordered_parallel_map<Checked>(
+      todo.size(), c.jobs, 256,
+      [&](size_t i) {
+        Checked out;
+        out.scenario = checker.check(*todo[i], out.diags);
+        return out;
+      },
+      [&](Checked&& done) {
+        c.diags.append(done.diags);
+        const ast::Scenario& s = *todo[scenarios.size()];
+        scenarios.push_back(done.scenario ? std::move(*done.scenario) : Scenario{s.title.text, -1, {}, {}, s.title.loc});
+      });
+  c.model.scenarios = std::move(scenarios);
+}
+
+}  // namespace smr::check

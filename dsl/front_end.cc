@@ -1,0 +1,56 @@
+#include "dsl/front_end.h"
+
+#include <chrono>
+#include <mutex>
+
+#include "dsl/checker.h"
+#include "dsl/loader.h"
+
+namespace smr {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+FrontEndOutput build_model(const FrontEndInput& input, SourceManager& sources, Diagnostics& diags) {
+  FrontEndOutput out;
+  auto start = std::chrono::steady_clock::now();
+  LoadResult loaded = load_model(input.files, sources, diags, input.jobs);
+  out.parse_seconds = seconds_since(start);
+  if (!loaded.unreadable.empty()) {
+    out.unreadable = loaded.unreadable;
+    return out;
+  }
+  out.root_of = std::move(loaded.root_of);
+  CheckOptions options;
+  options.jobs = input.jobs;
+  options.sources = &sources;
+  for (const SourceText& org : input.org_json) {
+    std::string text, error;
+    if (org.text) {
+      text = *org.text;
+    } else if (!read_file(org.path, &text, &error)) {
+      out.unreadable = org.path + ": " + error;
+      return out;
+    }
+    options.org_json_files.push_back(sources.add(org.path, std::move(text)));
+  }
+  // Check even after syntax errors, so one run reports as much as it can.
+  start = std::chrono::steady_clock::now();
+  out.model = check_model(loaded.files, diags, options);
+  out.check_seconds = seconds_since(start);
+  if (input.keep_syntax_to_exit) {
+    // Held through a pointer that is never destroyed, so leak checkers still
+    // see the trees as reachable.
+    static auto* kept = new std::vector<std::vector<ast::File>>();
+    static std::mutex kept_mutex;
+    std::lock_guard lock(kept_mutex);
+    kept->push_back(std::move(loaded.files));
+  }
+  return out;
+}
+
+}  // namespace smr

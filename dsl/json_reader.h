@@ -1,0 +1,186 @@
+// Reading JSON documents with errors that name the JSON path and point at
+// the value (file, line, column): the base of the HR org reader and the
+// JSON Lines scenario reader.
+#pragma once
+
+#ifndef SMR_DSL_INTERNAL
+#error "dsl/json_reader.h is private to dsl/"
+#endif
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "dsl/ast.hpp"
+#include "dsl/check_context.h"
+#include "dsl/core/diagnostic.h"
+#include "dsl/core/source.h"
+#include "dsl/core/spelling.h"
+#include "dsl/lexer.h"
+
+namespace smr::json {
+
+using Json = nlohmann::json;
+using Segment = std::variant<std::string, size_t>;
+using Path = std::vector<Segment>;
+
+// `$.persons[3].holds[0]`
+std::string path_text(const Path& path);
+// The offset of the value at `path` in `t` (a document that parsed), or of
+// the deepest part of the path that exists; and the end of the value there.
+size_t locate(std::string_view t, const Path& path);
+size_t skip_value(std::string_view t, size_t i);
+
+// Reads one JSON document, reporting errors at `path` with its place.
+class Reader {
+ public:
+  Reader(const SourceManager& sources, uint32_t file, Diagnostics& diags)
+      : text_(sources.text(file)), file_(file), diags_(diags) {}
+
+  bool parse(Json* out) {
+    try {
+      *out = Json::parse(text_);
+      return true;
+    } catch (const Json::parse_error& e) {
+      std::string what = e.what();
+      size_t colon = what.find(": ", what.find("column"));
+      std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
+      size_t at = e.byte > 0 ? std::min<size_t>(e.byte - 1, text_.size()) : 0;
+      diags_.error({file_, static_cast<uint32_t>(at), 1}, "invalid JSON: " + detail);
+      return false;
+    } catch (const Json::exception& e) {
+      // For example a number too large for any JSON number type.
+      report_exception(e);
+      return false;
+    }
+  }
+
+  // An error nlohmann raised outside parsing (a number overflow): its
+  // message names no position, so point at the number when it can be found.
+  void report_exception(const nlohmann::json::exception& e) {
+    std::string what = e.what();
+    size_t bracket = what.find("] ");
+    std::string detail = bracket == std::string::npos ? what : what.substr(bracket + 2);
+    size_t at = 0;
+    size_t open = detail.find('\''), close = detail.rfind('\'');
+    if (open != std::string::npos && close > open + 1) {
+      size_t found = text_.find(detail.substr(open + 1, close - open - 1));
+      if (found != std::string_view::npos) at = found;
+    }
+    diags_.error({file_, static_cast<uint32_t>(at), 1}, "invalid JSON: " + detail);
+    ++errors_;
+  }
+
+  SourceLoc loc(const Path& path) const {
+    size_t at = locate(text_, path);
+    size_t end = at < text_.size() ? skip_value(text_, at) : at;
+    return {file_, static_cast<uint32_t>(at), static_cast<uint32_t>(std::max<size_t>(1, end - at))};
+  }
+
+  void error(const Path& path, const std::string& message) {
+    diags_.error(loc(path), fmt::format("{}: {}", path_text(path), message));
+    ++errors_;
+  }
+  int errors() const { return errors_; }
+
+  // Checks that `j` is an object with only `allowed` keys.
+  bool object(const Json& j, const Path& path, std::initializer_list<const char*> allowed) {
+    if (!j.is_object()) {
+      error(path, fmt::format("expected an object, not {}", j.type_name()));
+      return false;
+    }
+    std::vector<std::string> names(allowed.begin(), allowed.end());
+    for (const auto& [key, value] : j.items()) {
+      if (std::find(names.begin(), names.end(), key) != names.end()) continue;
+      Path p = path;
+      p.push_back(key);
+      std::string hint = closest_name(key, names);
+      error(p, hint.empty() ? fmt::format("unknown field '{}'", key)
+                            : fmt::format("unknown field '{}'; did you mean '{}'?", key, hint));
+    }
+    return true;
+  }
+
+  std::optional<std::string> string(const Json& j, const Path& path) {
+    if (j.is_string()) return j.get<std::string>();
+    error(path, fmt::format("expected a string, not {}", j.type_name()));
+    return std::nullopt;
+  }
+
+  std::optional<std::string> required_string(const Json& obj, const Path& path, const char* key) {
+    Path p = path;
+    p.push_back(std::string(key));
+    if (!obj.contains(key)) {
+      error(path, fmt::format("missing field '{}'", key));
+      return std::nullopt;
+    }
+    return string(obj.at(key), p);
+  }
+
+  // A JSON value as a literal of the language: true/false, an integer, or a
+  // string holding any literal ("0.375", "12.5%", "250000 GBP", "2022-09-01").
+  std::optional<ast::Literal> literal(const Json& j, const Path& path) {
+    ast::Literal lit;
+    lit.loc = loc(path);
+    if (j.is_boolean()) {
+      lit.kind = ast::LiteralKind::Bool;
+      lit.text = j.get<bool>() ? "true" : "false";
+      return lit;
+    }
+    if (j.is_number_integer()) {
+      lit.kind = ast::LiteralKind::Int;
+      lit.text = j.dump();
+      return lit;
+    }
+    if (j.is_number_float()) {
+      error(path, "write decimals as strings (\"0.375\", \"12.5%\", \"250000.50 GBP\"): binary floating point is not exact");
+      return std::nullopt;
+    }
+    if (j.is_string()) {
+      std::string s = j.get<std::string>();
+      const char* error_at = nullptr;
+      std::string message;
+      const char* end = parser::scan_literal(s.data(), s.data() + s.size(), true, &lit, &error_at, &message);
+      if (end == s.data() + s.size() && !s.empty()) return lit;
+      error(path, fmt::format("'{}' is not a value (write 12, \"0.375\", \"12.5%\", \"250000 GBP\" or \"2022-09-01\")", s));
+      return std::nullopt;
+    }
+    error(path, fmt::format("expected a value, not {}", j.type_name()));
+    return std::nullopt;
+  }
+
+  ast::Word word(const std::string& text, const Path& path) {
+    ast::Word w;
+    w.text = text;
+    w.loc = loc(path);
+    return w;
+  }
+
+ private:
+  std::string_view text_;
+  uint32_t file_;
+  Diagnostics& diags_;
+  int errors_ = 0;
+};
+
+inline Path with(Path p, Segment s) {
+  p.push_back(std::move(s));
+  return p;
+}
+
+
+// Reads the org(s) of JSON file `file` into the model `c` builds.
+void read_orgs(const SourceManager& sources, uint32_t file, check::Context& c);
+
+// One JSON Lines scenario (file `file` holds just that line) as the syntax
+// tree the .smr grammar would give.
+std::optional<ast::Scenario> scenario_from_json(const SourceManager& sources, uint32_t file, Diagnostics& diags);
+
+}  // namespace smr::json

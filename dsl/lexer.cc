@@ -1,0 +1,221 @@
+#include "dsl/lexer.h"
+
+#include <iterator>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace smr::parser {
+namespace {
+
+constexpr std::string_view kReserved[] = {
+    "regime", "version", "currency", "unallocated", "falls_to", "fines", "sum", "function",
+    "board", "responsibility", "prescribed", "fact", "person_fact", "table", "default", "breach",
+    "area", "rule", "on", "when", "then", "to", "where", "censure", "fine", "disqualification",
+    "criminal", "accountable", "delegates", "managers", "of", "holders", "org", "person",
+    "reports_to", "holds", "responsible_for", "from", "until", "scenario", "in", "expect", "none",
+    "import", "and", "or", "not", "if", "else", "true", "false", "bool", "int", "decimal",
+    "percent", "money", "date", "min", "max", "round_down", "round_up", "prior_breaches", "day",
+    "days", "month", "months", "year", "years", "severity", "relevant_income",
+};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Digits with `_` allowed between digits. Returns the end (== p if none).
+const char* scan_digits(const char* p, const char* end) {
+  if (p == end || !is_digit(*p)) return p;
+  ++p;
+  while (p != end) {
+    if (is_digit(*p)) {
+      ++p;
+    } else if (*p == '_' && p + 1 != end && is_digit(p[1])) {
+      p += 2;
+    } else {
+      break;
+    }
+  }
+  return p;
+}
+
+bool is_date_at(const char* p, const char* end) {
+  if (end - p < 10) return false;
+  for (int i = 0; i < 10; ++i) {
+    bool dash = i == 4 || i == 7;
+    if (dash ? p[i] != '-' : !is_digit(p[i])) return false;
+  }
+  return end - p == 10 || !is_ident_char(p[10]);
+}
+
+
+}  // namespace
+
+bool is_ident_start(char c) { return (c >= 'a' && c <= 'z') || is_upper(c) || c == '_'; }
+bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
+
+const char* scan_word(const char* p, const char* end) {
+  while (p != end && is_ident_char(*p)) ++p;
+  return p;
+}
+
+bool is_reserved(std::string_view word) {
+  // Every identifier of a 20 MB model passes here: hash, do not scan.
+  static const std::unordered_set<std::string_view> reserved(std::begin(kReserved), std::end(kReserved));
+  return word.size() >= 2 && word.size() <= 16 && reserved.count(word) > 0;
+}
+
+bool is_builtin_name(std::string_view w) {
+  return w == "severity" || w == "date" || w == "relevant_income";
+}
+
+const char* skip_space(const char* p, const char* end) {
+  while (p != end) {
+    char c = *p;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      ++p;
+    } else if (c == '/' && p + 1 != end && p[1] == '/') {
+      while (p != end && *p != '\n') ++p;
+    } else if (c == '/' && p + 1 != end && p[1] == '*') {
+      p += 2;
+      while (p != end && !(*p == '*' && p + 1 != end && p[1] == '/')) ++p;
+      p = p == end ? end : p + 2;
+    } else {
+      break;
+    }
+  }
+  return p;
+}
+
+const char* scan_string(const char* p, const char* end, std::string* out, const char** error_at,
+                        std::string* error) {
+  const char* open = p++;
+  while (p != end) {
+    char c = *p;
+    if (c == '"') return p + 1;
+    if (c == '\n') break;
+    if (c == '\\') {
+      if (p + 1 == end) break;
+      char e = p[1];
+      char v = e == '"' ? '"' : e == '\\' ? '\\' : e == 'n' ? '\n' : e == 't' ? '\t' : 0;
+      if (!v) {
+        *error_at = p;
+        *error = "a valid escape (\\\" \\\\ \\n \\t)";
+        return nullptr;
+      }
+      out->push_back(v);
+      p += 2;
+      continue;
+    }
+    out->push_back(c);
+    ++p;
+  }
+  *error_at = open;
+  *error = "a closing '\"' on the same line";
+  return nullptr;
+}
+
+const char* scan_literal(const char* p, const char* end, bool allow_sign, LiteralToken* out,
+                         const char** error_at, std::string* error) {
+  *error_at = nullptr;
+  if (p == end) return nullptr;
+  if (*p == '"') {
+    out->kind = LiteralKind::String;
+    return scan_string(p, end, &out->text, error_at, error);
+  }
+  if (is_ident_start(*p)) {
+    const char* w = scan_word(p, end);
+    std::string_view word(p, w - p);
+    if (word != "true" && word != "false") return nullptr;
+    out->kind = LiteralKind::Bool;
+    out->text = std::string(word);
+    return w;
+  }
+  const char* start = p;
+  bool negative = allow_sign && *p == '-';
+  if (negative) p = skip_space(p + 1, end);
+  if (p == end || !is_digit(*p)) return nullptr;
+  if (!negative && is_date_at(p, end)) {
+    out->kind = LiteralKind::Date;
+    out->text = std::string(p, 10);
+    return p + 10;
+  }
+  const char* q = scan_digits(p, end);
+  out->kind = LiteralKind::Int;
+  if (q != end && *q == '.' && q + 1 != end && is_digit(q[1])) {
+    q = scan_digits(q + 1, end);
+    out->kind = LiteralKind::Decimal;
+  }
+  if (q != end && is_ident_char(*q)) return nullptr;  // 12abc, 1__0
+  out->text = (negative ? "-" : "") + std::string(p, q);
+  if (q != end && *q == '%') {
+    out->kind = LiteralKind::Percent;
+    return q + 1;
+  }
+  // A unit after blanks: a currency code or a duration unit.
+  const char* u = q;
+  while (u != end && (*u == ' ' || *u == '\t')) ++u;
+  if (u == q) return q;
+  const char* w = scan_word(u, end);
+  std::string_view word(u, w - u);
+  if (word.size() == 3 && std::all_of(word.begin(), word.end(), is_upper)) {
+    out->kind = LiteralKind::Money;
+    out->unit = std::string(word);
+    return w;
+  }
+  static constexpr std::string_view kUnits[] = {"day", "days", "month", "months", "year", "years"};
+  if (out->kind == LiteralKind::Int && !negative &&
+      std::find(std::begin(kUnits), std::end(kUnits), word) != std::end(kUnits)) {
+    out->kind = LiteralKind::Duration;
+    out->unit = std::string(word);
+    return w;
+  }
+  (void)start;
+  return q;
+}
+
+const char* skip_to_sync_point(const char* p, const char* end, bool consume_brace) {
+  int depth = 0;
+  while (p != end) {
+    const char* next = skip_space(p, end);
+    if (next != p) {
+      p = next;
+      continue;
+    }
+    char c = *p;
+    if (c == '"') {
+      ++p;
+      while (p != end && *p != '"' && *p != '\n') p += (*p == '\\' && p + 1 != end) ? 2 : 1;
+      if (p != end) ++p;
+    } else if (c == '{') {
+      ++depth;
+      ++p;
+    } else if (c == '}') {
+      if (depth > 0) {
+        ++p;
+        if (--depth == 0) return p;  // a balanced block ends the broken item
+      } else {
+        return consume_brace ? p + 1 : p;
+      }
+    } else if (c == ';' && depth == 0) {
+      return p + 1;
+    } else {
+      ++p;
+    }
+  }
+  return p;
+}
+
+bool starts_statement(const char* p, const char* end, bool top_level) {
+  static constexpr std::string_view kDeclarations[] = {
+      "regime", "function", "responsibility", "fact", "person_fact", "table", "breach", "rule",
+      "org", "scenario", "import"};
+  static constexpr std::string_view kStatements[] = {
+      "person", "reports_to", "holds", "responsible_for", "delegates", "relevant_income", "when",
+      "then", "expect", "breach", "area", "version", "currency", "unallocated", "fines"};
+  const char* w = scan_word(p, end);
+  std::string_view word(p, w - p);
+  auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), word) != std::end(list); };
+  return top_level ? in(kDeclarations) : in(kStatements);
+}
+
+}  // namespace smr::parser

@@ -1,0 +1,54 @@
+// The lexical layer without Spirit: identifiers, reserved words, white space
+// and comments, strings and literals. Shared by the grammar (tokens.hpp)
+// and the JSON reader, which accepts literals of the language in strings.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace smr::parser {
+
+enum class LiteralKind { Int, Decimal, Percent, Money, Date, Duration, Bool, String };
+
+// A literal as written. `text` holds the number (with `_` and an optional
+// leading `-`), the date, `true`/`false` or the unescaped string; `unit`
+// holds the currency code or the duration unit. Values are computed by the
+// checker, which reports overflow and impossible dates at this place.
+struct LiteralToken {
+  LiteralKind kind = LiteralKind::Int;
+  std::string text;
+  std::string unit;
+};
+
+bool is_ident_start(char c);
+bool is_ident_char(char c);
+// The end of the identifier characters starting at `p`.
+const char* scan_word(const char* p, const char* end);
+// True for the language's reserved words.
+bool is_reserved(std::string_view word);
+// True for reserved words that are names in expressions: severity, date,
+// relevant_income.
+bool is_builtin_name(std::string_view word);
+// Skips white space and comments; an unterminated block comment runs to the
+// end of the file (the parser then reports what it expected there).
+const char* skip_space(const char* p, const char* end);
+// Scans a string literal starting at the opening quote. Returns the position
+// after the closing quote, or nullptr with *error set.
+const char* scan_string(const char* p, const char* end, std::string* out, const char** error_at,
+                        std::string* error);
+// Moves `p` to where parsing resumes after a syntax error:
+// past the next `;`, or to the next `}` (past it when `consume_brace`), with
+// balanced `{...}` blocks skipped whole.
+const char* skip_to_sync_point(const char* p, const char* end, bool consume_brace);
+// True when `p` starts with a word that begins a declaration or statement
+// (`function`, `holds`, `then`, ...): after an error there, the likely fault
+// is a missing `;` before it, so parsing resumes at the word itself.
+bool starts_statement(const char* p, const char* end, bool top_level);
+
+// Scans one literal at `p` (any lexical form of a value). Returns the end,
+// or nullptr: with *error_at and *error set for a broken one (an
+// unterminated string), with *error_at null when there is no literal here.
+const char* scan_literal(const char* p, const char* end, bool allow_sign, LiteralToken* out,
+                         const char** error_at, std::string* error);
+
+}  // namespace smr::parser

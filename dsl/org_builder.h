@@ -1,0 +1,57 @@
+// Builds one org, from a .smr `org` block or from an HR system's JSON
+// export: the same person index, name resolution, interval checks and
+// wording for both.
+#pragma once
+
+#ifndef SMR_DSL_INTERNAL
+#error "dsl/org_builder.h is private to dsl/"
+#endif
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl/check_context.h"
+#include "dsl/core/diagnostic.h"
+#include "dsl/model.h"
+
+namespace smr::check {
+
+// Used in two phases: every person first (`add_person`, then
+// `index_persons`), then their edges and incomes. Each message is prefixed
+// with the caller's `prefix` (a JSON path and ": ", or nothing).
+class OrgBuilder {
+ public:
+  OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string id, std::string title, SourceLoc loc);
+
+  void add_person(const std::string& id, std::string name, SourceLoc loc, std::string_view prefix);
+  // Sorts the persons by id and reports duplicate ids (the first stays).
+  // Returns, per add_person call in order, the person's index or -1.
+  std::vector<int> index_persons();
+
+  // The index of a person, function or responsibility; -1 with an error
+  // (and a did-you-mean) when unknown.
+  int person(const std::string& id, SourceLoc loc, std::string_view prefix);
+  int function(const std::string& id, SourceLoc loc, std::string_view prefix);
+  int area(const std::string& id, SourceLoc loc, std::string_view prefix);
+  // False, with an error at `until_loc`, when both ends are given and
+  // `until` is not after `from`.
+  bool valid_interval(const model::Interval& when, bool has_from, bool has_until, SourceLoc until_loc,
+                      std::string_view prefix);
+
+  void set_income(int person, Decimal income) { org_.persons[person].relevant_income = income; }
+  void add_edge(const model::Edge& e) { org_.edges.push_back(e); }
+  const std::string& id() const { return org_.id; }
+  model::Org finish() { return std::move(org_); }
+
+ private:
+  int named(const SymbolTable& table, const std::string& id, SourceLoc loc, std::string_view prefix);
+
+  const Symbols& symbols_;
+  Diagnostics& diags_;
+  model::Org org_;
+  std::vector<model::Person> added_;
+  std::vector<std::string> prefixes_;
+};
+
+}  // namespace smr::check
