@@ -60,11 +60,12 @@ std::string outcome(const Compiled& c, const ScenarioResult& r, const std::strin
   return p.sanctions.describe(c.model.currency);
 }
 
-int run_smr(const std::string& args, std::string* out, std::string* err) {
+int run_smr(const std::string& args, std::string* out, std::string* err, const std::string& cwd) {
   std::string dir = temp_dir();
   // No terminal input unless the arguments redirect stdin themselves.
   std::string input = args.find(" < ") == std::string::npos ? " </dev/null" : "";
-  std::string cmd = fmt::format("{} {} >{}/out 2>{}/err{}", SMR_BINARY, args, dir, dir, input);
+  std::string cd = cwd.empty() ? "" : fmt::format("cd '{}' && ", cwd);
+  std::string cmd = fmt::format("{}{} {} >{}/out 2>{}/err{}", cd, SMR_BINARY, args, dir, dir, input);
   int status = std::system(cmd.c_str());
   auto slurp = [](const std::string& path) {
     std::ifstream in(path, std::ios::binary);

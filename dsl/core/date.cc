@@ -70,9 +70,6 @@ std::optional<Date> Date::parse(std::string_view t) {
   return from_ymd(y, m, d);
 }
 
-int Date::year() const { return static_cast<int>(civil_from_days(days_).y); }
-int Date::month() const { return static_cast<int>(civil_from_days(days_).m); }
-int Date::day() const { return static_cast<int>(civil_from_days(days_).d); }
 
 std::string Date::to_string() const {
   if (*this == min()) return "-inf";

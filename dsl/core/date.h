@@ -26,9 +26,6 @@ class Date {
   static Date max() { return Date(INT32_MAX); }
 
   constexpr int32_t days() const { return days_; }
-  int year() const;
-  int month() const;
-  int day() const;
   friend constexpr auto operator<=>(Date, Date) = default;
   std::string to_string() const;
 

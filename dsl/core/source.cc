@@ -73,13 +73,6 @@ std::string_view SourceManager::line_text(uint32_t file, int line) const {
   return s;
 }
 
-std::string_view SourceManager::excerpt(SourceLoc loc) const {
-  if (!loc.valid()) return {};
-  const std::string& t = files_[loc.file - 1].text;
-  uint32_t start = std::min<uint32_t>(loc.offset, t.size());
-  return std::string_view(t).substr(start, loc.length);
-}
-
 std::string SourceManager::render(const Diagnostic& d) const {
   const char* kind = d.severity == Severity::Error     ? "error"
                      : d.severity == Severity::Warning ? "warning"

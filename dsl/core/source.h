@@ -25,11 +25,9 @@ class SourceManager {
   uint32_t add(std::string path, std::string text, int first_line = 1);
   const std::string& path(uint32_t file) const { return files_[file - 1].path; }
   const std::string& text(uint32_t file) const { return files_[file - 1].text; }
-  size_t file_count() const { return files_.size(); }
 
   LineCol line_col(SourceLoc loc) const;
   std::string_view line_text(uint32_t file, int line) const;
-  std::string_view excerpt(SourceLoc loc) const;
 
   // `path:line:col: error: message`, the source line and a caret underline.
   std::string render(const Diagnostic& d) const;
