@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Set-up and build for smr on Debian 12.
 #   ./dev.sh run    install what is missing, build (Release), run smr on the example
-#   ./dev.sh test   install what is missing, build (Release), run every test
+#   ./dev.sh test   install what is missing, check the style, build (Release), run every test
 #   ./dev.sh sanitize  the same suite built with ASan and UBSan (CI runs it too)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(cmake ninja-build g++ ccache libboost1.81-dev libfmt-dev catch2 nlohmann-json3-dev
-          libcli11-dev graphviz libpugixml-dev libmimalloc-dev)
+          libcli11-dev graphviz libpugixml-dev libmimalloc-dev clang-format python3)
 BUILD_DIR=${SMR_BUILD_DIR:-build}
 EXAMPLE=(rulesets/online_safety/regime.smr rulesets/online_safety/rules.smr
          rulesets/online_safety/org.smr rulesets/online_safety/scenarios.smr)
@@ -40,6 +40,7 @@ case "${1:-}" in
     ;;
   test)
     install_missing
+    .ci/check_style  # clang-format, file and function sizes
     build
     (cd "$BUILD_DIR" && ctest --output-on-failure -j "$(nproc)")
     ;;

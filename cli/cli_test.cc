@@ -15,18 +15,20 @@ TEST_CASE("smr check on the worked example: exit 0 with warnings only", "[cli]")
   std::string out, err;
   CHECK(run_smr("check " + kExample, &out, &err) == 0);
   CHECK(out.empty());
-  CHECK(err.find("warning: 'bob' is responsible for 'child_safety' from 2023-07-01 on") != std::string::npos);
+  CHECK(err.find("warning: 'bob' is responsible for 'child_safety' from 2023-07-01 on") !=
+        std::string::npos);
 }
 
-TEST_CASE("smr eval --format json prints the CLI.md object", "[cli]") {
+TEST_CASE("smr eval --format json prints the documented object", "[cli]") {
   std::string out, err;
   REQUIRE(run_smr("eval --format json " + kExample, &out, &err) == 0);
-  CHECK(out ==
-        R"({"scenario":"Repeated grooming failures","org":"acme","currency":"GBP","persons":[)"
-        R"({"id":"alice","name":"Alice Smith","outcome":"censure","censure":true,"fine":"0.00","disqualification":false,"criminal":false},)"
-        R"({"id":"bob","name":"Bob Jones","outcome":"fine","censure":true,"fine":"108000.00","disqualification":false,"criminal":false}],)"
-        R"("unattributed":[]})"
-        "\n");
+  CHECK(
+      out ==
+      R"({"scenario":"Repeated grooming failures","org":"acme","currency":"GBP","persons":[)"
+      R"({"id":"alice","name":"Alice Smith","outcome":"censure","censure":true,"fine":"0.00","disqualification":false,"criminal":false},)"
+      R"({"id":"bob","name":"Bob Jones","outcome":"fine","censure":true,"fine":"108000.00","disqualification":false,"criminal":false}],)"
+      R"("unattributed":[]})"
+      "\n");
   std::string again;
   run_smr("eval --format json " + kExample, &again, nullptr);
   CHECK(again == out);
@@ -35,9 +37,11 @@ TEST_CASE("smr eval --format json prints the CLI.md object", "[cli]") {
 TEST_CASE("smr eval --explain shows the path and the arithmetic", "[cli]") {
   std::string out;
   REQUIRE(run_smr("eval --explain " + kExample, &out, nullptr) == 0);
-  CHECK(out.find("via child_safety -> responsible_for bob (from 2021-01-01) -> reports_to alice") != std::string::npos);
+  CHECK(out.find("via child_safety -> responsible_for bob (from 2021-01-01) -> reports_to alice") !=
+        std::string::npos);
   CHECK(out.find("180,000.00 × 30% = 54,000.00") != std::string::npos);
-  CHECK(out.find("bob     Bob Jones    fine     censure, fine 108,000.00 GBP") != std::string::npos);
+  CHECK(out.find("bob     Bob Jones    fine     censure, fine 108,000.00 GBP") !=
+        std::string::npos);
 }
 
 TEST_CASE("smr test passes the example and fails a wrong expectation", "[cli]") {
@@ -45,15 +49,18 @@ TEST_CASE("smr test passes the example and fails a wrong expectation", "[cli]") 
   CHECK(run_smr("test " + kExample, &out, nullptr) == 0);
   CHECK(out == "PASS Repeated grooming failures\n1 passed, 0 failed\n");
   std::string dir = temp_dir();
-  write_file(dir + "/wrong.smr", "import \"" + std::string(SMR_SOURCE_DIR) + "/rulesets/example/example.smr\";\n"
-             "scenario \"Wrong\" in acme { breach grooming on 2022-03-01 { severity 3; }\n"
-             "  expect bob: censure, fine 1 GBP; expect carol: none; }\n");
+  write_file(dir + "/wrong.smr",
+             "import \"" + std::string(SMR_SOURCE_DIR) +
+                 "/rulesets/example/example.smr\";\n"
+                 "scenario \"Wrong\" in acme { breach grooming on 2022-03-01 { severity 3; }\n"
+                 "  expect bob: censure, fine 1 GBP; expect carol: none; }\n");
   CHECK(run_smr("test " + dir + "/wrong.smr", &out, nullptr) == 1);
   // Scenarios run in source order: the importing file's come first.
-  CHECK(out == "FAIL Wrong\n"
-               "  bob: expected censure, fine 1.00 GBP; got censure, fine 36,000.00 GBP\n"
-               "PASS Repeated grooming failures\n"
-               "1 passed, 1 failed\n");
+  CHECK(out ==
+        "FAIL Wrong\n"
+        "  bob: expected censure, fine 1.00 GBP; got censure, fine 36,000.00 GBP\n"
+        "PASS Repeated grooming failures\n"
+        "1 passed, 1 failed\n");
 }
 
 TEST_CASE("exit codes: usage and unreadable files give 2, model errors 1", "[cli]") {
@@ -69,13 +76,15 @@ TEST_CASE("exit codes: usage and unreadable files give 2, model errors 1", "[cli
   write_file(dir + "/bad.smr", "regime \"R\" { currency GBP; }\nbreach b { area nowhere; }\n");
   CHECK(run_smr("eval " + dir + "/bad.smr", &out, &err) == 1);
   CHECK(out.empty());
-  CHECK(err == dir + "/bad.smr:2:17: error: unknown responsibility 'nowhere'\n"
+  CHECK(err == dir +
+                   "/bad.smr:2:17: error: unknown responsibility 'nowhere'\n"
                    "breach b { area nowhere; }\n"
                    "                ^~~~~~~\n"
                    "smr: 1 error, 0 warnings\n");
 }
 
-TEST_CASE("imports: relative, once each, cycles fine, a missing one is an error at the import", "[cli]") {
+TEST_CASE("imports: relative, once each, cycles fine, a missing one is an error at the import",
+          "[cli]") {
   std::string dir = temp_dir();
   write_file(dir + "/a.smr", "import \"sub/b.smr\";\nregime \"R\" { currency GBP; }\n");
   std::system(("mkdir -p " + dir + "/sub").c_str());
@@ -88,7 +97,8 @@ TEST_CASE("imports: relative, once each, cycles fine, a missing one is an error 
   CHECK(err.find("c.smr:2:10: error: cannot read imported file '") != std::string::npos);
 }
 
-TEST_CASE("an evaluation error names scenario and breach, and other scenarios still report", "[cli]") {
+TEST_CASE("an evaluation error names scenario and breach, and other scenarios still report",
+          "[cli]") {
   std::string dir = temp_dir();
   write_file(dir + "/e.smr", R"(regime "R" { currency GBP; }
 function F "f"; responsibility a "a"; breach b { area a; }
@@ -103,8 +113,8 @@ scenario "good" { breach b on 2022-01-01 { severity 1; } }
   CHECK(run_smr("eval --format json " + dir + "/e.smr", &out, &err) == 1);
   CHECK(out.find("\"scenario\":\"bad\"") == std::string::npos);
   CHECK(out.find("\"scenario\":\"good\"") != std::string::npos);
-  CHECK(err.find("e.smr:4:40: error: evaluation of scenario \"bad\" failed, breach 'b' on 2022-01-01: division by zero") !=
-        std::string::npos);
+  CHECK(err.find("e.smr:4:40: error: evaluation of scenario \"bad\" failed, breach 'b' on "
+                 "2022-01-01: division by zero") != std::string::npos);
 }
 
 TEST_CASE("an unattributed breach is listed with a warning", "[cli]") {
@@ -117,21 +127,28 @@ scenario "gap" { breach b on 2022-01-01 { severity 1; } }
 )");
   std::string out, err;
   CHECK(run_smr("eval --format json " + dir + "/u.smr", &out, &err) == 0);
-  CHECK(out == R"({"scenario":"gap","org":"o","currency":"GBP","persons":[],"unattributed":[{"breach":"b","date":"2022-01-01"}]})"
-               "\n");
-  CHECK(err.find("u.smr:5:18: warning: breach 'b' on 2022-01-01 in scenario \"gap\" is unattributed") != std::string::npos);
+  CHECK(
+      out ==
+      R"({"scenario":"gap","org":"o","currency":"GBP","persons":[],"unattributed":[{"breach":"b","date":"2022-01-01"}]})"
+      "\n");
+  CHECK(err.find(
+            "u.smr:5:18: warning: breach 'b' on 2022-01-01 in scenario \"gap\" is unattributed") !=
+        std::string::npos);
 }
 
-TEST_CASE("a flood of diagnostics is capped; dates outside 1000-9999 are refused", "[cli][limits]") {
+TEST_CASE("a flood of diagnostics is capped; dates outside 1000-9999 are refused",
+          "[cli][limits]") {
   std::string dir = temp_dir();
   std::string text = "regime \"R\" { currency GBP; }\n";
   for (int i = 0; i < 300; ++i) text += "breach b" + std::to_string(i) + " { area nowhere; }\n";
   write_file(dir + "/flood.smr", text);
   std::string out, err;
   CHECK(run_smr("check " + dir + "/flood.smr", &out, &err) == 1);
-  CHECK(err.find("smr: 100 more diagnostics not shown\nsmr: 300 errors, 0 warnings\n") != std::string::npos);
+  CHECK(err.find("smr: 100 more diagnostics not shown\nsmr: 300 errors, 0 warnings\n") !=
+        std::string::npos);
   write_file(dir + "/old.smr", "regime \"R\" { currency GBP; }\nfact d: date = 0999-12-31;\n");
   CHECK(run_smr("check " + dir + "/old.smr", &out, &err) == 1);
-  CHECK(err.find("old.smr:2:16: error: date '0999-12-31' is outside the supported years 1000 to 9999") !=
+  CHECK(err.find(
+            "old.smr:2:16: error: date '0999-12-31' is outside the supported years 1000 to 9999") !=
         std::string::npos);
 }

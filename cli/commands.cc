@@ -1,5 +1,7 @@
 #include "cli/commands.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -7,20 +9,19 @@
 #include <map>
 #include <memory>
 
-#include <fmt/format.h>
-
 #include "cli/report.h"
 #include "cli/test_report.h"
 #include "cli/workspace.h"
+#include "dsl/core/parallel.h"
 #include "dsl/json_input.h"
 #include "engine/evaluator.h"
-#include "dsl/core/parallel.h"
 
 namespace smr::cli {
 namespace {
 
 // Finds scenarios by title; an unknown title is a usage error.
-bool pick_scenarios(const model::Model& m, const std::vector<std::string>& names, std::vector<int>* out) {
+bool pick_scenarios(const model::Model& m, const std::vector<std::string>& names,
+                    std::vector<int>* out) {
   if (names.empty()) {
     for (size_t i = 0; i < m.scenarios.size(); ++i) out->push_back(static_cast<int>(i));
     return true;
@@ -63,9 +64,12 @@ std::string evaluation_diagnostics(const Workspace& ws, const ScenarioResult& r)
   std::string out;
   for (int bi : r.unattributed) {
     const auto& b = sc.breaches[bi];
-    out += ws.sources.render({Severity::Warning, b.loc,
-                              fmt::format("{} in scenario \"{}\" is unattributed: no one is accountable for '{}' on that date",
-                                          breach_label(ws.model, b), sc.title, ws.model.areas[ws.model.breach_types[b.type].area].id)});
+    out += ws.sources.render(
+        {Severity::Warning, b.loc,
+         fmt::format(
+             "{} in scenario \"{}\" is unattributed: no one is accountable for '{}' on that date",
+             breach_label(ws.model, b), sc.title,
+             ws.model.areas[ws.model.breach_types[b.type].area].id)});
   }
   return out;
 }
@@ -105,8 +109,9 @@ int stream_scenarios(Workspace& ws, const Options& o) {
     std::string text, error;
     file.open(o.scenarios_jsonl, std::ios::binary);
     if (!file || std::filesystem::is_directory(o.scenarios_jsonl)) {
-      fmt::print(stderr, "smr: cannot read {}: {}\n", o.scenarios_jsonl,
-                 std::filesystem::is_directory(o.scenarios_jsonl) ? "is a directory" : "no such file");
+      fmt::print(
+          stderr, "smr: cannot read {}: {}\n", o.scenarios_jsonl,
+          std::filesystem::is_directory(o.scenarios_jsonl) ? "is a directory" : "no such file");
       return 2;
     }
     in = &file;
@@ -132,7 +137,8 @@ int stream_scenarios(Workspace& ws, const Options& o) {
         batch.size(), jobs_of(o), 64,
         [&](size_t i) {
           SourceManager local;
-          uint32_t id = local.add(label, std::move(batch[i].second), static_cast<int>(batch[i].first));
+          uint32_t id =
+              local.add(label, std::move(batch[i].second), static_cast<int>(batch[i].first));
           Diagnostics d;
           std::optional<model::Scenario> sc = reader.read(local, id, d);
           if (!sc) return Evaluated{"", local.render_all(d), true};
@@ -172,9 +178,12 @@ int run_eval(const Options& o) {
       chosen.size(), jobs_of(o), 64,
       [&](size_t i) {
         int s = chosen[i];
-        ScenarioResult r = evaluate_scenario(ws->model, ws->graph(ws->model.scenarios[s].org), s, eo);
+        ScenarioResult r =
+            evaluate_scenario(ws->model, ws->graph(ws->model.scenarios[s].org), s, eo);
         Evaluated e{"", evaluation_diagnostics(*ws, r), r.error.has_value()};
-        if (!r.error) e.text = o.format == "json" ? json_report(ws->model, r, ro) : text_report(ws->model, r, ro);
+        if (!r.error)
+          e.text =
+              o.format == "json" ? json_report(ws->model, r, ro) : text_report(ws->model, r, ro);
         return e;
       },
       [&](Evaluated&& e) { write_evaluated(out, std::move(e), &code, o.format == "text"); });
@@ -188,7 +197,8 @@ int run_test(const Options& o) {
   if (!ws) return code;
   std::vector<int> with_expectations;
   for (size_t s = 0; s < ws->model.scenarios.size(); ++s) {
-    if (!ws->model.scenarios[s].expectations.empty()) with_expectations.push_back(static_cast<int>(s));
+    if (!ws->model.scenarios[s].expectations.empty())
+      with_expectations.push_back(static_cast<int>(s));
   }
   struct Tested {
     TestCase test;
@@ -202,7 +212,8 @@ int run_test(const Options& o) {
       with_expectations.size(), jobs_of(o), 64,
       [&](size_t i) {
         int s = with_expectations[i];
-        ScenarioResult r = evaluate_scenario(ws->model, ws->graph(ws->model.scenarios[s].org), s, {});
+        ScenarioResult r =
+            evaluate_scenario(ws->model, ws->graph(ws->model.scenarios[s].org), s, {});
         Tested t{{s, {}, false}, "", {}};
         if (r.error) {
           t.diagnostics = evaluation_diagnostics(*ws, r);
@@ -235,8 +246,8 @@ int run_test(const Options& o) {
     }
   }
   if (o.coverage) out.add(coverage_report(ws->model, sanctions_by_rule));
-  int failed = static_cast<int>(std::count_if(cases.begin(), cases.end(),
-                                              [](const TestCase& c) { return !c.differences.empty(); }));
+  int failed = static_cast<int>(std::count_if(
+      cases.begin(), cases.end(), [](const TestCase& c) { return !c.differences.empty(); }));
   out.add(fmt::format("{} passed, {} failed\n", static_cast<int>(cases.size()) - failed, failed));
   release_at_exit(std::move(ws));
   return failed ? 1 : 0;

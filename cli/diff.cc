@@ -1,8 +1,8 @@
 // smr diff: evaluate COMMON's scenarios under base + COMMON and head + COMMON
 // and show which person-outcomes moved, and the rules behind the move.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -16,7 +16,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string describe(const model::Model& m, const model::Sanctions& s) { return s.describe(m.currency); }
+std::string describe(const model::Model& m, const model::Sanctions& s) {
+  return s.describe(m.currency);
+}
 
 std::string describe(const model::Model& m, const std::optional<RuleEffect>& e) {
   return e ? e->describe(m.currency) : "did not fire";
@@ -108,8 +110,8 @@ int run_diff(const Options& o) {
                           {"scenarios", total_scenarios}};
     emit(out.dump() + "\n");
   } else {
-    text += fmt::format("{} of {} person-outcomes changed in {} of {} scenarios\n", changed, compared,
-                        scenarios_changed, total_scenarios);
+    text += fmt::format("{} of {} person-outcomes changed in {} of {} scenarios\n", changed,
+                        compared, scenarios_changed, total_scenarios);
     emit(text);
   }
   return o.fail_on_change && changed > 0 ? 1 : 0;

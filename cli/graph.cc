@@ -1,7 +1,7 @@
 // smr graph: the org-responsibility graph as Graphviz DOT.
-#include <chrono>
-
 #include <fmt/format.h>
+
+#include <chrono>
 
 #include "cli/commands.h"
 #include "cli/report.h"
@@ -33,7 +33,8 @@ int run_graph(const Options& o) {
   if (!ws) return code;
   const model::Model& m = ws->model;
   int scenario = -1;
-  if (!o.scenario.empty() && (scenario = find_scenario_or_report(m, o.scenario, "graph")) < 0) return 2;
+  if (!o.scenario.empty() && (scenario = find_scenario_or_report(m, o.scenario, "graph")) < 0)
+    return 2;
   int org = -1;
   if (!o.org.empty()) {
     for (size_t i = 0; i < m.orgs.size(); ++i) {
@@ -50,8 +51,8 @@ int run_graph(const Options& o) {
   } else {
     std::string ids;
     for (const auto& x : m.orgs) ids += (ids.empty() ? "" : ", ") + x.id;
-    fmt::print(stderr, "smr graph: the model has {} orgs ({}); choose one with --org\n", m.orgs.size(),
-               ids.empty() ? "none" : ids);
+    fmt::print(stderr, "smr graph: the model has {} orgs ({}); choose one with --org\n",
+               m.orgs.size(), ids.empty() ? "none" : ids);
     return 2;
   }
   if (scenario >= 0 && m.scenarios[scenario].org != org) {

@@ -1,12 +1,11 @@
 // smr: the command line. Subcommands come from one table so that --help and
 // dispatch cannot drift apart.
+#include <fmt/format.h>
 #include <pthread.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <functional>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "cli/commands.h"
 
@@ -27,12 +26,14 @@ struct Command {
 
 void add_files(CLI::App& app, Options& o) {
   app.add_option("FILE", o.files, "the model's .smr files (imports are followed)")->required();
-  app.add_option("--org-json", o.org_json, "add the org(s) of this JSON file (an HR export; see README)");
+  app.add_option("--org-json", o.org_json,
+                 "add the org(s) of this JSON file (an HR export; see README)");
   app.footer("Exit codes: 0 success; 1 model errors or failures; 2 usage or unreadable file.");
 }
 
 void add_jobs(CLI::App& app, Options& o) {
-  app.add_option("-j,--jobs", o.jobs, "evaluate on N threads (default: every core); output is the same")
+  app.add_option("-j,--jobs", o.jobs,
+                 "evaluate on N threads (default: every core); output is the same")
       ->check(CLI::Range(1, 1024));
 }
 
@@ -59,7 +60,8 @@ const Command kCommands[] = {
      [](CLI::App& app, Options& o) {
        add_files(app, o);
        app.add_option("--junit", o.junit, "also write the results as JUnit XML to PATH");
-       app.add_flag("--coverage", o.coverage, "list each rule's sanctions; flag rules that never fired");
+       app.add_flag("--coverage", o.coverage,
+                    "list each rule's sanctions; flag rules that never fired");
        add_jobs(app, o);
      },
      smr::cli::run_test},
@@ -81,8 +83,10 @@ const Command kCommands[] = {
      [](CLI::App& app, Options& o) {
        add_files(app, o);
        app.add_option("--org", o.org, "the org to draw (default: the only one, or the scenario's)");
-       app.add_option("--date", o.date, "the date, YYYY-MM-DD (default: today, or the scenario's first breach)");
-       app.add_option("--scenario", o.scenario, "highlight the accountability paths this scenario used");
+       app.add_option("--date", o.date,
+                      "the date, YYYY-MM-DD (default: today, or the scenario's first breach)");
+       app.add_option("--scenario", o.scenario,
+                      "highlight the accountability paths this scenario used");
      },
      smr::cli::run_graph},
 };
@@ -118,8 +122,9 @@ int main(int argc, char** argv) {
   // pages) cut the page faults that were a quarter of `smr check`'s time.
   mi_option_enable(mi_option_large_os_pages);
 #endif
-  CLI::App app{"smr: a senior-manager accountability rules engine.\n"
-               "Write a regime in .smr, check it, evaluate breach scenarios, and test them."};
+  CLI::App app{
+      "smr: a senior-manager accountability rules engine.\n"
+      "Write a regime in .smr, check it, evaluate breach scenarios, and test them."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "smr 0.1.0");
   Options options;

@@ -1,8 +1,8 @@
 #include "cli/report.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "cli/json_text.h"
 #include "dsl/core/spelling.h"
@@ -49,9 +49,11 @@ void append_reasons(std::string& out, const model::Model& m, const model::Org& o
 
 Diagnostic evaluation_error(const model::Model& m, const ScenarioResult& r) {
   const model::Scenario& sc = *r.source;
-  std::string where = r.error->breach >= 0 ? ", " + breach_label(m, sc.breaches[r.error->breach]) : "";
-  return {Severity::Error, r.error->loc,
-          fmt::format("evaluation of scenario \"{}\" failed{}: {}", sc.title, where, r.error->message)};
+  std::string where =
+      r.error->breach >= 0 ? ", " + breach_label(m, sc.breaches[r.error->breach]) : "";
+  return {
+      Severity::Error, r.error->loc,
+      fmt::format("evaluation of scenario \"{}\" failed{}: {}", sc.title, where, r.error->message)};
 }
 
 int find_scenario(const model::Model& m, const std::string& title) {
@@ -110,9 +112,11 @@ std::string text_report(const model::Model& m, const ScenarioResult& r, const Re
       for (const auto& rec : p->records) {
         const auto& b = sc.breaches[rec.breach];
         std::string what = rec.kind == model::SanctionKind::Fine
-                               ? fmt::format("fine {}{}", money(m, rec.amount), rec.imposed ? "" : " (zero: not imposed)")
+                               ? fmt::format("fine {}{}", money(m, rec.amount),
+                                             rec.imposed ? "" : " (zero: not imposed)")
                                : model::sanction_name(rec.kind);
-        out += fmt::format("      {} by rule {} for {}\n", what, m.rules[rec.rule].id, breach_label(m, b));
+        out += fmt::format("      {} by rule {} for {}\n", what, m.rules[rec.rule].id,
+                           breach_label(m, b));
         out += fmt::format("        via {}\n", describe_path(m, org, rec.path));
         if (!rec.arithmetic.empty()) out += fmt::format("        arithmetic: {}\n", rec.arithmetic);
       }

@@ -17,7 +17,7 @@ struct ReportOptions {
 
 // A readable table of one scenario's outcomes.
 std::string text_report(const model::Model& m, const ScenarioResult& r, const ReportOptions& o);
-// One JSON Lines object (CLI.md), with a trailing newline.
+// One JSON Lines object (the documented `eval` JSON), with a trailing newline.
 std::string json_report(const model::Model& m, const ScenarioResult& r, const ReportOptions& o);
 // The differences between a scenario's expectations and its results, one
 // line each ("bob: expected ...; got ..."). Empty when every expectation holds.

@@ -40,7 +40,8 @@ TEST_CASE("each bundled ruleset checks, passes its suite and fires every rule", 
 
 TEST_CASE("FAR: no fine falls on any individual in any scenario", "[rulesets]") {
   std::string out;
-  REQUIRE(run_smr(std::string("eval --format json --all-persons ") + files_of("au_far"), &out, nullptr) == 0);
+  REQUIRE(run_smr(std::string("eval --format json --all-persons ") + files_of("au_far"), &out,
+                  nullptr) == 0);
   CHECK(out.find("\"fine\":\"0.00\"") != std::string::npos);
   size_t fines = 0, at = 0;
   while ((at = out.find("\"fine\":\"", at)) != std::string::npos) {

@@ -1,10 +1,10 @@
 #include "cli/test_report.h"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-
-#include <fmt/format.h>
 
 namespace smr::cli {
 
@@ -12,11 +12,21 @@ std::string xml_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // Control characters other than tab and newline are not allowed in XML 1.0.
         if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
@@ -39,12 +49,14 @@ std::string junit_xml(const Workspace& ws, const std::vector<TestCase>& cases) {
     }
   }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuite name=\"smr\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">\n",
-                     cases.size(), failures, errors);
+  out += fmt::format(
+      "<testsuite name=\"smr\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">\n",
+      cases.size(), failures, errors);
   for (const auto& c : cases) {
     const auto& sc = ws.model.scenarios[c.scenario];
     std::string file = sc.loc.valid() ? ws.sources.path(sc.loc.file) : "";
-    out += fmt::format("  <testcase classname=\"{}\" name=\"{}\"", xml_escape(file), xml_escape(sc.title));
+    out += fmt::format("  <testcase classname=\"{}\" name=\"{}\"", xml_escape(file),
+                       xml_escape(sc.title));
     if (c.differences.empty()) {
       out += "/>\n";
       continue;
@@ -55,7 +67,8 @@ std::string junit_xml(const Workspace& ws, const std::vector<TestCase>& cases) {
     std::string message = c.errored ? "evaluation failed"
                                     : fmt::format("{} expectation{} not met", c.differences.size(),
                                                   c.differences.size() == 1 ? "" : "s");
-    out += fmt::format(">\n    <{} message=\"{}\">{}</{}>\n  </testcase>\n", tag, message, xml_escape(text), tag);
+    out += fmt::format(">\n    <{} message=\"{}\">{}</{}>\n  </testcase>\n", tag, message,
+                       xml_escape(text), tag);
   }
   out += "</testsuite>\n";
   return out;

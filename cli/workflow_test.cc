@@ -23,30 +23,32 @@ TEST_CASE("diff shows who moved, before and after, and the rules behind it", "[d
   // the severity-4 breach goes; the severity-5 scenario still censures her).
   std::string out, err;
   REQUIRE(run_smr(diff_args("base.smr", "head.smr"), &out, &err) == 0);
-  CHECK(out == "scenario \"Repeated grooming failures\"\n"
-               "  alice: censure (censure) -> none (none)\n"
-               "    rule oversight: censure -> did not fire\n"
-               "  bob: fine (censure, fine 108,000.00 GBP) -> fine (censure, fine 90,000.00 GBP)\n"
-               "    rule consistent_failure: fine 18,000.00 GBP -> did not fire\n"
-               "2 of 9 person-outcomes changed in 1 of 3 scenarios\n");
+  CHECK(out ==
+        "scenario \"Repeated grooming failures\"\n"
+        "  alice: censure (censure) -> none (none)\n"
+        "    rule oversight: censure -> did not fire\n"
+        "  bob: fine (censure, fine 108,000.00 GBP) -> fine (censure, fine 90,000.00 GBP)\n"
+        "    rule consistent_failure: fine 18,000.00 GBP -> did not fire\n"
+        "2 of 9 person-outcomes changed in 1 of 3 scenarios\n");
 }
 
-TEST_CASE("diff --format json is the CLI.md object", "[diff]") {
+TEST_CASE("diff --format json is the documented object", "[diff]") {
   std::string out;
   REQUIRE(run_smr(diff_args("base.smr", "head.smr") + " --format json", &out, nullptr) == 0);
-  CHECK(out ==
-        R"({"changes":[)"
-        R"({"scenario":"Repeated grooming failures","person":"alice",)"
-        R"("before":{"outcome":"censure","censure":true,"fine":"0.00","disqualification":false,"criminal":false},)"
-        R"("after":{"outcome":"none","censure":false,"fine":"0.00","disqualification":false,"criminal":false},)"
-        R"("rules_before":["oversight"],"rules_after":[]},)"
-        R"({"scenario":"Repeated grooming failures","person":"bob",)"
-        R"("before":{"outcome":"fine","censure":true,"fine":"108000.00","disqualification":false,"criminal":false},)"
-        R"("after":{"outcome":"fine","censure":true,"fine":"90000.00","disqualification":false,"criminal":false},)"
-        R"("rules_before":["censure_no_steps","consistent_failure","fine_by_seriousness"],)"
-        R"("rules_after":["censure_no_steps","fine_by_seriousness"]}],)"
-        R"("summary":{"changed":2,"person_outcomes":9,"scenarios_changed":1,"scenarios":3}})"
-        "\n");
+  CHECK(
+      out ==
+      R"({"changes":[)"
+      R"({"scenario":"Repeated grooming failures","person":"alice",)"
+      R"("before":{"outcome":"censure","censure":true,"fine":"0.00","disqualification":false,"criminal":false},)"
+      R"("after":{"outcome":"none","censure":false,"fine":"0.00","disqualification":false,"criminal":false},)"
+      R"("rules_before":["oversight"],"rules_after":[]},)"
+      R"({"scenario":"Repeated grooming failures","person":"bob",)"
+      R"("before":{"outcome":"fine","censure":true,"fine":"108000.00","disqualification":false,"criminal":false},)"
+      R"("after":{"outcome":"fine","censure":true,"fine":"90000.00","disqualification":false,"criminal":false},)"
+      R"("rules_before":["censure_no_steps","consistent_failure","fine_by_seriousness"],)"
+      R"("rules_after":["censure_no_steps","fine_by_seriousness"]}],)"
+      R"("summary":{"changed":2,"person_outcomes":9,"scenarios_changed":1,"scenarios":3}})"
+      "\n");
 }
 
 TEST_CASE("identical versions give no change; --fail-on-change exits 1 only on change", "[diff]") {
@@ -58,32 +60,43 @@ TEST_CASE("identical versions give no change; --fail-on-change exits 1 only on c
 
 TEST_CASE("diff takes several files per version and names the failing version", "[diff]") {
   std::string dir = temp_dir();
-  write_file(dir + "/r1.smr", "rule censure_no_steps { when severity >= 2; then censure to accountable; }\n");
-  write_file(dir + "/r2.smr", "rule fine_all { when severity >= 3; then fine 1 GBP to accountable; }\n");
+  write_file(dir + "/r1.smr",
+             "rule censure_no_steps { when severity >= 2; then censure to accountable; }\n");
+  write_file(dir + "/r2.smr",
+             "rule fine_all { when severity >= 3; then fine 1 GBP to accountable; }\n");
   std::string out, err;
-  REQUIRE(run_smr("diff --base " + dir + "/r1.smr --head " + dir + "/r1.smr --head " + dir + "/r2.smr " +
-                      kData + "common.smr",
+  REQUIRE(run_smr("diff --base " + dir + "/r1.smr --head " + dir + "/r1.smr --head " + dir +
+                      "/r2.smr " + kData + "common.smr",
                   &out, &err) == 0);
-  CHECK(out == "scenario \"Repeated grooming failures\"\n"
-               "  bob: censure (censure) -> fine (censure, fine 2.00 GBP)\n"
-               "    rule fine_all: did not fire -> fine 2.00 GBP\n"
-               "scenario \"Steps taken\"\n"
-               "  bob: censure (censure) -> fine (censure, fine 1.00 GBP)\n"
-               "    rule fine_all: did not fire -> fine 1.00 GBP\n"
-               "2 of 9 person-outcomes changed in 2 of 3 scenarios\n");
+  CHECK(out ==
+        "scenario \"Repeated grooming failures\"\n"
+        "  bob: censure (censure) -> fine (censure, fine 2.00 GBP)\n"
+        "    rule fine_all: did not fire -> fine 2.00 GBP\n"
+        "scenario \"Steps taken\"\n"
+        "  bob: censure (censure) -> fine (censure, fine 1.00 GBP)\n"
+        "    rule fine_all: did not fire -> fine 1.00 GBP\n"
+        "2 of 9 person-outcomes changed in 2 of 3 scenarios\n");
   write_file(dir + "/broken.smr", "rule r { then censure to nobody; }\n");
-  CHECK(run_smr("diff --base " + dir + "/r1.smr --head " + dir + "/broken.smr " + kData + "common.smr", &out, &err) == 1);
+  CHECK(run_smr(
+            "diff --base " + dir + "/r1.smr --head " + dir + "/broken.smr " + kData + "common.smr",
+            &out, &err) == 1);
   CHECK(out.empty());
-  CHECK(err.find("broken.smr:1:26: error: expected a selector (accountable, delegates, managers, holders or board), found 'nobody'") != std::string::npos);
+  CHECK(err.find("broken.smr:1:26: error: expected a selector (accountable, delegates, managers, "
+                 "holders or board), found 'nobody'") != std::string::npos);
   CHECK(err.find("smr: head: 1 error, 0 warnings") != std::string::npos);
 }
 
-TEST_CASE("smr test --junit writes one testcase per scenario, failures with their text", "[test][junit]") {
+TEST_CASE("smr test --junit writes one testcase per scenario, failures with their text",
+          "[test][junit]") {
   std::string dir = temp_dir();
-  write_file(dir + "/suite.smr", "import \"" + kExample + "\";\n"
-             "scenario \"Wrong <&> fine\" in acme { breach grooming on 2022-03-01 { severity 3; }\n"
-             "  expect bob: censure, fine 1 GBP; }\n"
-             "scenario \"No expectations\" in acme { breach grooming on 2022-03-01 { severity 3; } }\n");
+  write_file(
+      dir + "/suite.smr",
+      "import \"" + kExample +
+          "\";\n"
+          "scenario \"Wrong <&> fine\" in acme { breach grooming on 2022-03-01 { severity 3; }\n"
+          "  expect bob: censure, fine 1 GBP; }\n"
+          "scenario \"No expectations\" in acme { breach grooming on 2022-03-01 { severity 3; } "
+          "}\n");
   std::string out;
   CHECK(run_smr("test --junit " + dir + "/junit.xml " + dir + "/suite.smr", &out, nullptr) == 1);
   pugi::xml_document doc;
@@ -103,32 +116,38 @@ TEST_CASE("smr test --junit writes one testcase per scenario, failures with thei
   CHECK(run_smr("test --junit /nonexistent/dir/j.xml " + kExample, &out, nullptr) == 2);
 }
 
-TEST_CASE("smr test --coverage counts each rule's sanctions and names unfired rules", "[test][coverage]") {
+TEST_CASE("smr test --coverage counts each rule's sanctions and names unfired rules",
+          "[test][coverage]") {
   std::string dir = temp_dir();
-  write_file(dir + "/cov.smr", "import \"" + kExample + "\";\n"
-             "rule never_used { when severity == 5; then criminal to board; }\n");
+  write_file(dir + "/cov.smr",
+             "import \"" + kExample +
+                 "\";\n"
+                 "rule never_used { when severity == 5; then criminal to board; }\n");
   std::string out;
   CHECK(run_smr("test --coverage " + dir + "/cov.smr", &out, nullptr) == 0);
-  CHECK(out == "PASS Repeated grooming failures\n"
-               "coverage:\n"
-               "  never_used               0 sanctions  never fired\n"
-               "  censure_no_steps         2 sanctions\n"
-               "  fine_by_seriousness      2 sanctions\n"
-               "  consistent_failure       1 sanction\n"
-               "  oversight                1 sanction\n"
-               "1 of 5 rules never fired\n"
-               "1 passed, 0 failed\n");
+  CHECK(out ==
+        "PASS Repeated grooming failures\n"
+        "coverage:\n"
+        "  never_used               0 sanctions  never fired\n"
+        "  censure_no_steps         2 sanctions\n"
+        "  fine_by_seriousness      2 sanctions\n"
+        "  consistent_failure       1 sanction\n"
+        "  oversight                1 sanction\n"
+        "1 of 5 rules never fired\n"
+        "1 passed, 0 failed\n");
 }
 
 TEST_CASE("smr graph writes DOT that Graphviz renders, with the used paths in red", "[graph]") {
   std::string dir = temp_dir();
   std::string dot;
-  REQUIRE(run_smr("graph --scenario \"Repeated grooming failures\" " + kExample, &dot, nullptr) == 0);
+  REQUIRE(run_smr("graph --scenario \"Repeated grooming failures\" " + kExample, &dot, nullptr) ==
+          0);
   write_file(dir + "/g.dot", dot);
   // bob is accountable; his responsibility edge and his line to alice carried
   // the sanctions; carol's delegation and her line to bob did not.
   CHECK(dot.find("label=\"Bob Jones\\n(bob)\\nSMF24\\ncensure, fine 108,000.00 GBP\", shape=box, "
-                 "style=\"rounded,filled\", fillcolor=\"#ffd6d6\", color=red") != std::string::npos);
+                 "style=\"rounded,filled\", fillcolor=\"#ffd6d6\", color=red") !=
+        std::string::npos);
   CHECK(dot.find("1->0 [style=solid, label=\"reports_to\", color=red") != std::string::npos);
   CHECK(dot.find("1->3 [style=dashed, label=\"responsible_for\", color=red") != std::string::npos);
   CHECK(dot.find("1->2 [style=dotted, label=\"delegates child_safety\"]") != std::string::npos);

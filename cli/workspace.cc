@@ -1,9 +1,8 @@
 #include "cli/workspace.h"
 
-#include <cstdio>
-
 #include <fmt/format.h>
 
+#include <cstdio>
 
 namespace smr::cli {
 

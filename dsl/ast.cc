@@ -28,7 +28,8 @@ const char* keyword_text(OutcomeWord k) {
   return kText[static_cast<int>(k)];
 }
 const char* keyword_text(BinaryOp k) {
-  static const char* const kText[] = {"or", "and", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/"};
+  static const char* const kText[] = {
+      "or", "and", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/"};
   return kText[static_cast<int>(k)];
 }
 const char* keyword_text(FunctionName k) {

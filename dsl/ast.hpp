@@ -7,14 +7,14 @@
 #pragma once
 
 #ifndef SMR_DSL_INTERNAL
-#error "dsl/ast.hpp is the parser's syntax tree, private to dsl/: use dsl/model.h and engine/compile.h"
+#error \
+    "dsl/ast.hpp is the parser's syntax tree, private to dsl/: use dsl/model.h and engine/compile.h"
 #endif
 
+#include <boost/spirit/home/x3/support/ast/variant.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <boost/spirit/home/x3/support/ast/variant.hpp>
 
 #include "dsl/core/diagnostic.h"
 #include "dsl/lexer.h"
@@ -78,8 +78,7 @@ struct IfExpr;
 struct Name : Word {};
 
 using Operand = x3::variant<Literal, Name, x3::forward_ast<Call>, x3::forward_ast<Index>,
-                            x3::forward_ast<IfExpr>, x3::forward_ast<Unary>,
-                            x3::forward_ast<Expr>>;
+                            x3::forward_ast<IfExpr>, x3::forward_ast<Unary>, x3::forward_ast<Expr>>;
 
 struct Operation : Node {
   BinaryOp op = BinaryOp::Or;

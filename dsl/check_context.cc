@@ -47,13 +47,17 @@ int SymbolTable::resolve(const std::string& name, SourceLoc loc, Diagnostics& di
 Symbols Symbols::of(const model::Model& m) {
   Symbols s;
   Diagnostics ignored;  // a checked model has no duplicates
-  for (size_t i = 0; i < m.functions.size(); ++i) s.functions.declare(m.functions[i].id, m.functions[i].loc, i, ignored);
-  for (size_t i = 0; i < m.areas.size(); ++i) s.areas.declare(m.areas[i].id, m.areas[i].loc, i, ignored);
+  for (size_t i = 0; i < m.functions.size(); ++i)
+    s.functions.declare(m.functions[i].id, m.functions[i].loc, i, ignored);
+  for (size_t i = 0; i < m.areas.size(); ++i)
+    s.areas.declare(m.areas[i].id, m.areas[i].loc, i, ignored);
   for (size_t i = 0; i < m.breach_types.size(); ++i) {
     s.breach_types.declare(m.breach_types[i].id, m.breach_types[i].loc, i, ignored);
   }
-  for (size_t i = 0; i < m.rules.size(); ++i) s.rules.declare(m.rules[i].id, m.rules[i].loc, i, ignored);
-  for (size_t i = 0; i < m.orgs.size(); ++i) s.orgs.declare(m.orgs[i].id, m.orgs[i].loc, i, ignored);
+  for (size_t i = 0; i < m.rules.size(); ++i)
+    s.rules.declare(m.rules[i].id, m.rules[i].loc, i, ignored);
+  for (size_t i = 0; i < m.orgs.size(); ++i)
+    s.orgs.declare(m.orgs[i].id, m.orgs[i].loc, i, ignored);
   auto add_values = [&s](const auto& list, ValueKind kind) {
     for (size_t i = 0; i < list.size(); ++i) {
       s.values.emplace(list[i].name, ValueSymbol{kind, static_cast<int>(i), list[i].loc});
@@ -100,15 +104,16 @@ Declarations::Declarations(const std::vector<ast::File>& files) {
   }
 }
 
-int resolve_person(const model::Org& org, const std::string& name, SourceLoc loc, Diagnostics& diags,
-                   std::string_view prefix) {
+int resolve_person(const model::Org& org, const std::string& name, SourceLoc loc,
+                   Diagnostics& diags, std::string_view prefix) {
   int p = org.find_person(name);
   if (p >= 0) return p;
   Spelling hint(name);
   if (wants_hint(diags)) {
     for (const auto& person : org.persons) hint.consider(person.id);
   }
-  diags.error(loc, std::string(prefix) + unknown_name("person", name, hint.best(), fmt::format(" in org '{}'", org.id)));
+  diags.error(loc, std::string(prefix) + unknown_name("person", name, hint.best(),
+                                                      fmt::format(" in org '{}'", org.id)));
   return -1;
 }
 
@@ -123,7 +128,8 @@ void facts_read(const model::Expr& e, std::set<int>& out) {
   }
 }
 
-std::vector<std::set<int>> needed_facts(const model::Model& m, const std::vector<std::set<int>>& rule_facts) {
+std::vector<std::set<int>> needed_facts(const model::Model& m,
+                                        const std::vector<std::set<int>>& rule_facts) {
   std::vector<std::set<int>> needed(m.breach_types.size());
   for (size_t r = 0; r < m.rules.size(); ++r) {
     for (size_t t = 0; t < m.breach_types.size(); ++t) {

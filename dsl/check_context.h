@@ -31,7 +31,9 @@ class SymbolTable {
   int find(const std::string& name) const;
   // `find`, reporting an unknown name (with a did-you-mean) at `loc`.
   int resolve(const std::string& name, SourceLoc loc, Diagnostics& diags) const;
-  int resolve(const ast::Word& name, Diagnostics& diags) const { return resolve(name.text, name.loc, diags); }
+  int resolve(const ast::Word& name, Diagnostics& diags) const {
+    return resolve(name.text, name.loc, diags);
+  }
   // The known name closest to `name` ("" if none, or if `diags` already
   // holds more errors than anyone reads).
   std::string hint(const std::string& name, const Diagnostics& diags) const;
@@ -104,13 +106,14 @@ bool has_broken_item(const Items& items) {
 
 // The person `name` of `org`, or -1 with an error (and a did-you-mean),
 // prefixed with `prefix` (a JSON path, or nothing).
-int resolve_person(const model::Org& org, const std::string& name, SourceLoc loc, Diagnostics& diags,
-                   std::string_view prefix = "");
+int resolve_person(const model::Org& org, const std::string& name, SourceLoc loc,
+                   Diagnostics& diags, std::string_view prefix = "");
 
 // The breach facts an expression reads.
 void facts_read(const model::Expr& e, std::set<int>& out);
 // Which breach facts each breach type needs, from what each rule reads.
-std::vector<std::set<int>> needed_facts(const model::Model& m, const std::vector<std::set<int>>& rule_facts);
+std::vector<std::set<int>> needed_facts(const model::Model& m,
+                                        const std::vector<std::set<int>>& rule_facts);
 
 // The passes, in the order the checker runs them.
 void check_regime(Context& c);

@@ -1,9 +1,9 @@
 // The declaration passes: the regime, functions, responsibilities, facts,
 // tables and breach types.
+#include <fmt/format.h>
+
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "dsl/check_context.h"
 #include "dsl/check_literals.h"
@@ -15,7 +15,8 @@ using namespace model;
 void check_regime(Context& c) {
   const auto& regimes = c.decls.regimes;
   if (regimes.empty()) {
-    c.diags.error({c.decls.first_file, 0, 0}, "the model has no regime declaration (exactly one is required)");
+    c.diags.error({c.decls.first_file, 0, 0},
+                  "the model has no regime declaration (exactly one is required)");
     return;
   }
   for (size_t i = 1; i < regimes.size(); ++i) {
@@ -30,20 +31,29 @@ void check_regime(Context& c) {
     const auto* s = boost::get<ast::RegimeSetting>(&item);
     if (!s) continue;
     if (!seen.insert(s->key.value).second) {
-      c.diags.error(s->key.loc, fmt::format("regime setting '{}' is given twice", ast::keyword_text(s->key.value)));
+      c.diags.error(s->key.loc, fmt::format("regime setting '{}' is given twice",
+                                            ast::keyword_text(s->key.value)));
       continue;
     }
     const std::string& value = s->value.text;
     switch (s->key.value) {
-      case ast::RegimeKey::Version: c.model.version = value; break;
-      case ast::RegimeKey::Fines: c.model.fines_max = value == "max"; break;
-      case ast::RegimeKey::Unallocated: break;  // a function: resolved once functions are known
+      case ast::RegimeKey::Version:
+        c.model.version = value;
+        break;
+      case ast::RegimeKey::Fines:
+        c.model.fines_max = value == "max";
+        break;
+      case ast::RegimeKey::Unallocated:
+        break;  // a function: resolved once functions are known
       case ast::RegimeKey::Currency: {
-        bool code = value.size() == 3 && std::all_of(value.begin(), value.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+        bool code = value.size() == 3 && std::all_of(value.begin(), value.end(), [](char ch) {
+                      return ch >= 'A' && ch <= 'Z';
+                    });
         if (code) {
           c.model.currency = value;
         } else {
-          c.diags.error(s->value.loc, fmt::format("currency '{}' is not a 3-letter upper-case code", value));
+          c.diags.error(s->value.loc,
+                        fmt::format("currency '{}' is not a 3-letter upper-case code", value));
         }
         break;
       }
@@ -56,12 +66,16 @@ void check_regime(Context& c) {
 
 void check_functions_and_areas(Context& c) {
   for (const auto* f : c.decls.functions) {
-    if (!c.symbols.functions.declare(f->name.text, f->name.loc, c.model.functions.size(), c.diags)) continue;
-    c.model.functions.push_back({f->name.text, f->title ? f->title->text : "", f->board.has_value(), f->name.loc});
+    if (!c.symbols.functions.declare(f->name.text, f->name.loc, c.model.functions.size(), c.diags))
+      continue;
+    c.model.functions.push_back(
+        {f->name.text, f->title ? f->title->text : "", f->board.has_value(), f->name.loc});
   }
   for (const auto* a : c.decls.areas) {
-    if (!c.symbols.areas.declare(a->name.text, a->name.loc, c.model.areas.size(), c.diags)) continue;
-    c.model.areas.push_back({a->name.text, a->title ? a->title->text : "", a->prescribed.has_value(), a->name.loc});
+    if (!c.symbols.areas.declare(a->name.text, a->name.loc, c.model.areas.size(), c.diags))
+      continue;
+    c.model.areas.push_back(
+        {a->name.text, a->title ? a->title->text : "", a->prescribed.has_value(), a->name.loc});
   }
   if (c.decls.regimes.empty()) return;
   for (const auto& item : c.decls.regimes[0]->items) {
@@ -77,8 +91,10 @@ namespace {
 bool declare_value(Context& c, const ast::Word& name, ValueKind kind, int index) {
   auto [it, inserted] = c.symbols.values.emplace(name.text, ValueSymbol{kind, index, name.loc});
   if (!inserted) {
-    c.diags.error(name.loc, fmt::format("duplicate name '{}' (facts, person facts and tables share one namespace)",
-                                        name.text));
+    c.diags.error(
+        name.loc,
+        fmt::format("duplicate name '{}' (facts, person facts and tables share one namespace)",
+                    name.text));
     c.diags.note(it->second.loc, fmt::format("'{}' was first declared here", name.text));
   }
   return inserted;
@@ -87,7 +103,8 @@ bool declare_value(Context& c, const ast::Word& name, ValueKind kind, int index)
 void check_fact(Context& c, const ast::FactDecl& f) {
   bool person = f.kind.value == ast::FactKind::PersonFact;
   auto& list = person ? c.model.person_facts : c.model.facts;
-  if (!declare_value(c, f.name, person ? ValueKind::PersonFact : ValueKind::Fact, list.size())) return;
+  if (!declare_value(c, f.name, person ? ValueKind::PersonFact : ValueKind::Fact, list.size()))
+    return;
   auto [type, percent] = declared_type(f.type.value);
   FactDef def{f.name.text, type, percent, std::nullopt, f.name.loc};
   if (f.default_value) {
@@ -98,12 +115,14 @@ void check_fact(Context& c, const ast::FactDecl& f) {
   list.push_back(std::move(def));
 }
 
-void check_table_entry(Context& c, Table& table, const ast::TableEntry& e, std::map<int64_t, SourceLoc>& keys) {
+void check_table_entry(Context& c, Table& table, const ast::TableEntry& e,
+                       std::map<int64_t, SourceLoc>& keys) {
   LiteralChecker literals(c.diags, c.model.currency);
   auto k = literals.value(e.key);
   if (!k) return;
   if (k->type != Type::Int) {
-    c.diags.error(e.key.loc, fmt::format("table keys are integer literals, not {}", type_name(k->type)));
+    c.diags.error(e.key.loc,
+                  fmt::format("table keys are integer literals, not {}", type_name(k->type)));
     return;
   }
   int64_t key = k->number.raw() / Decimal::kScale;
@@ -113,13 +132,15 @@ void check_table_entry(Context& c, Table& table, const ast::TableEntry& e, std::
     c.diags.note(it->second, "the key first appears here");
     return;
   }
-  if (auto v = literals.typed(e.value, table.value_type, table.percent, "a table value")) table.entries[key] = *v;
+  if (auto v = literals.typed(e.value, table.value_type, table.percent, "a table value"))
+    table.entries[key] = *v;
 }
 
 void check_table(Context& c, const ast::TableDecl& t) {
   if (!declare_value(c, t.name, ValueKind::Table, c.model.tables.size())) return;
   Table table{t.name.text, Type::Error, false, {}, std::nullopt, t.name.loc};
-  if (t.key_type.value != ast::TypeName::Int) c.diags.error(t.key_type.loc, "table keys must be of type int");
+  if (t.key_type.value != ast::TypeName::Int)
+    c.diags.error(t.key_type.loc, "table keys must be of type int");
   std::tie(table.value_type, table.percent) = declared_type(t.value_type.value);
   std::map<int64_t, SourceLoc> keys;
   for (const auto& item : t.items) {
@@ -130,7 +151,8 @@ void check_table(Context& c, const ast::TableDecl& t) {
         c.diags.error(d->keyword.loc, fmt::format("table '{}' has a second default", table.name));
       } else {
         LiteralChecker literals(c.diags, c.model.currency);
-        table.default_value = literals.typed(d->value, table.value_type, table.percent, "a table default");
+        table.default_value =
+            literals.typed(d->value, table.value_type, table.percent, "a table default");
       }
     }
   }
@@ -148,7 +170,9 @@ void check_values(Context& c) {
 
 void check_breach_types(Context& c) {
   for (const auto* b : c.decls.breaches) {
-    if (!c.symbols.breach_types.declare(b->name.text, b->name.loc, c.model.breach_types.size(), c.diags)) continue;
+    if (!c.symbols.breach_types.declare(b->name.text, b->name.loc, c.model.breach_types.size(),
+                                        c.diags))
+      continue;
     BreachType bt{b->name.text, b->title ? b->title->text : "", -1, b->name.loc};
     bool seen_area = false;
     for (const auto& item : b->items) {

@@ -1,8 +1,8 @@
 #include "dsl/check_expressions.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "dsl/core/spelling.h"
 
@@ -29,7 +29,8 @@ SourceLoc span(SourceLoc a, SourceLoc b) {
 
 // The common type of two operands of one family, or Error.
 Type unify(Type a, Type b) {
-  if (model::is_number(a) && model::is_number(b)) return a == Type::Int && b == Type::Int ? Type::Int : Type::Decimal;
+  if (model::is_number(a) && model::is_number(b))
+    return a == Type::Int && b == Type::Int ? Type::Int : Type::Decimal;
   if (a == b && a != Type::Duration && a != Type::String) return a;
   return Type::Error;
 }
@@ -58,10 +59,14 @@ BinaryRule binary_rule(ast::BinaryOp op, Type a, Type b) {
   using B = ast::BinaryOp;
   Type u = unify(a, b);
   switch (op) {
-    case B::Or: return {Op::Or, a == Type::Bool && b == Type::Bool ? Type::Bool : Type::Error};
-    case B::And: return {Op::And, a == Type::Bool && b == Type::Bool ? Type::Bool : Type::Error};
-    case B::Eq: return {Op::Eq, u != Type::Error ? Type::Bool : Type::Error};
-    case B::Ne: return {Op::Ne, u != Type::Error ? Type::Bool : Type::Error};
+    case B::Or:
+      return {Op::Or, a == Type::Bool && b == Type::Bool ? Type::Bool : Type::Error};
+    case B::And:
+      return {Op::And, a == Type::Bool && b == Type::Bool ? Type::Bool : Type::Error};
+    case B::Eq:
+      return {Op::Eq, u != Type::Error ? Type::Bool : Type::Error};
+    case B::Ne:
+      return {Op::Ne, u != Type::Error ? Type::Bool : Type::Error};
     case B::Lt:
     case B::Le:
     case B::Gt:
@@ -71,7 +76,8 @@ BinaryRule binary_rule(ast::BinaryOp op, Type a, Type b) {
     }
     case B::Add:
     case B::Sub:
-      return {op == B::Add ? Op::Add : Op::Sub, model::is_number(u) || u == Type::Money ? u : Type::Error};
+      return {op == B::Add ? Op::Add : Op::Sub,
+              model::is_number(u) || u == Type::Money ? u : Type::Error};
     case B::Mul:
       if (model::is_number(a) && model::is_number(b)) return {Op::Mul, u};
       if ((a == Type::Money && model::is_number(b)) || (model::is_number(a) && b == Type::Money)) {
@@ -88,7 +94,8 @@ BinaryRule binary_rule(ast::BinaryOp op, Type a, Type b) {
 }
 
 bool is_chain_op(Op op) {
-  return op == Op::And || op == Op::Or || op == Op::Add || op == Op::Sub || op == Op::Mul || op == Op::Div;
+  return op == Op::And || op == Op::Or || op == Op::Add || op == Op::Sub || op == Op::Mul ||
+         op == Op::Div;
 }
 
 }  // namespace
@@ -96,7 +103,8 @@ bool is_chain_op(Op op) {
 Expr ExpressionChecker::typed(const ast::Expr& e, Scope scope, Type want, const char* what) {
   Expr out = expr(e, scope);
   if (out.type != Type::Error && out.type != want) {
-    diags_.error(e.loc, fmt::format("{} must be of type {}, not {}", what, type_name(want), type_name(out.type)));
+    diags_.error(e.loc, fmt::format("{} must be of type {}, not {}", what, type_name(want),
+                                    type_name(out.type)));
     out.type = Type::Error;
   }
   if (out.type != Type::Error && depth_of(out) > kMaxDepth) {
@@ -126,9 +134,15 @@ Expr ExpressionChecker::operand(const ast::Operand& o, Scope scope) {
     Expr operator()(const ast::Literal& lit) const { return c->literal(lit); }
     Expr operator()(const ast::Name& n) const { return c->name(n, s); }
     Expr operator()(const ast::x3::forward_ast<ast::Call>& x) const { return c->call(x.get(), s); }
-    Expr operator()(const ast::x3::forward_ast<ast::Index>& x) const { return c->index(x.get(), s); }
-    Expr operator()(const ast::x3::forward_ast<ast::IfExpr>& x) const { return c->if_expr(x.get(), s); }
-    Expr operator()(const ast::x3::forward_ast<ast::Unary>& x) const { return c->unary(x.get(), s); }
+    Expr operator()(const ast::x3::forward_ast<ast::Index>& x) const {
+      return c->index(x.get(), s);
+    }
+    Expr operator()(const ast::x3::forward_ast<ast::IfExpr>& x) const {
+      return c->if_expr(x.get(), s);
+    }
+    Expr operator()(const ast::x3::forward_ast<ast::Unary>& x) const {
+      return c->unary(x.get(), s);
+    }
     Expr operator()(const ast::x3::forward_ast<ast::Expr>& x) const { return c->expr(x.get(), s); }
   };
   return boost::apply_visitor(Visitor{this, scope}, o);
@@ -156,9 +170,11 @@ Expr ExpressionChecker::unary(const ast::Unary& u, Scope scope) {
   // Operators of one kind cancel in pairs, so long chains stay shallow.
   bool is_not = u.ops[0] == '!';
   if (inner.type != Type::Error) {
-    bool ok = is_not ? inner.type == Type::Bool : (model::is_number(inner.type) || inner.type == Type::Money);
+    bool ok = is_not ? inner.type == Type::Bool
+                     : (model::is_number(inner.type) || inner.type == Type::Money);
     if (!ok) {
-      diags_.error(u.loc, fmt::format("'{}' cannot apply to {}", is_not ? "not" : "-", type_name(inner.type)));
+      diags_.error(u.loc, fmt::format("'{}' cannot apply to {}", is_not ? "not" : "-",
+                                      type_name(inner.type)));
       return error_expr(u.loc);
     }
   }
@@ -197,7 +213,8 @@ Expr ExpressionChecker::name(const ast::Name& n, Scope scope) {
   bool income = n.text == "relevant_income";
   if (income || (it == symbols_.values.end() && n.text == "days_in_post")) {
     if (scope != Scope::Person) {
-      diags_.error(n.loc, fmt::format("{} is a person's: use it in 'where' or in a fine amount", n.text));
+      diags_.error(n.loc,
+                   fmt::format("{} is a person's: use it in 'where' or in a fine amount", n.text));
       return error_expr(n.loc);
     }
     e.op = income ? Op::Income : Op::DaysInPost;
@@ -220,9 +237,10 @@ Expr ExpressionChecker::value_name(const ast::Name& n, Scope scope, const ValueS
     return error_expr(n.loc);
   }
   if (sym.kind == ValueKind::PersonFact && scope != Scope::Person) {
-    diags_.error(n.loc, fmt::format("person fact '{}' is only known in 'where' and fine amounts, where a "
-                                    "person is being judged",
-                                    n.text));
+    diags_.error(n.loc,
+                 fmt::format("person fact '{}' is only known in 'where' and fine amounts, where a "
+                             "person is being judged",
+                             n.text));
     return error_expr(n.loc);
   }
   bool person = sym.kind == ValueKind::PersonFact;
@@ -266,7 +284,8 @@ Expr ExpressionChecker::call(const ast::Call& c, Scope scope) {
   e.loc = c.loc;
   e.name = ast::keyword_text(c.function.value);
   for (const auto& a : c.args) e.args.push_back(expr(a, scope));
-  bool poisoned = std::any_of(e.args.begin(), e.args.end(), [](const Expr& x) { return x.type == Type::Error; });
+  bool poisoned = std::any_of(e.args.begin(), e.args.end(),
+                              [](const Expr& x) { return x.type == Type::Error; });
   auto fail = [&](std::string msg) {
     if (!poisoned) diags_.error(c.loc, std::move(msg));
     e.type = Type::Error;
@@ -288,16 +307,19 @@ Expr ExpressionChecker::call(const ast::Call& c, Scope scope) {
       Type t = e.args[0].type;
       for (size_t i = 1; i < e.args.size() && t != Type::Error; ++i) t = unify(t, e.args[i].type);
       if (t == Type::Error || t == Type::Bool) {
-        return fail(fmt::format("the arguments of {} must be of one family (numbers, money or dates)", f));
+        return fail(
+            fmt::format("the arguments of {} must be of one family (numbers, money or dates)", f));
       }
       e.type = poisoned ? Type::Error : t;
-      e.percent = std::all_of(e.args.begin(), e.args.end(), [](const Expr& x) { return x.percent; });
+      e.percent =
+          std::all_of(e.args.begin(), e.args.end(), [](const Expr& x) { return x.percent; });
       return e;
     }
     case F::RoundDown:
     case F::RoundUp: {
       e.op = c.function.value == F::RoundDown ? Op::RoundDown : Op::RoundUp;
-      if (e.args.size() != 2) return fail(fmt::format("{} takes two arguments: {}(value, step)", f, f));
+      if (e.args.size() != 2)
+        return fail(fmt::format("{} takes two arguments: {}(value, step)", f, f));
       Type t = unify(e.args[0].type, e.args[1].type);
       if (!(model::is_number(t) || t == Type::Money)) {
         return fail(fmt::format("{} needs a value and a step of one family (numbers or money)", f));
@@ -317,9 +339,10 @@ Expr ExpressionChecker::index(const ast::Index& ix, Scope scope) {
   Expr key = expr(ix.key, scope);
   auto it = symbols_.values.find(ix.table.text);
   if (it == symbols_.values.end() || it->second.kind != ValueKind::Table) {
-    diags_.error(ix.table.loc,
-                 smr::unknown_name("table", ix.table.text,
-                                   closest_name(ix.table.text, symbols_.value_names(ValueKind::Table))));
+    diags_.error(
+        ix.table.loc,
+        smr::unknown_name("table", ix.table.text,
+                          closest_name(ix.table.text, symbols_.value_names(ValueKind::Table))));
     return error_expr(ix.loc);
   }
   const model::Table& t = m_.tables[it->second.index];
@@ -327,7 +350,8 @@ Expr ExpressionChecker::index(const ast::Index& ix, Scope scope) {
   e.type = t.value_type;
   e.percent = t.percent;
   if (key.type != Type::Int && key.type != Type::Error) {
-    diags_.error(ix.key.loc, fmt::format("a key of table '{}' must be an int, not {}", t.name, type_name(key.type)));
+    diags_.error(ix.key.loc, fmt::format("a key of table '{}' must be an int, not {}", t.name,
+                                         type_name(key.type)));
     e.type = Type::Error;
   }
   if (key.type == Type::Error) e.type = Type::Error;
@@ -349,8 +373,8 @@ Expr ExpressionChecker::if_expr(const ast::IfExpr& x, Scope scope) {
   }
   e.type = unify(a, b);
   if (e.type == Type::Error) {
-    diags_.error(x.loc, fmt::format("the branches of 'if' must be of one family, not {} and {}", type_name(a),
-                                    type_name(b)));
+    diags_.error(x.loc, fmt::format("the branches of 'if' must be of one family, not {} and {}",
+                                    type_name(a), type_name(b)));
   }
   e.percent = e.args[1].percent && e.args[2].percent;
   return e;

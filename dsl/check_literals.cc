@@ -1,8 +1,8 @@
 #include "dsl/check_literals.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace smr::check {
 
@@ -14,13 +14,15 @@ std::optional<Value> LiteralChecker::date_value(const ast::Literal& lit) const {
   if (!d) {
     // A well-formed date in a year out of range gets its own message.
     const std::string& t = lit.text;
-    bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
-                  std::all_of(t.begin(), t.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+    bool shaped =
+        t.size() == 10 && t[4] == '-' && t[7] == '-' &&
+        std::all_of(t.begin(), t.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
     int year = shaped ? std::stoi(t.substr(0, 4)) : 0;
     bool out_of_range = shaped && (year < Date::kMinYear || year > Date::kMaxYear);
-    diags_.error(lit.loc, out_of_range ? fmt::format("date '{}' is outside the supported years {} to {}",
-                                                     lit.text, Date::kMinYear, Date::kMaxYear)
-                                       : fmt::format("invalid date '{}'", lit.text));
+    diags_.error(lit.loc, out_of_range
+                              ? fmt::format("date '{}' is outside the supported years {} to {}",
+                                            lit.text, Date::kMinYear, Date::kMaxYear)
+                              : fmt::format("invalid date '{}'", lit.text));
     return std::nullopt;
   }
   Value v;
@@ -36,21 +38,30 @@ std::optional<Value> LiteralChecker::value(const ast::Literal& lit) const {
       v.type = Type::Bool;
       v.boolean = lit.text == "true";
       return v;
-    case ast::LiteralKind::String: v.type = Type::String; return v;
-    case ast::LiteralKind::Date: return date_value(lit);
-    default: break;
+    case ast::LiteralKind::String:
+      v.type = Type::String;
+      return v;
+    case ast::LiteralKind::Date:
+      return date_value(lit);
+    default:
+      break;
   }
   bool negative = !lit.text.empty() && lit.text[0] == '-';
   auto number = Decimal::parse(negative ? lit.text.substr(1) : lit.text);
   if (number && negative) number = negate(*number);
   if (!number) {
-    diags_.error(lit.loc, fmt::format("number '{}' is too large (the limit is about 9.2 × 10^12)", lit.text));
+    diags_.error(lit.loc, fmt::format("number '{}' is too large (the limit is about 9.2 × 10^12)",
+                                      lit.text));
     return std::nullopt;
   }
   v.number = *number;
   switch (lit.kind) {
-    case ast::LiteralKind::Int: v.type = Type::Int; break;
-    case ast::LiteralKind::Decimal: v.type = Type::Decimal; break;
+    case ast::LiteralKind::Int:
+      v.type = Type::Int;
+      break;
+    case ast::LiteralKind::Decimal:
+      v.type = Type::Decimal;
+      break;
     case ast::LiteralKind::Percent:
       v.type = Type::Decimal;
       v.percent = true;
@@ -59,7 +70,8 @@ std::optional<Value> LiteralChecker::value(const ast::Literal& lit) const {
     case ast::LiteralKind::Money:
       v.type = Type::Money;
       if (!currency_.empty() && lit.unit != currency_) {
-        diags_.error(lit.loc, fmt::format("currency {} differs from the regime's currency {}", lit.unit, currency_));
+        diags_.error(lit.loc, fmt::format("currency {} differs from the regime's currency {}",
+                                          lit.unit, currency_));
         return std::nullopt;
       }
       break;
@@ -67,15 +79,19 @@ std::optional<Value> LiteralChecker::value(const ast::Literal& lit) const {
       v.type = Type::Duration;
       v.duration.amount = v.number.raw() / Decimal::kScale;
       char u = lit.unit[0];
-      v.duration.unit = u == 'd' ? Duration::Unit::Days : u == 'm' ? Duration::Unit::Months : Duration::Unit::Years;
+      v.duration.unit = u == 'd'   ? Duration::Unit::Days
+                        : u == 'm' ? Duration::Unit::Months
+                                   : Duration::Unit::Years;
       break;
     }
-    default: break;
+    default:
+      break;
   }
   return v;
 }
 
-bool LiteralChecker::coerce(Value& v, Type want, bool percent, SourceLoc loc, const std::string& what) const {
+bool LiteralChecker::coerce(Value& v, Type want, bool percent, SourceLoc loc,
+                            const std::string& what) const {
   if (v.type == want || (v.type == Type::Int && want == Type::Decimal)) {
     v.type = want;
     v.percent = v.percent || percent;
@@ -98,7 +114,8 @@ std::optional<Date> LiteralChecker::date(const ast::Literal& lit, const char* wh
   auto v = value(lit);
   if (!v) return std::nullopt;
   if (v->type != Type::Date) {
-    diags_.error(lit.loc, fmt::format("{} must be a date (YYYY-MM-DD), not {}", what, model::type_name(v->type)));
+    diags_.error(lit.loc, fmt::format("{} must be a date (YYYY-MM-DD), not {}", what,
+                                      model::type_name(v->type)));
     return std::nullopt;
   }
   return v->date;
@@ -106,12 +123,18 @@ std::optional<Date> LiteralChecker::date(const ast::Literal& lit, const char* wh
 
 std::pair<Type, bool> declared_type(ast::TypeName t) {
   switch (t) {
-    case ast::TypeName::Bool: return {Type::Bool, false};
-    case ast::TypeName::Int: return {Type::Int, false};
-    case ast::TypeName::Decimal: return {Type::Decimal, false};
-    case ast::TypeName::Percent: return {Type::Decimal, true};
-    case ast::TypeName::Money: return {Type::Money, false};
-    case ast::TypeName::Date: return {Type::Date, false};
+    case ast::TypeName::Bool:
+      return {Type::Bool, false};
+    case ast::TypeName::Int:
+      return {Type::Int, false};
+    case ast::TypeName::Decimal:
+      return {Type::Decimal, false};
+    case ast::TypeName::Percent:
+      return {Type::Decimal, true};
+    case ast::TypeName::Money:
+      return {Type::Money, false};
+    case ast::TypeName::Date:
+      return {Type::Date, false};
   }
   return {Type::Error, false};
 }

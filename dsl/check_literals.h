@@ -19,7 +19,8 @@ namespace smr::check {
 class LiteralChecker {
  public:
   // `currency` is the regime's (empty until known); it is read at each use.
-  LiteralChecker(Diagnostics& diags, const std::string& currency) : diags_(diags), currency_(currency) {}
+  LiteralChecker(Diagnostics& diags, const std::string& currency)
+      : diags_(diags), currency_(currency) {}
 
   // The value, or nullopt with an error (overflow, impossible date, foreign
   // currency).
@@ -29,7 +30,8 @@ class LiteralChecker {
   std::optional<model::Value> typed(const ast::Literal& lit, model::Type want, bool percent,
                                     const std::string& what) const;
   std::optional<Date> date(const ast::Literal& lit, const char* what) const;
-  bool coerce(model::Value& v, model::Type want, bool percent, SourceLoc loc, const std::string& what) const;
+  bool coerce(model::Value& v, model::Type want, bool percent, SourceLoc loc,
+              const std::string& what) const;
 
  private:
   std::optional<model::Value> date_value(const ast::Literal& lit) const;

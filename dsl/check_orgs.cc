@@ -26,7 +26,8 @@ bool edge_targets(OrgBuilder& b, const ast::EdgeItem& e, Edge& edge) {
       edge.kind = EdgeKind::ResponsibleFor;
       edge.target = b.area(e.target.text, e.target.loc, "");
       break;
-    case ast::EdgeWord::Delegates: return true;
+    case ast::EdgeWord::Delegates:
+      return true;
   }
   return edge.target >= 0;
 }
@@ -49,7 +50,8 @@ void add_edge(Context& c, OrgBuilder& b, int self, const ast::EdgeItem& e) {
   bool delegation = e.kind.value == ast::EdgeWord::Delegates;
   bool ok = delegation ? delegation_targets(c, b, e, edge) : edge_targets(b, e, edge);
   if (!delegation && e.to) {
-    c.diags.error(e.to->loc, fmt::format("'to' belongs to delegates, not to {}", ast::keyword_text(e.kind.value)));
+    c.diags.error(e.to->loc, fmt::format("'to' belongs to delegates, not to {}",
+                                         ast::keyword_text(e.kind.value)));
     ok = false;
   }
   LiteralChecker literals(c.diags, c.model.currency);
@@ -73,11 +75,13 @@ void add_person_items(Context& c, OrgBuilder& b, int self, const ast::Person& p)
   for (const auto& item : p.items) {
     if (const auto* inc = boost::get<ast::IncomeItem>(&item)) {
       if (seen_income) {
-        c.diags.error(inc->keyword.loc, fmt::format("relevant_income of '{}' is given twice", p.id.text));
+        c.diags.error(inc->keyword.loc,
+                      fmt::format("relevant_income of '{}' is given twice", p.id.text));
       }
       seen_income = true;
       LiteralChecker literals(c.diags, c.model.currency);
-      if (auto v = literals.typed(inc->amount, Type::Money, false, "relevant_income")) b.set_income(self, v->number);
+      if (auto v = literals.typed(inc->amount, Type::Money, false, "relevant_income"))
+        b.set_income(self, v->number);
     } else if (const auto* e = boost::get<ast::EdgeItem>(&item)) {
       add_edge(c, b, self, *e);
     }
@@ -103,7 +107,8 @@ void check_orgs(Context& c) {
     for (size_t i = 0; i < persons.size(); ++i) {
       if (index[i] >= 0) by_index[index[i]] = persons[i];
     }
-    for (size_t i = 0; i < by_index.size() && by_index[i]; ++i) add_person_items(c, b, i, *by_index[i]);
+    for (size_t i = 0; i < by_index.size() && by_index[i]; ++i)
+      add_person_items(c, b, i, *by_index[i]);
     c.model.orgs.push_back(b.finish());
   }
 }

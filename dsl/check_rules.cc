@@ -1,8 +1,8 @@
 // The rule pass: `on`, `when` and each `then` clause with its sanction,
 // selector and `where`.
-#include <set>
-
 #include <fmt/format.h>
+
+#include <set>
 
 #include "dsl/check_context.h"
 #include "dsl/check_expressions.h"
@@ -18,7 +18,8 @@ std::optional<Selector> selector(Context& c, const ast::SelectorTerm& t);
 bool managers_argument(Context& c, const ast::Word& arg, Selector& s) {
   auto n = Decimal::parse(arg.text);
   bool digits = !arg.text.empty() && arg.text[0] >= '0' && arg.text[0] <= '9';
-  if (!digits || !n || n->raw() < Decimal::kScale || n->raw() > int64_t{1'000'000} * Decimal::kScale) {
+  if (!digits || !n || n->raw() < Decimal::kScale ||
+      n->raw() > int64_t{1'000'000} * Decimal::kScale) {
     c.diags.error(arg.loc, "managers(N) needs a whole number of levels from 1 to 1,000,000");
     return false;
   }
@@ -29,7 +30,8 @@ bool managers_argument(Context& c, const ast::Word& arg, Selector& s) {
 std::optional<Selector> selector(Context& c, const ast::SelectorTerm& t) {
   using W = ast::SelectorWord;
   static const Selector::Kind kKinds[] = {Selector::Kind::Accountable, Selector::Kind::Delegates,
-                                          Selector::Kind::Managers, Selector::Kind::Holders, Selector::Kind::Board};
+                                          Selector::Kind::Managers, Selector::Kind::Holders,
+                                          Selector::Kind::Board};
   Selector s;
   s.loc = t.loc;
   s.kind = kKinds[static_cast<int>(t.kind.value)];
@@ -64,8 +66,8 @@ std::optional<Selector> selector(Context& c, const ast::SelectorTerm& t) {
 }
 
 Clause then_clause(Context& c, ExpressionChecker& exprs, const ast::ThenClause& t) {
-  static const SanctionKind kKinds[] = {SanctionKind::Censure, SanctionKind::Fine, SanctionKind::Disqualification,
-                                        SanctionKind::Criminal};
+  static const SanctionKind kKinds[] = {SanctionKind::Censure, SanctionKind::Fine,
+                                        SanctionKind::Disqualification, SanctionKind::Criminal};
   Clause clause;
   clause.loc = t.sanction.loc;
   clause.sanction = kKinds[static_cast<int>(t.sanction.kind.value)];
@@ -82,7 +84,8 @@ Clause then_clause(Context& c, ExpressionChecker& exprs, const ast::ThenClause& 
   for (const auto& term : t.selector) {
     if (auto s = selector(c, term)) clause.selector.push_back(std::move(*s));
   }
-  if (t.where) clause.where = exprs.typed(*t.where, Scope::Person, Type::Bool, "a 'where' condition");
+  if (t.where)
+    clause.where = exprs.typed(*t.where, Scope::Person, Type::Bool, "a 'where' condition");
   return clause;
 }
 
@@ -105,11 +108,13 @@ Rule check_rule(Context& c, const ast::RuleDecl& r, std::set<int>& used) {
   bool seen_on = false, seen_when = false;
   for (const auto& item : r.items) {
     if (const auto* on = boost::get<ast::OnClause>(&item)) {
-      if (seen_on) c.diags.error(on->keyword.loc, fmt::format("rule '{}' has a second 'on' clause", rule.id));
+      if (seen_on)
+        c.diags.error(on->keyword.loc, fmt::format("rule '{}' has a second 'on' clause", rule.id));
       seen_on = true;
       on_clause(c, rule, *on);
     } else if (const auto* w = boost::get<ast::WhenClause>(&item)) {
-      if (seen_when) c.diags.error(w->keyword.loc, fmt::format("rule '{}' has a second 'when' clause", rule.id));
+      if (seen_when)
+        c.diags.error(w->keyword.loc, fmt::format("rule '{}' has a second 'when' clause", rule.id));
       seen_when = true;
       rule.when = exprs.typed(w->condition, Scope::Breach, Type::Bool, "a 'when' condition");
     } else if (const auto* t = boost::get<ast::ThenClause>(&item)) {
@@ -117,7 +122,9 @@ Rule check_rule(Context& c, const ast::RuleDecl& r, std::set<int>& used) {
     }
   }
   if (rule.clauses.empty() && !has_broken_item(r.items)) {
-    c.diags.warning(r.name.loc, fmt::format("rule '{}' has no 'then' clause and can never sanction anyone", rule.id));
+    c.diags.warning(
+        r.name.loc,
+        fmt::format("rule '{}' has no 'then' clause and can never sanction anyone", rule.id));
   }
   return rule;
 }
@@ -127,7 +134,8 @@ Rule check_rule(Context& c, const ast::RuleDecl& r, std::set<int>& used) {
 void check_rules(Context& c) {
   std::vector<std::set<int>> rule_facts;
   for (const auto* r : c.decls.rules) {
-    if (!c.symbols.rules.declare(r->name.text, r->name.loc, c.model.rules.size(), c.diags)) continue;
+    if (!c.symbols.rules.declare(r->name.text, r->name.loc, c.model.rules.size(), c.diags))
+      continue;
     std::set<int> used;
     c.model.rules.push_back(check_rule(c, *r, used));
     rule_facts.push_back(std::move(used));

@@ -1,12 +1,12 @@
 #include "dsl/check_scenarios.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "dsl/check_literals.h"
 #include "dsl/core/parallel.h"
@@ -51,15 +51,18 @@ bool BreachValues::set_twice(const ast::FactValue& fv, PersonFactValues* person)
 
 void BreachValues::set_severity(const ast::FactValue& fv, PersonFactValues* person) {
   if (person || fv.name.text == "date") {
-    diags_.error(fv.name.loc, fv.name.text == "date" ? std::string("a breach's date is given by 'on DATE'")
-                                                     : std::string("severity belongs to the breach, not to a person"));
+    diags_.error(fv.name.loc, fv.name.text == "date"
+                                  ? std::string("a breach's date is given by 'on DATE'")
+                                  : std::string("severity belongs to the breach, not to a person"));
     return;
   }
   auto v = literals_.typed(fv.value, Type::Int, false, "severity");
   if (!v) return;
   has_severity_ = true;
-  if (!v->number.is_integer() || v->number < *Decimal::from_int(1) || v->number > *Decimal::from_int(5)) {
-    diags_.error(fv.value.loc, fmt::format("severity must be from 1 to 5, not {}", v->number.to_string()));
+  if (!v->number.is_integer() || v->number < *Decimal::from_int(1) ||
+      v->number > *Decimal::from_int(5)) {
+    diags_.error(fv.value.loc,
+                 fmt::format("severity must be from 1 to 5, not {}", v->number.to_string()));
     return;
   }
   br_.severity = v->number.raw() / Decimal::kScale;
@@ -67,10 +70,12 @@ void BreachValues::set_severity(const ast::FactValue& fv, PersonFactValues* pers
 
 void BreachValues::set_income(const ast::FactValue& fv, PersonFactValues* person) {
   if (!person) {
-    diags_.error(fv.name.loc, "relevant_income belongs to a person: person P { relevant_income ...; }");
+    diags_.error(fv.name.loc,
+                 "relevant_income belongs to a person: person P { relevant_income ...; }");
     return;
   }
-  if (auto v = literals_.typed(fv.value, Type::Money, false, "relevant_income")) person->relevant_income = v->number;
+  if (auto v = literals_.typed(fv.value, Type::Money, false, "relevant_income"))
+    person->relevant_income = v->number;
 }
 
 void BreachValues::unknown_fact(const ast::FactValue& fv, bool person) {
@@ -78,7 +83,8 @@ void BreachValues::unknown_fact(const ast::FactValue& fv, bool person) {
   for (const auto& [name, sym] : symbols_.values) {
     if (sym.kind == (person ? ValueKind::PersonFact : ValueKind::Fact)) hint.consider(name);
   }
-  diags_.error(fv.name.loc, unknown_name(person ? "person fact" : "fact", fv.name.text, hint.best()));
+  diags_.error(fv.name.loc,
+               unknown_name(person ? "person fact" : "fact", fv.name.text, hint.best()));
 }
 
 void BreachValues::set(const ast::FactValue& fv, PersonFactValues* person) {
@@ -87,15 +93,18 @@ void BreachValues::set(const ast::FactValue& fv, PersonFactValues* person) {
   if (n == "severity" || n == "date") return set_severity(fv, person);
   if (n == "relevant_income") return set_income(fv, person);
   auto it = symbols_.values.find(n);
-  if (it == symbols_.values.end() || it->second.kind == ValueKind::Table) return unknown_fact(fv, person != nullptr);
+  if (it == symbols_.values.end() || it->second.kind == ValueKind::Table)
+    return unknown_fact(fv, person != nullptr);
   bool is_person_fact = it->second.kind == ValueKind::PersonFact;
   if (is_person_fact != (person != nullptr)) {
-    diags_.error(fv.name.loc, is_person_fact
-                                  ? fmt::format("'{}' is a person fact; set it inside person P {{ ... }}", n)
-                                  : fmt::format("'{}' is a breach fact; set it outside the person block", n));
+    diags_.error(fv.name.loc,
+                 is_person_fact
+                     ? fmt::format("'{}' is a person fact; set it inside person P {{ ... }}", n)
+                     : fmt::format("'{}' is a breach fact; set it outside the person block", n));
     return;
   }
-  const FactDef& def = is_person_fact ? m_.person_facts[it->second.index] : m_.facts[it->second.index];
+  const FactDef& def =
+      is_person_fact ? m_.person_facts[it->second.index] : m_.facts[it->second.index];
   auto v = literals_.typed(fv.value, def.type, def.percent, fmt::format("the value of '{}'", n));
   if (!v) return;
   (person ? person->values : br_.facts)[it->second.index] = v;
@@ -106,9 +115,10 @@ void BreachValues::set(const ast::FactValue& fv, PersonFactValues* person) {
 int ScenarioChecker::org_of(const ast::Scenario& s, Diagnostics& diags) const {
   if (s.org) return symbols_.orgs.resolve(*s.org, diags);
   if (m_.orgs.size() == 1) return 0;
-  diags.error(s.title.loc, m_.orgs.empty()
-                               ? std::string("the scenario has no org to run in (the model declares none)")
-                               : fmt::format("the model has {} orgs; name one with 'in ORG'", m_.orgs.size()));
+  diags.error(s.title.loc,
+              m_.orgs.empty()
+                  ? std::string("the scenario has no org to run in (the model declares none)")
+                  : fmt::format("the model has {} orgs; name one with 'in ORG'", m_.orgs.size()));
   return -1;
 }
 
@@ -131,7 +141,8 @@ ScenarioBreach ScenarioChecker::breach(const Org& org, const ast::ScenarioBreach
       auto existing = std::find_if(br.persons.begin(), br.persons.end(),
                                    [&](const PersonFactValues& v) { return v.person == p; });
       if (existing == br.persons.end()) {
-        br.persons.push_back({p, std::vector<std::optional<Value>>(m_.person_facts.size()), std::nullopt});
+        br.persons.push_back(
+            {p, std::vector<std::optional<Value>>(m_.person_facts.size()), std::nullopt});
         existing = br.persons.end() - 1;
       }
       size_t at = existing - br.persons.begin();
@@ -144,23 +155,27 @@ ScenarioBreach ScenarioChecker::breach(const Org& org, const ast::ScenarioBreach
     diags.error(b.type.loc, fmt::format("breach '{}' does not set severity (1 to 5)", b.type.text));
   }
   fill_defaults(br, b, diags);
-  std::sort(br.persons.begin(), br.persons.end(), [](const auto& x, const auto& y) { return x.person < y.person; });
+  std::sort(br.persons.begin(), br.persons.end(),
+            [](const auto& x, const auto& y) { return x.person < y.person; });
   return br;
 }
 
-void ScenarioChecker::fill_defaults(ScenarioBreach& br, const ast::ScenarioBreach& b, Diagnostics& diags) const {
+void ScenarioChecker::fill_defaults(ScenarioBreach& br, const ast::ScenarioBreach& b,
+                                    Diagnostics& diags) const {
   for (size_t f = 0; f < m_.facts.size(); ++f) {
     if (br.facts[f]) continue;
     if (m_.facts[f].default_value) {
       br.facts[f] = m_.facts[f].default_value;
     } else if (br.type >= 0 && symbols_.needed_facts[br.type].count(static_cast<int>(f))) {
-      diags.error(b.type.loc, fmt::format("breach '{}' leaves fact '{}' unset, and it has no default", b.type.text,
-                                          m_.facts[f].name));
+      diags.error(b.type.loc,
+                  fmt::format("breach '{}' leaves fact '{}' unset, and it has no default",
+                              b.type.text, m_.facts[f].name));
     }
   }
 }
 
-void ScenarioChecker::expectation(const Org& org, const ast::Expect& e, Scenario& sc, Diagnostics& diags) const {
+void ScenarioChecker::expectation(const Org& org, const ast::Expect& e, Scenario& sc,
+                                  Diagnostics& diags) const {
   using W = ast::OutcomeWord;
   Expectation ex;
   ex.loc = e.loc;
@@ -235,7 +250,8 @@ void check_scenarios(Context& c) {
   // with its own diagnostics, merged in order.
   std::vector<const ast::Scenario*> todo;
   for (const auto* s : c.decls.scenarios) {
-    if (c.symbols.scenarios.declare(s->title.text, s->title.loc, todo.size(), c.diags)) todo.push_back(s);
+    if (c.symbols.scenarios.declare(s->title.text, s->title.loc, todo.size(), c.diags))
+      todo.push_back(s);
   }
   struct Checked {
     std::optional<Scenario> scenario;
@@ -254,7 +270,8 @@ void check_scenarios(Context& c) {
       [&](Checked&& done) {
         c.diags.append(done.diags);
         const ast::Scenario& s = *todo[scenarios.size()];
-        scenarios.push_back(done.scenario ? std::move(*done.scenario) : Scenario{s.title.text, -1, {}, {}, s.title.loc});
+        scenarios.push_back(done.scenario ? std::move(*done.scenario)
+                                          : Scenario{s.title.text, -1, {}, {}, s.title.loc});
       });
   c.model.scenarios = std::move(scenarios);
 }

@@ -20,7 +20,8 @@ namespace smr::check {
 class ScenarioChecker {
  public:
   // `model` must have its orgs, facts and rules checked; `symbols` are its names.
-  ScenarioChecker(const model::Model& model, const Symbols& symbols) : m_(model), symbols_(symbols) {}
+  ScenarioChecker(const model::Model& model, const Symbols& symbols)
+      : m_(model), symbols_(symbols) {}
   // The scenario, or nullopt when it has errors (reported to `diags`).
   // Safe to call from several threads at once.
   std::optional<model::Scenario> check(const ast::Scenario& s, Diagnostics& diags) const;
@@ -29,8 +30,10 @@ class ScenarioChecker {
   int org_of(const ast::Scenario& s, Diagnostics& diags) const;
   model::ScenarioBreach breach(const model::Org& org, const ast::ScenarioBreach& b, int order,
                                Diagnostics& diags) const;
-  void fill_defaults(model::ScenarioBreach& br, const ast::ScenarioBreach& b, Diagnostics& diags) const;
-  void expectation(const model::Org& org, const ast::Expect& e, model::Scenario& sc, Diagnostics& diags) const;
+  void fill_defaults(model::ScenarioBreach& br, const ast::ScenarioBreach& b,
+                     Diagnostics& diags) const;
+  void expectation(const model::Org& org, const ast::Expect& e, model::Scenario& sc,
+                   Diagnostics& diags) const;
 
   const model::Model& m_;
   const Symbols& symbols_;

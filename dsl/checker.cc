@@ -6,7 +6,8 @@
 
 namespace smr {
 
-model::Model check_model(const std::vector<ast::File>& files, Diagnostics& diags, const CheckOptions& options) {
+model::Model check_model(const std::vector<ast::File>& files, Diagnostics& diags,
+                         const CheckOptions& options) {
   model::Model model;
   check::Declarations decls(files);
   check::Symbols symbols;

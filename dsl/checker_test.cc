@@ -1,10 +1,8 @@
 // Every class of check at its exact place.
-#include "dsl/core/spelling.h"
-
 #include <algorithm>
-
 #include <catch2/catch.hpp>
 
+#include "dsl/core/spelling.h"
 #include "tests/support.h"
 
 using smr::testing::compile;
@@ -34,14 +32,14 @@ TEST_CASE("unresolved names, with a did-you-mean", "[checker]") {
 rule r { on groomng; when severity >= 2 and not reasonable_step; then censure to holders(CE0); }
 rule q { then fine relevant_income * seriousnes[severity] to accountable where not reasonable_steps; }
 org o { person a { holds CEOO; reports_to bee; } person bea { } })"));
-  CHECK(c->errors() == Lines{
-      "9:20: error: unknown responsibility 'child_safty'; did you mean 'child_safety'?",
-      "10:13: error: unknown breach type 'groomng'; did you mean 'grooming'?",
-      "10:49: error: unknown name 'reasonable_step'; did you mean 'reasonable_steps'?",
-      "10:90: error: unknown function 'CE0'; did you mean 'CEO'?",
-      "11:38: error: unknown table 'seriousnes'; did you mean 'seriousness'?",
-      "12:26: error: unknown function 'CEOO'; did you mean 'CEO'?",
-      "12:43: error: unknown person 'bee' in org 'o'; did you mean 'bea'?"});
+  CHECK(c->errors() ==
+        Lines{"9:20: error: unknown responsibility 'child_safty'; did you mean 'child_safety'?",
+              "10:13: error: unknown breach type 'groomng'; did you mean 'grooming'?",
+              "10:49: error: unknown name 'reasonable_step'; did you mean 'reasonable_steps'?",
+              "10:90: error: unknown function 'CE0'; did you mean 'CEO'?",
+              "11:38: error: unknown table 'seriousnes'; did you mean 'seriousness'?",
+              "12:26: error: unknown function 'CEOO'; did you mean 'CEO'?",
+              "12:43: error: unknown person 'bee' in org 'o'; did you mean 'bea'?"});
 }
 
 TEST_CASE("a name with nothing close gets no suggestion", "[checker]") {
@@ -55,13 +53,12 @@ fact seriousness: int;
 rule r { then censure to accountable; }
 rule r { then censure to accountable; })"));
   // Notes follow their error.
-  CHECK(c->lines() == Lines{
-      "9:10: error: duplicate function 'CEO'",
-      "2:10: note: 'CEO' was first declared here",
-      "10:6: error: duplicate name 'seriousness' (facts, person facts and tables share one namespace)",
-      "7:7: note: 'seriousness' was first declared here",
-      "12:6: error: duplicate rule 'r'",
-      "11:6: note: 'r' was first declared here"});
+  CHECK(c->lines() ==
+        Lines{"9:10: error: duplicate function 'CEO'", "2:10: note: 'CEO' was first declared here",
+              "10:6: error: duplicate name 'seriousness' (facts, person facts and tables share one "
+              "namespace)",
+              "7:7: note: 'seriousness' was first declared here", "12:6: error: duplicate rule 'r'",
+              "11:6: note: 'r' was first declared here"});
 }
 
 TEST_CASE("type errors in every kind of expression", "[checker]") {
@@ -77,18 +74,19 @@ rule r6 { when relevant_income > 0 GBP; }
 rule r7 { when reasonable_steps; }
 rule r8 { then fine 10 GBP * 10 GBP to accountable; }
 rule r9 { when seriousness[0.5] > 0; })"));
-  CHECK(c->errors() == Lines{
-      "10:19: error: the default of 'label' must be of type int, not bool",
-      "11:30: error: a table value must be of type money, not int",
-      "12:16: error: a 'when' condition must be of type bool, not int",
-      "13:16: error: operator '>' cannot combine int and money",
-      "14:21: error: a fine amount must be of type money, not int",
-      "15:45: error: a 'where' condition must be of type bool, not money",
-      "16:40: error: the arguments of min must be of one family (numbers, money or dates)",
-      "17:16: error: relevant_income is a person's: use it in 'where' or in a fine amount",
-      "18:16: error: person fact 'reasonable_steps' is only known in 'where' and fine amounts, where a person is being judged",
-      "19:21: error: operator '*' cannot combine money and money",
-      "20:28: error: a key of table 'seriousness' must be an int, not decimal"});
+  CHECK(c->errors() ==
+        Lines{"10:19: error: the default of 'label' must be of type int, not bool",
+              "11:30: error: a table value must be of type money, not int",
+              "12:16: error: a 'when' condition must be of type bool, not int",
+              "13:16: error: operator '>' cannot combine int and money",
+              "14:21: error: a fine amount must be of type money, not int",
+              "15:45: error: a 'where' condition must be of type bool, not money",
+              "16:40: error: the arguments of min must be of one family (numbers, money or dates)",
+              "17:16: error: relevant_income is a person's: use it in 'where' or in a fine amount",
+              "18:16: error: person fact 'reasonable_steps' is only known in 'where' and fine "
+              "amounts, where a person is being judged",
+              "19:21: error: operator '*' cannot combine money and money",
+              "20:28: error: a key of table 'seriousness' must be an int, not decimal"});
 }
 
 TEST_CASE("int widens to decimal; money over money is a decimal", "[checker]") {
@@ -100,14 +98,16 @@ rule r { when ratio * 2 > weights[1] and 10 GBP / 4 GBP > 2; then fine 10 GBP / 
 
 TEST_CASE("exactly one regime, with one currency", "[checker]") {
   auto none = compile("function F \"f\";");
-  CHECK(none->errors() == Lines{"1:1: error: the model has no regime declaration (exactly one is required)"});
+  CHECK(none->errors() ==
+        Lines{"1:1: error: the model has no regime declaration (exactly one is required)"});
   auto two = compile(with_base(R"(regime "Again" { currency GBP; })"));
   CHECK(two->lines() == Lines{"9:1: error: a model has exactly one regime; this is a second one",
                               "1:1: note: the first regime is declared here"});
   auto eur = compile(with_base(R"(fact cap: money = 1_000_000 EUR;
 org o { person a { relevant_income 10 USD; } })"));
-  CHECK(eur->errors() == Lines{"9:19: error: currency EUR differs from the regime's currency GBP",
-                               "10:36: error: currency USD differs from the regime's currency GBP"});
+  CHECK(eur->errors() ==
+        Lines{"9:19: error: currency EUR differs from the regime's currency GBP",
+              "10:36: error: currency USD differs from the regime's currency GBP"});
 }
 
 TEST_CASE("intervals, dates and edges", "[checker]") {
@@ -116,12 +116,11 @@ TEST_CASE("intervals, dates and edges", "[checker]") {
   person b { holds COO from 2022-01-01 until 2022-01-01; responsible_for child_safety to a; }
   person c { delegates child_safety; reports_to a from 2023-01-01 until 2022-12-31; }
 })"));
-  CHECK(c->errors() == Lines{
-      "10:29: error: invalid date '2022-02-30'",
-      "11:46: error: 'until 2022-01-01' is not after 'from 2022-01-01'",
-      "11:90: error: 'to' belongs to delegates, not to responsible_for",
-      "12:14: error: delegates needs a delegate: delegates AREA to PERSON",
-      "12:73: error: 'until 2022-12-31' is not after 'from 2023-01-01'"});
+  CHECK(c->errors() == Lines{"10:29: error: invalid date '2022-02-30'",
+                             "11:46: error: 'until 2022-01-01' is not after 'from 2022-01-01'",
+                             "11:90: error: 'to' belongs to delegates, not to responsible_for",
+                             "12:14: error: delegates needs a delegate: delegates AREA to PERSON",
+                             "12:73: error: 'until 2022-12-31' is not after 'from 2023-01-01'"});
 }
 
 TEST_CASE("scenario checks: severity, unset facts, unknown persons", "[checker]") {
@@ -137,15 +136,15 @@ scenario "s" {
   expect a: none, censure;
   expect bob: none;
 })"));
-  CHECK(c->errors() == Lines{
-      "13:10: error: breach 'grooming' does not set severity (1 to 5)",
-      "14:44: error: severity must be from 1 to 5, not 0",
-      "15:10: error: breach 'grooming' leaves fact 'platform' unset, and it has no default",
-      "15:44: error: severity must be from 1 to 5, not 6",
-      "16:66: error: unknown person 'zed' in org 'o'",
-      "17:22: error: invalid date '2022-02-29'",
-      "18:10: error: 'none' cannot be combined with other outcomes",
-      "19:10: error: unknown person 'bob' in org 'o'"});
+  CHECK(c->errors() ==
+        Lines{"13:10: error: breach 'grooming' does not set severity (1 to 5)",
+              "14:44: error: severity must be from 1 to 5, not 0",
+              "15:10: error: breach 'grooming' leaves fact 'platform' unset, and it has no default",
+              "15:44: error: severity must be from 1 to 5, not 6",
+              "16:66: error: unknown person 'zed' in org 'o'",
+              "17:22: error: invalid date '2022-02-29'",
+              "18:10: error: 'none' cannot be combined with other outcomes",
+              "19:10: error: unknown person 'bob' in org 'o'"});
 }
 
 TEST_CASE("a fact no applicable rule uses may stay unset", "[checker]") {
@@ -164,27 +163,30 @@ TEST_CASE("selectors are checked", "[checker]") {
   then censure to board(CEO);
   then censure to accountable of delegates;
 })"));
-  CHECK(c->errors() == Lines{
-      "10:28: error: managers(N) needs a whole number of levels from 1 to 1,000,000",
-      "11:19: error: holders needs a function: holders(F)",
-      "12:25: error: 'board' takes no argument",
-      "13:34: error: 'of' applies to managers, not to 'accountable'"});
+  CHECK(c->errors() ==
+        Lines{"10:28: error: managers(N) needs a whole number of levels from 1 to 1,000,000",
+              "11:19: error: holders needs a function: holders(F)",
+              "12:25: error: 'board' takes no argument",
+              "13:34: error: 'of' applies to managers, not to 'accountable'"});
 }
 
-TEST_CASE("a large model checks its scenarios in parallel, with the same order and diagnostics", "[checker]") {
+TEST_CASE("a large model checks its scenarios in parallel, with the same order and diagnostics",
+          "[checker]") {
   std::string text = with_base("org o { person a { holds CEO; responsible_for child_safety; } }\n");
   for (int i = 0; i < 12'000; ++i) {
     const char* type = i % 1000 == 999 ? "nope" : "grooming";
-    text += "scenario \"s" + std::to_string(i) + "\" { breach " + type + " on 2022-01-01 { severity 2; } }\n";
+    text += "scenario \"s" + std::to_string(i) + "\" { breach " + type +
+            " on 2022-01-01 { severity 2; } }\n";
   }
   auto c = compile(text);
   REQUIRE(c->model.scenarios.size() == 12'000);
-  for (int i : {0, 1, 5'999, 6'000, 11'999}) CHECK(c->model.scenarios[i].title == "s" + std::to_string(i));
+  for (int i : {0, 1, 5'999, 6'000, 11'999})
+    CHECK(c->model.scenarios[i].title == "s" + std::to_string(i));
   auto errors = c->errors();
   REQUIRE(errors.size() == 12);
   CHECK(errors.front() == "1009:26: error: unknown breach type 'nope'");
   CHECK(errors.back() == "12009:28: error: unknown breach type 'nope'");
-  CHECK(std::is_sorted(errors.begin(), errors.end(), [](const std::string& a, const std::string& b) {
-    return std::stoi(a) < std::stoi(b);
-  }));
+  CHECK(std::is_sorted(
+      errors.begin(), errors.end(),
+      [](const std::string& a, const std::string& b) { return std::stoi(a) < std::stoi(b); }));
 }

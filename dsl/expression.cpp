@@ -7,4 +7,4 @@ BOOST_SPIRIT_INSTANTIATE(expression_type, iterator_type, context_type)
 
 namespace smr {
 parser::expression_type const& expression() { return parser::expression; }
-}
+}  // namespace smr

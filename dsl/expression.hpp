@@ -1,4 +1,4 @@
-// The expression grammar (LANGUAGE.md section 3), declared here, defined in
+// The expression grammar, declared here, defined in
 // expression_def.hpp and instantiated once in expression.cpp.
 #pragma once
 

@@ -38,13 +38,14 @@ using ast::FunctionName;
 inline auto const op_or = Choice<BinaryOp, false>({BinaryOp::Or}, "'or'");
 inline auto const op_and = Choice<BinaryOp, false>({BinaryOp::And}, "'and'");
 inline auto const op_cmp = Choice<BinaryOp, false>(
-    {BinaryOp::Eq, BinaryOp::Ne, BinaryOp::Lt, BinaryOp::Le, BinaryOp::Gt, BinaryOp::Ge}, "a comparison");
+    {BinaryOp::Eq, BinaryOp::Ne, BinaryOp::Lt, BinaryOp::Le, BinaryOp::Gt, BinaryOp::Ge},
+    "a comparison");
 inline auto const op_add = Choice<BinaryOp, false>({BinaryOp::Add, BinaryOp::Sub}, "'+' or '-'");
 inline auto const op_mul = Choice<BinaryOp, false>({BinaryOp::Mul, BinaryOp::Div}, "'*' or '/'");
-inline auto const function_name = Choice<FunctionName, true>(
-    {FunctionName::Min, FunctionName::Max, FunctionName::RoundDown, FunctionName::RoundUp,
-     FunctionName::PriorBreaches},
-    "a function name");
+inline auto const function_name =
+    Choice<FunctionName, true>({FunctionName::Min, FunctionName::Max, FunctionName::RoundDown,
+                                FunctionName::RoundUp, FunctionName::PriorBreaches},
+                               "a function name");
 inline auto const name_ref = Identifier<ast::Name, true>("name");
 inline auto const table_name = Identifier<ast::Word, false>("table name");
 inline auto const literal = LiteralParser(false, "literal");
@@ -66,7 +67,7 @@ auto const if_expr_def = Keyword("if") > expression > Keyword("then") > expressi
 auto const paren_def = '(' > expression > ')';
 // clang-format on
 
-BOOST_SPIRIT_DEFINE(expression, or_expr, and_expr, not_expr, cmp_expr, add_expr, mul_expr,
-                    neg_expr, primary, call, index, if_expr, paren)
+BOOST_SPIRIT_DEFINE(expression, or_expr, and_expr, not_expr, cmp_expr, add_expr, mul_expr, neg_expr,
+                    primary, call, index, if_expr, paren)
 
 }  // namespace smr::parser

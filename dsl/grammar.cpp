@@ -7,4 +7,4 @@ BOOST_SPIRIT_INSTANTIATE(file_type, iterator_type, context_type)
 
 namespace smr {
 parser::file_type const& file_grammar() { return parser::file; }
-}
+}  // namespace smr

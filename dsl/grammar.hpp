@@ -1,4 +1,4 @@
-// The declaration grammar (LANGUAGE.md section 2): a whole .smr file.
+// The declaration grammar: a whole .smr file.
 // Declared here, defined in grammar_def.hpp, instantiated in grammar.cpp.
 #pragma once
 

@@ -185,7 +185,7 @@ BOOST_SPIRIT_DEFINE(file, decl, regime, regime_setting, function_decl, responsib
                     table, table_item, table_entry, table_default, breach_decl, area_clause,
                     rule_decl, rule_item, on_clause, when_clause, then_clause, sanction, selector,
                     selector_term, org, person, person_item, income_item, edge_item, scenario,
-                    scenario_item, scenario_breach, breach_fact_item, fact_value, person_facts, person_fact_item,
-                    expect, expect_item, import)
+                    scenario_item, scenario_breach, breach_fact_item, fact_value, person_facts,
+                    person_fact_item, expect, expect_item, import)
 
 }  // namespace smr::parser

@@ -20,7 +20,8 @@ class JsonScenarioReader {
   // The scenario of file `file` of `sources` (one line of the stream), or
   // nullopt with its errors in `diags`, which name the JSON path and point
   // at the value. Safe to call from several threads at once.
-  std::optional<model::Scenario> read(const SourceManager& sources, uint32_t file, Diagnostics& diags) const;
+  std::optional<model::Scenario> read(const SourceManager& sources, uint32_t file,
+                                      Diagnostics& diags) const;
 
  private:
   struct Impl;

@@ -36,9 +36,11 @@ std::unique_ptr<Read> read(const model::Model& m, const std::string& line) {
 TEST_CASE("a JSON scenario becomes the scenario a .smr block would give", "[json]") {
   auto c = testing::compile(kModel);
   REQUIRE(c->errors().empty());
-  auto r = read(c->model, R"({"name": "j", "breaches": [{"type": "b", "date": "2022-03-01", "severity": 4,)"
-                          R"( "facts": {"loss": "1000 GBP"}, "persons": {"ann": {"reasonable_steps": true}}}],)"
-                          R"( "expect": {"ann": []}})");
+  auto r =
+      read(c->model,
+           R"({"name": "j", "breaches": [{"type": "b", "date": "2022-03-01", "severity": 4,)"
+           R"( "facts": {"loss": "1000 GBP"}, "persons": {"ann": {"reasonable_steps": true}}}],)"
+           R"( "expect": {"ann": []}})");
   REQUIRE(r->scenario);
   CHECK(r->diags.all().empty());
   const model::ScenarioBreach& b = r->scenario->breaches.at(0);
@@ -53,12 +55,17 @@ TEST_CASE("a JSON scenario becomes the scenario a .smr block would give", "[json
 
 TEST_CASE("JSON scenario errors name the path, the line and the column", "[json]") {
   auto c = testing::compile(kModel);
-  auto r = read(c->model, R"({"name": "j", "breaches": [{"type": "bb", "date": "2022-03-01", "severity": 2}],)"
-                          R"( "expect": {"ann": ["reprimand"]}})");
+  auto r =
+      read(c->model,
+           R"({"name": "j", "breaches": [{"type": "bb", "date": "2022-03-01", "severity": 2}],)"
+           R"( "expect": {"ann": ["reprimand"]}})");
   CHECK_FALSE(r->scenario);
-  CHECK(r->errors().find("s.jsonl:7:101: error: $.expect.ann[0]: 'reprimand' is not an outcome") != std::string::npos);
-  auto f = read(c->model, R"({"name": "j", "breaches": [{"type": "b", "date": "2022-03-01", "severity": 2,)"
-                          R"( "facts": {"loss": 0.5}}]})");
+  CHECK(r->errors().find("s.jsonl:7:101: error: $.expect.ann[0]: 'reprimand' is not an outcome") !=
+        std::string::npos);
+  auto f = read(c->model,
+                R"({"name": "j", "breaches": [{"type": "b", "date": "2022-03-01", "severity": 2,)"
+                R"( "facts": {"loss": 0.5}}]})");
   CHECK_FALSE(f->scenario);
-  CHECK(f->errors().find("$.breaches[0].facts.loss: write decimals as strings") != std::string::npos);
+  CHECK(f->errors().find("$.breaches[0].facts.loss: write decimals as strings") !=
+        std::string::npos);
 }

@@ -35,14 +35,16 @@ class OrgReader {
     std::vector<size_t> read;  // indices of the persons added
     for (size_t i = 0; i < persons.size(); ++i) {
       Path p = with(pp, i);
-      if (!r_.object(persons[i], p, {"id", "name", "relevant_income", "reports_to", "holds", "responsible_for",
-                                     "delegates"})) {
+      if (!r_.object(persons[i], p,
+                     {"id", "name", "relevant_income", "reports_to", "holds", "responsible_for",
+                      "delegates"})) {
         continue;
       }
       auto pid = r_.required_string(persons[i], p, "id");
       if (!pid) continue;
       const Json& pj = persons[i];
-      std::string name = pj.contains("name") ? r_.string(pj.at("name"), with(p, "name")).value_or(*pid) : *pid;
+      std::string name =
+          pj.contains("name") ? r_.string(pj.at("name"), with(p, "name")).value_or(*pid) : *pid;
       b.add_person(*pid, name, r_.loc(with(p, "id")), prefix(with(p, "id")));
       read.push_back(i);
     }
@@ -68,13 +70,17 @@ class OrgReader {
     if (ok) {
       b.set_income(self, *d);
     } else {
-      r_.error(ip, fmt::format("relevant_income must be an amount in {} (180000, \"180000.50\" or \"180000 {}\")",
-                               currency, currency));
+      r_.error(
+          ip,
+          fmt::format(
+              "relevant_income must be an amount in {} (180000, \"180000.50\" or \"180000 {}\")",
+              currency, currency));
     }
   }
 
   void read_person(check::OrgBuilder& b, int self, const Json& pj, const Path& p) {
-    if (pj.contains("relevant_income")) read_income(b, self, pj.at("relevant_income"), with(p, "relevant_income"));
+    if (pj.contains("relevant_income"))
+      read_income(b, self, pj.at("relevant_income"), with(p, "relevant_income"));
     edges(b, self, pj, p, "reports_to", model::EdgeKind::ReportsTo, "person");
     edges(b, self, pj, p, "holds", model::EdgeKind::Holds, "function");
     edges(b, self, pj, p, "responsible_for", model::EdgeKind::ResponsibleFor, "area");
@@ -83,15 +89,19 @@ class OrgReader {
 
   int target(check::OrgBuilder& b, model::EdgeKind kind, const std::string& name, const Path& tp) {
     switch (kind) {
-      case model::EdgeKind::ReportsTo: return b.person(name, r_.loc(tp), prefix(tp));
-      case model::EdgeKind::Holds: return b.function(name, r_.loc(tp), prefix(tp));
-      default: return b.area(name, r_.loc(tp), prefix(tp));
+      case model::EdgeKind::ReportsTo:
+        return b.person(name, r_.loc(tp), prefix(tp));
+      case model::EdgeKind::Holds:
+        return b.function(name, r_.loc(tp), prefix(tp));
+      default:
+        return b.area(name, r_.loc(tp), prefix(tp));
     }
   }
 
   // One edge: a plain name, or an object with the name under `key` and
   // optional "from" and "until" (and "to" for delegations).
-  void edge(check::OrgBuilder& b, int self, const Json& e, const Path& ep, model::EdgeKind kind, const char* key) {
+  void edge(check::OrgBuilder& b, int self, const Json& e, const Path& ep, model::EdgeKind kind,
+            const char* key) {
     model::Edge edge;
     edge.kind = kind;
     edge.person = self;
@@ -102,8 +112,9 @@ class OrgReader {
       if (edge.target >= 0) b.add_edge(edge);
       return;
     }
-    if (!r_.object(e, ep, delegates ? std::initializer_list<const char*>{"area", "to", "from", "until"}
-                                    : std::initializer_list<const char*>{key, "from", "until"})) {
+    if (!r_.object(e, ep,
+                   delegates ? std::initializer_list<const char*>{"area", "to", "from", "until"}
+                             : std::initializer_list<const char*>{key, "from", "until"})) {
       return;
     }
     auto name = r_.required_string(e, ep, key);
@@ -121,8 +132,8 @@ class OrgReader {
     if (edge.target >= 0) b.add_edge(edge);
   }
 
-  void edges(check::OrgBuilder& b, int self, const Json& pj, const Path& p, const char* field, model::EdgeKind kind,
-             const char* key) {
+  void edges(check::OrgBuilder& b, int self, const Json& pj, const Path& p, const char* field,
+             model::EdgeKind kind, const char* key) {
     if (!pj.contains(field)) return;
     Path fp = with(p, field);
     const Json& list = pj.at(field);

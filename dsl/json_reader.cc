@@ -2,7 +2,6 @@
 
 namespace smr::json {
 
-
 std::string path_text(const Path& path) {
   std::string out = "$";
   for (const auto& s : path) {
@@ -39,7 +38,8 @@ size_t skip_value(std::string_view t, size_t i) {
   if (i >= t.size()) return i;
   if (t[i] == '"') return skip_string(t, i);
   if (t[i] != '{' && t[i] != '[') {
-    while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' && t[i] != '\n') ++i;
+    while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' && t[i] != '\n')
+      ++i;
     return i;
   }
   int depth = 0;
@@ -92,6 +92,5 @@ size_t locate(std::string_view t, const Path& path) {
   }
   return i;
 }
-
 
 }  // namespace smr::json

@@ -7,16 +7,16 @@
 #error "dsl/json_reader.h is private to dsl/"
 #endif
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "dsl/ast.hpp"
 #include "dsl/check_context.h"
@@ -140,16 +140,21 @@ class Reader {
       return lit;
     }
     if (j.is_number_float()) {
-      error(path, "write decimals as strings (\"0.375\", \"12.5%\", \"250000.50 GBP\"): binary floating point is not exact");
+      error(path,
+            "write decimals as strings (\"0.375\", \"12.5%\", \"250000.50 GBP\"): binary floating "
+            "point is not exact");
       return std::nullopt;
     }
     if (j.is_string()) {
       std::string s = j.get<std::string>();
       const char* error_at = nullptr;
       std::string message;
-      const char* end = parser::scan_literal(s.data(), s.data() + s.size(), true, &lit, &error_at, &message);
+      const char* end =
+          parser::scan_literal(s.data(), s.data() + s.size(), true, &lit, &error_at, &message);
       if (end == s.data() + s.size() && !s.empty()) return lit;
-      error(path, fmt::format("'{}' is not a value (write 12, \"0.375\", \"12.5%\", \"250000 GBP\" or \"2022-09-01\")", s));
+      error(path, fmt::format("'{}' is not a value (write 12, \"0.375\", \"12.5%\", \"250000 GBP\" "
+                              "or \"2022-09-01\")",
+                              s));
       return std::nullopt;
     }
     error(path, fmt::format("expected a value, not {}", j.type_name()));
@@ -175,12 +180,12 @@ inline Path with(Path p, Segment s) {
   return p;
 }
 
-
 // Reads the org(s) of JSON file `file` into the model `c` builds.
 void read_orgs(const SourceManager& sources, uint32_t file, check::Context& c);
 
 // One JSON Lines scenario (file `file` holds just that line) as the syntax
 // tree the .smr grammar would give.
-std::optional<ast::Scenario> scenario_from_json(const SourceManager& sources, uint32_t file, Diagnostics& diags);
+std::optional<ast::Scenario> scenario_from_json(const SourceManager& sources, uint32_t file,
+                                                Diagnostics& diags);
 
 }  // namespace smr::json

@@ -1,22 +1,83 @@
 #include "dsl/lexer.h"
 
-#include <iterator>
-
 #include <algorithm>
+#include <iterator>
 #include <unordered_set>
 
 namespace smr::parser {
 namespace {
 
 constexpr std::string_view kReserved[] = {
-    "regime", "version", "currency", "unallocated", "falls_to", "fines", "sum", "function",
-    "board", "responsibility", "prescribed", "fact", "person_fact", "table", "default", "breach",
-    "area", "rule", "on", "when", "then", "to", "where", "censure", "fine", "disqualification",
-    "criminal", "accountable", "delegates", "managers", "of", "holders", "org", "person",
-    "reports_to", "holds", "responsible_for", "from", "until", "scenario", "in", "expect", "none",
-    "import", "and", "or", "not", "if", "else", "true", "false", "bool", "int", "decimal",
-    "percent", "money", "date", "min", "max", "round_down", "round_up", "prior_breaches", "day",
-    "days", "month", "months", "year", "years", "severity", "relevant_income",
+    "regime",
+    "version",
+    "currency",
+    "unallocated",
+    "falls_to",
+    "fines",
+    "sum",
+    "function",
+    "board",
+    "responsibility",
+    "prescribed",
+    "fact",
+    "person_fact",
+    "table",
+    "default",
+    "breach",
+    "area",
+    "rule",
+    "on",
+    "when",
+    "then",
+    "to",
+    "where",
+    "censure",
+    "fine",
+    "disqualification",
+    "criminal",
+    "accountable",
+    "delegates",
+    "managers",
+    "of",
+    "holders",
+    "org",
+    "person",
+    "reports_to",
+    "holds",
+    "responsible_for",
+    "from",
+    "until",
+    "scenario",
+    "in",
+    "expect",
+    "none",
+    "import",
+    "and",
+    "or",
+    "not",
+    "if",
+    "else",
+    "true",
+    "false",
+    "bool",
+    "int",
+    "decimal",
+    "percent",
+    "money",
+    "date",
+    "min",
+    "max",
+    "round_down",
+    "round_up",
+    "prior_breaches",
+    "day",
+    "days",
+    "month",
+    "months",
+    "year",
+    "years",
+    "severity",
+    "relevant_income",
 };
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -47,7 +108,6 @@ bool is_date_at(const char* p, const char* end) {
   return end - p == 10 || !is_ident_char(p[10]);
 }
 
-
 }  // namespace
 
 bool is_ident_start(char c) { return (c >= 'a' && c <= 'z') || is_upper(c) || c == '_'; }
@@ -60,7 +120,8 @@ const char* scan_word(const char* p, const char* end) {
 
 bool is_reserved(std::string_view word) {
   // Every identifier of a 20 MB model passes here: hash, do not scan.
-  static const std::unordered_set<std::string_view> reserved(std::begin(kReserved), std::end(kReserved));
+  static const std::unordered_set<std::string_view> reserved(std::begin(kReserved),
+                                                             std::end(kReserved));
   return word.size() >= 2 && word.size() <= 16 && reserved.count(word) > 0;
 }
 
@@ -207,14 +268,17 @@ const char* skip_to_sync_point(const char* p, const char* end, bool consume_brac
 
 bool starts_statement(const char* p, const char* end, bool top_level) {
   static constexpr std::string_view kDeclarations[] = {
-      "regime", "function", "responsibility", "fact", "person_fact", "table", "breach", "rule",
-      "org", "scenario", "import"};
+      "regime", "function", "responsibility", "fact",  "person_fact", "table", "breach",
+      "rule",   "org",      "scenario",       "import"};
   static constexpr std::string_view kStatements[] = {
-      "person", "reports_to", "holds", "responsible_for", "delegates", "relevant_income", "when",
-      "then", "expect", "breach", "area", "version", "currency", "unallocated", "fines"};
+      "person",   "reports_to",  "holds",  "responsible_for", "delegates", "relevant_income",
+      "when",     "then",        "expect", "breach",          "area",      "version",
+      "currency", "unallocated", "fines"};
   const char* w = scan_word(p, end);
   std::string_view word(p, w - p);
-  auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), word) != std::end(list); };
+  auto in = [&](const auto& list) {
+    return std::find(std::begin(list), std::end(list), word) != std::end(list);
+  };
   return top_level ? in(kDeclarations) : in(kStatements);
 }
 

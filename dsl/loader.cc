@@ -56,8 +56,8 @@ std::string identity(const std::string& path) {
 
 }  // namespace
 
-LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sources, Diagnostics& diags,
-                      int jobs) {
+LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sources,
+                      Diagnostics& diags, int jobs) {
   LoadResult result;
   std::set<std::string> seen;
   struct Pending {
@@ -67,7 +67,8 @@ LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sourc
     const std::optional<std::string>* text = nullptr;  // given, not read
   };
   std::vector<Pending> queue;
-  for (size_t i = 0; i < roots.size(); ++i) queue.push_back({roots[i].path, {}, static_cast<int>(i), &roots[i].text});
+  for (size_t i = 0; i < roots.size(); ++i)
+    queue.push_back({roots[i].path, {}, static_cast<int>(i), &roots[i].text});
   for (size_t i = 0; i < queue.size(); ++i) {
     Pending item = queue[i];
     if (!seen.insert(identity(item.path)).second) continue;
@@ -89,7 +90,8 @@ LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sourc
     fs::path dir = fs::path(item.path).parent_path();
     for (const auto& d : file.decls) {
       if (const auto* imp = boost::get<ast::Import>(&d)) {
-        queue.push_back({(dir / imp->path.text).lexically_normal().string(), imp->path.loc, item.root});
+        queue.push_back(
+            {(dir / imp->path.text).lexically_normal().string(), imp->path.loc, item.root});
       }
     }
     result.files.push_back(std::move(file));

@@ -4,35 +4,52 @@ namespace smr::model {
 
 const char* type_name(Type t) {
   switch (t) {
-    case Type::Bool: return "bool";
-    case Type::Int: return "int";
-    case Type::Decimal: return "decimal";
-    case Type::Money: return "money";
-    case Type::Date: return "date";
-    case Type::Duration: return "duration";
-    case Type::String: return "string";
-    case Type::Error: return "error";
+    case Type::Bool:
+      return "bool";
+    case Type::Int:
+      return "int";
+    case Type::Decimal:
+      return "decimal";
+    case Type::Money:
+      return "money";
+    case Type::Date:
+      return "date";
+    case Type::Duration:
+      return "duration";
+    case Type::String:
+      return "string";
+    case Type::Error:
+      return "error";
   }
   return "?";
 }
 
 const char* sanction_name(SanctionKind k) {
   switch (k) {
-    case SanctionKind::Censure: return "censure";
-    case SanctionKind::Fine: return "fine";
-    case SanctionKind::Disqualification: return "disqualification";
-    case SanctionKind::Criminal: return "criminal";
+    case SanctionKind::Censure:
+      return "censure";
+    case SanctionKind::Fine:
+      return "fine";
+    case SanctionKind::Disqualification:
+      return "disqualification";
+    case SanctionKind::Criminal:
+      return "criminal";
   }
   return "?";
 }
 
 const char* outcome_name(Outcome o) {
   switch (o) {
-    case Outcome::None: return "none";
-    case Outcome::Censure: return "censure";
-    case Outcome::Fine: return "fine";
-    case Outcome::Disqualification: return "disqualification";
-    case Outcome::Criminal: return "criminal";
+    case Outcome::None:
+      return "none";
+    case Outcome::Censure:
+      return "censure";
+    case Outcome::Fine:
+      return "fine";
+    case Outcome::Disqualification:
+      return "disqualification";
+    case Outcome::Criminal:
+      return "criminal";
   }
   return "?";
 }
@@ -60,10 +77,14 @@ std::string Sanctions::describe(std::string_view currency) const {
 
 const char* edge_name(EdgeKind k) {
   switch (k) {
-    case EdgeKind::ReportsTo: return "reports_to";
-    case EdgeKind::Holds: return "holds";
-    case EdgeKind::ResponsibleFor: return "responsible_for";
-    case EdgeKind::Delegates: return "delegates";
+    case EdgeKind::ReportsTo:
+      return "reports_to";
+    case EdgeKind::Holds:
+      return "holds";
+    case EdgeKind::ResponsibleFor:
+      return "responsible_for";
+    case EdgeKind::Delegates:
+      return "delegates";
   }
   return "?";
 }
@@ -71,7 +92,8 @@ const char* edge_name(EdgeKind k) {
 void Org::index_persons() {
   person_index.clear();
   person_index.reserve(persons.size());
-  for (size_t i = 0; i < persons.size(); ++i) person_index.emplace(persons[i].id, static_cast<int>(i));
+  for (size_t i = 0; i < persons.size(); ++i)
+    person_index.emplace(persons[i].id, static_cast<int>(i));
 }
 
 int Org::find_person(const std::string& id) const {

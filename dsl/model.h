@@ -33,9 +33,33 @@ struct Value {
 };
 
 enum class Op : uint8_t {
-  Const, Fact, PersonFact, Severity, BreachDate, Income, Lookup,
-  Neg, Not, Add, Sub, Mul, Div, Eq, Ne, Lt, Le, Gt, Ge, And, Or,
-  If, Min, Max, RoundDown, RoundUp, PriorBreaches,
+  Const,
+  Fact,
+  PersonFact,
+  Severity,
+  BreachDate,
+  Income,
+  Lookup,
+  Neg,
+  Not,
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  And,
+  Or,
+  If,
+  Min,
+  Max,
+  RoundDown,
+  RoundUp,
+  PriorBreaches,
   DaysInPost  // extension: days the judged person has held a function
 };
 
@@ -111,8 +135,8 @@ struct Sanctions {
 struct Selector {
   enum class Kind : uint8_t { Accountable, Delegates, Managers, Holders, Board };
   Kind kind = Kind::Accountable;
-  int levels = 1;     // managers(N)
-  int function = -1;  // holders(F)
+  int levels = 1;            // managers(N)
+  int function = -1;         // holders(F)
   std::vector<Selector> of;  // managers(N) of S: zero or one term
   SourceLoc loc;
 };

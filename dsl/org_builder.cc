@@ -1,23 +1,24 @@
 #include "dsl/org_builder.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
-
-#include <fmt/format.h>
 
 #include "dsl/core/spelling.h"
 
 namespace smr::check {
 
-OrgBuilder::OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string id, std::string title,
-                       SourceLoc loc)
+OrgBuilder::OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string id,
+                       std::string title, SourceLoc loc)
     : symbols_(symbols), diags_(diags) {
   org_.id = std::move(id);
   org_.title = std::move(title);
   org_.loc = loc;
 }
 
-void OrgBuilder::add_person(const std::string& id, std::string name, SourceLoc loc, std::string_view prefix) {
+void OrgBuilder::add_person(const std::string& id, std::string name, SourceLoc loc,
+                            std::string_view prefix) {
   added_.push_back({id, std::move(name), Decimal(), loc});
   prefixes_.emplace_back(prefix);
 }
@@ -26,12 +27,14 @@ std::vector<int> OrgBuilder::index_persons() {
   std::vector<size_t> order(added_.size());
   std::iota(order.begin(), order.end(), 0);
   // Sorted by id; a stable sort keeps the first declaration of a duplicate.
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return added_[a].id < added_[b].id; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return added_[a].id < added_[b].id; });
   std::vector<int> index(added_.size(), -1);
   for (size_t k = 0; k < order.size(); ++k) {
     const model::Person& p = added_[order[k]];
     if (!org_.persons.empty() && org_.persons.back().id == p.id) {
-      diags_.error(p.loc, fmt::format("{}duplicate person '{}' in org '{}'", prefixes_[order[k]], p.id, org_.id));
+      diags_.error(p.loc, fmt::format("{}duplicate person '{}' in org '{}'", prefixes_[order[k]],
+                                      p.id, org_.id));
       diags_.note(org_.persons.back().loc, fmt::format("'{}' was first declared here", p.id));
       continue;
     }
@@ -48,7 +51,8 @@ int OrgBuilder::person(const std::string& id, SourceLoc loc, std::string_view pr
   return resolve_person(org_, id, loc, diags_, prefix);
 }
 
-int OrgBuilder::named(const SymbolTable& table, const std::string& id, SourceLoc loc, std::string_view prefix) {
+int OrgBuilder::named(const SymbolTable& table, const std::string& id, SourceLoc loc,
+                      std::string_view prefix) {
   int found = table.find(id);
   if (found >= 0) return found;
   diags_.error(loc, std::string(prefix) + unknown_name(table.kind(), id, table.hint(id, diags_)));
@@ -63,11 +67,11 @@ int OrgBuilder::area(const std::string& id, SourceLoc loc, std::string_view pref
   return named(symbols_.areas, id, loc, prefix);
 }
 
-bool OrgBuilder::valid_interval(const model::Interval& when, bool has_from, bool has_until, SourceLoc until_loc,
-                                std::string_view prefix) {
+bool OrgBuilder::valid_interval(const model::Interval& when, bool has_from, bool has_until,
+                                SourceLoc until_loc, std::string_view prefix) {
   if (!has_from || !has_until || when.from < when.until) return true;
-  diags_.error(until_loc, fmt::format("{}'until {}' is not after 'from {}'", prefix, when.until.to_string(),
-                                      when.from.to_string()));
+  diags_.error(until_loc, fmt::format("{}'until {}' is not after 'from {}'", prefix,
+                                      when.until.to_string(), when.from.to_string()));
   return false;
 }
 

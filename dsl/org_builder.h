@@ -22,7 +22,8 @@ namespace smr::check {
 // with the caller's `prefix` (a JSON path and ": ", or nothing).
 class OrgBuilder {
  public:
-  OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string id, std::string title, SourceLoc loc);
+  OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string id, std::string title,
+             SourceLoc loc);
 
   void add_person(const std::string& id, std::string name, SourceLoc loc, std::string_view prefix);
   // Sorts the persons by id and reports duplicate ids (the first stays).
@@ -36,8 +37,8 @@ class OrgBuilder {
   int area(const std::string& id, SourceLoc loc, std::string_view prefix);
   // False, with an error at `until_loc`, when both ends are given and
   // `until` is not after `from`.
-  bool valid_interval(const model::Interval& when, bool has_from, bool has_until, SourceLoc until_loc,
-                      std::string_view prefix);
+  bool valid_interval(const model::Interval& when, bool has_from, bool has_until,
+                      SourceLoc until_loc, std::string_view prefix);
 
   void set_income(int person, Decimal income) { org_.persons[person].relevant_income = income; }
   void add_edge(const model::Edge& e) { org_.edges.push_back(e); }
@@ -45,7 +46,8 @@ class OrgBuilder {
   model::Org finish() { return std::move(org_); }
 
  private:
-  int named(const SymbolTable& table, const std::string& id, SourceLoc loc, std::string_view prefix);
+  int named(const SymbolTable& table, const std::string& id, SourceLoc loc,
+            std::string_view prefix);
 
   const Symbols& symbols_;
   Diagnostics& diags_;

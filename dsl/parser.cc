@@ -64,7 +64,8 @@ std::vector<size_t> split_points(std::string_view text, int pieces) {
 
 }  // namespace
 
-ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics& diags, int threads) {
+ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics& diags,
+                     int threads) {
   ast::File out;
   out.file_id = file_id;
   const std::string& text = sources.text(file_id);
@@ -75,8 +76,9 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
   const char* begin = text.data();
   const char* end = begin + text.size();
   constexpr size_t kParallelFrom = size_t{4} << 20;
-  std::vector<size_t> cuts = threads > 1 && text.size() >= kParallelFrom ? split_points(text, threads)
-                                                                         : std::vector<size_t>{};
+  std::vector<size_t> cuts = threads > 1 && text.size() >= kParallelFrom
+                                 ? split_points(text, threads)
+                                 : std::vector<size_t>{};
   if (!cuts.empty()) {
     // Large files: parse pieces between top-level declarations at once. A
     // syntax error anywhere means the pieces may be cut wrongly, so the file
@@ -89,12 +91,15 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
     std::vector<std::thread> workers;
     for (size_t k = 1; k < n; ++k) {
       workers.emplace_back([&, k] {
-        parts[k] = parse_range(file_id, begin, begin + cuts[k], begin + cuts[k + 1], part_diags[k], sources.path(file_id));
+        parts[k] = parse_range(file_id, begin, begin + cuts[k], begin + cuts[k + 1], part_diags[k],
+                               sources.path(file_id));
       });
     }
-    parts[0] = parse_range(file_id, begin, begin, begin + cuts[1], part_diags[0], sources.path(file_id));
+    parts[0] =
+        parse_range(file_id, begin, begin, begin + cuts[1], part_diags[0], sources.path(file_id));
     for (auto& w : workers) w.join();
-    bool clean = std::none_of(part_diags.begin(), part_diags.end(), [](const Diagnostics& d) { return d.has_errors(); });
+    bool clean = std::none_of(part_diags.begin(), part_diags.end(),
+                              [](const Diagnostics& d) { return d.has_errors(); });
     if (clean) {
       size_t total = 0;
       for (const auto& p : parts) total += p.size();

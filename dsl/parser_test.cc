@@ -9,7 +9,8 @@
 using namespace smr;
 using smr::testing::compile;
 // Parses `text` as the file test.smr.
-smr::ast::File parse_only(const std::string& text, smr::Diagnostics* diags, smr::SourceManager* sources) {
+smr::ast::File parse_only(const std::string& text, smr::Diagnostics* diags,
+                          smr::SourceManager* sources) {
   uint32_t id = sources->add("test.smr", text);
   return smr::parse_file(*sources, id, *diags);
 }
@@ -132,7 +133,8 @@ TEST_CASE("expression precedence: or < and < not < comparison < + < * < unary", 
   REQUIRE(and_side.rest.size() == 1);
   CHECK(std::string(ast::keyword_text(and_side.rest[0].op)) == "and");
   const ast::Unary& left = boost::get<ast::x3::forward_ast<ast::Unary>>(
-      boost::get<ast::x3::forward_ast<ast::Expr>>(e.first).get().first).get();
+                               boost::get<ast::x3::forward_ast<ast::Expr>>(e.first).get().first)
+                               .get();
   CHECK(left.ops == "!");
 }
 
@@ -221,7 +223,8 @@ TEST_CASE("scenario with breaches, person facts and expectations", "[parser]") {
 }
 
 TEST_CASE("import and durations", "[parser]") {
-  Parsed p(R"(import "common/regime.smr"; rule r { when prior_breaches(2 years) >= 1 and prior_breaches(30 days) < 3; })");
+  Parsed p(
+      R"(import "common/regime.smr"; rule r { when prior_breaches(2 years) >= 1 and prior_breaches(30 days) < 3; })");
   REQUIRE_FALSE(p.diags.has_errors());
   CHECK(boost::get<ast::Import>(p.file.decls[0]).path.text == "common/regime.smr");
 }
@@ -243,13 +246,13 @@ rule r { then fine to accountable; when 1 < 2 < 3; }
 function H "h";)");
   std::vector<std::string> got;
   for (const auto& d : p.diags.all()) got.push_back(p.where(d.loc) + " " + d.message);
-  CHECK(got == std::vector<std::string>{
-                   "1:27 expected ';', found '}'",
-                   "3:1 expected ';', found 'function'",
-                   "4:32 expected value, found ';'",
-                   "5:1 expected a declaration (regime, function, responsibility, fact, person_fact, "
-                   "table, breach, rule, org, scenario or import), found '}'",
-                   "6:47 expected ';', found '<'"});
+  CHECK(got ==
+        std::vector<std::string>{
+            "1:27 expected ';', found '}'", "3:1 expected ';', found 'function'",
+            "4:32 expected value, found ';'",
+            "5:1 expected a declaration (regime, function, responsibility, fact, person_fact, "
+            "table, breach, rule, org, scenario or import), found '}'",
+            "6:47 expected ';', found '<'"});
   // Declarations after the errors were still read, including the one right
   // after a missing ';'.
   REQUIRE(p.file.decls.size() == 7);
@@ -274,7 +277,8 @@ TEST_CASE("columns count code points, not bytes", "[parser]") {
 
 TEST_CASE("hostile input ends in a diagnostic, never a crash", "[parser][bad-input]") {
   SECTION("10,000 nested parentheses") {
-    std::string text = "rule r { when " + std::string(10000, '(') + "true" + std::string(10000, ')') + "; }";
+    std::string text =
+        "rule r { when " + std::string(10000, '(') + "true" + std::string(10000, ')') + "; }";
     Parsed p(text);
     REQUIRE(p.diags.error_count() == 1);
     CHECK(p.diags.all()[0].message == "nesting is too deep (the limit is 256 levels)");
@@ -315,9 +319,11 @@ TEST_CASE("hostile input ends in a diagnostic, never a crash", "[parser][bad-inp
     std::string text = "regime \"Big\" { currency GBP; }\n";
     text.reserve(50'100'000);
     for (int i = 0; text.size() < 50'000'000; ++i) {
-      text += "function F" + std::to_string(i) + " \"Function number " + std::to_string(i) + "\";\n";
+      text +=
+          "function F" + std::to_string(i) + " \"Function number " + std::to_string(i) + "\";\n";
       text += "responsibility a" + std::to_string(i) + " \"Area of the big model\" prescribed;\n";
-      text += "fact f" + std::to_string(i) + ": money = " + std::to_string(i % 1000) + "_000 GBP;\n";
+      text +=
+          "fact f" + std::to_string(i) + ": money = " + std::to_string(i % 1000) + "_000 GBP;\n";
     }
     auto c = compile(text);
     CHECK(c->errors().empty());

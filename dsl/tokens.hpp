@@ -5,13 +5,12 @@
 #pragma once
 
 #include <algorithm>
+#include <boost/spirit/home/x3.hpp>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
-
-#include <boost/spirit/home/x3.hpp>
 
 #include "dsl/ast.hpp"
 #include "dsl/lexer.h"
@@ -235,8 +234,8 @@ struct Recover : x3::unary_parser<Subject, Recover<Subject>> {
       st.expected(e.where(), e.which());
     } catch (NestingTooDeep const& e) {
       first = e.where;
-      st.error_at(e.where, "nesting is too deep (the limit is " + std::to_string(kMaxNesting) +
-                               " levels)");
+      st.error_at(e.where,
+                  "nesting is too deep (the limit is " + std::to_string(kMaxNesting) + " levels)");
     }
     attr = Attr();
     const char* at = skip_space(first, last);
@@ -254,7 +253,8 @@ struct RecoverGen {
   const char* what;
   bool top_level;
   template <typename Subject>
-  Recover<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& s) const {
+  Recover<typename x3::extension::as_parser<Subject>::value_type> operator[](
+      Subject const& s) const {
     return {x3::as_parser(s), what, top_level};
   }
 };
@@ -286,7 +286,8 @@ struct Nested : x3::unary_parser<Subject, Nested<Subject>> {
 
 struct NestedGen {
   template <typename Subject>
-  Nested<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& s) const {
+  Nested<typename x3::extension::as_parser<Subject>::value_type> operator[](
+      Subject const& s) const {
     return Nested<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
   }
 };

@@ -14,10 +14,12 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 }  // namespace
 
-std::unique_ptr<Compilation> compile(std::vector<SourceText> files, std::vector<SourceText> org_json,
+std::unique_ptr<Compilation> compile(std::vector<SourceText> files,
+                                     std::vector<SourceText> org_json,
                                      const CompileOptions& options) {
   auto c = std::make_unique<Compilation>();
-  FrontEndInput input{std::move(files), std::move(org_json), options.jobs > 0 ? options.jobs : default_jobs(),
+  FrontEndInput input{std::move(files), std::move(org_json),
+                      options.jobs > 0 ? options.jobs : default_jobs(),
                       options.keep_syntax_to_exit};
   FrontEndOutput out = build_model(input, c->sources, c->diags);
   c->model = std::move(out.model);
@@ -39,7 +41,8 @@ std::unique_ptr<Compilation> compile(std::vector<SourceText> files, std::vector<
   return c;
 }
 
-std::unique_ptr<Compilation> compile_files(const std::vector<std::string>& paths, const std::vector<std::string>& org_json,
+std::unique_ptr<Compilation> compile_files(const std::vector<std::string>& paths,
+                                           const std::vector<std::string>& org_json,
                                            const CompileOptions& options) {
   std::vector<SourceText> files, orgs;
   for (const auto& p : paths) files.push_back({p, std::nullopt});
@@ -47,7 +50,8 @@ std::unique_ptr<Compilation> compile_files(const std::vector<std::string>& paths
   return compile(std::move(files), std::move(orgs), options);
 }
 
-std::unique_ptr<Compilation> compile_text(std::string path, std::string text, const CompileOptions& options) {
+std::unique_ptr<Compilation> compile_text(std::string path, std::string text,
+                                          const CompileOptions& options) {
   return compile({{std::move(path), std::move(text)}}, {}, options);
 }
 

@@ -16,8 +16,8 @@
 namespace smr {
 
 struct CompileOptions {
-  int jobs = 0;               // threads for parsing and checking; 0: every core
-  bool org_warnings = true;   // coverage gaps and the like (errors are always reported)
+  int jobs = 0;                      // threads for parsing and checking; 0: every core
+  bool org_warnings = true;          // coverage gaps and the like (errors are always reported)
   bool keep_syntax_to_exit = false;  // see FrontEndInput
 };
 
@@ -43,12 +43,15 @@ struct Compilation {
   }
 };
 
-std::unique_ptr<Compilation> compile(std::vector<SourceText> files, std::vector<SourceText> org_json,
+std::unique_ptr<Compilation> compile(std::vector<SourceText> files,
+                                     std::vector<SourceText> org_json,
                                      const CompileOptions& options);
 // The same for files on disk.
-std::unique_ptr<Compilation> compile_files(const std::vector<std::string>& paths, const std::vector<std::string>& org_json,
+std::unique_ptr<Compilation> compile_files(const std::vector<std::string>& paths,
+                                           const std::vector<std::string>& org_json,
                                            const CompileOptions& options);
 // One file given as text.
-std::unique_ptr<Compilation> compile_text(std::string path, std::string text, const CompileOptions& options = {});
+std::unique_ptr<Compilation> compile_text(std::string path, std::string text,
+                                          const CompileOptions& options = {});
 
 }  // namespace smr

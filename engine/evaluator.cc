@@ -1,9 +1,9 @@
 #include "engine/evaluator.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
-
-#include <fmt/format.h>
 
 namespace smr {
 
@@ -19,11 +19,16 @@ PersonResult ScenarioResult::of(int person) const {
 std::string format_value(const model::Value& v, bool percent) {
   using model::Type;
   switch (v.type) {
-    case Type::Bool: return v.boolean ? "true" : "false";
-    case Type::Date: return v.date.to_string();
-    case Type::Money: return v.number.to_grouped_string(2);
-    case Type::Duration: return std::to_string(v.duration.amount);
-    default: break;
+    case Type::Bool:
+      return v.boolean ? "true" : "false";
+    case Type::Date:
+      return v.date.to_string();
+    case Type::Money:
+      return v.number.to_grouped_string(2);
+    case Type::Duration:
+      return std::to_string(v.duration.amount);
+    default:
+      break;
   }
   if (percent) {
     auto hundred = multiply(v.number, *Decimal::from_int(100));
@@ -87,7 +92,9 @@ Value boolean(bool b) {
 }
 
 Decimal checked(std::optional<Decimal> r, const Expr& e, const char* what) {
-  if (!r) throw Failure{e.loc, fmt::format("arithmetic overflow in {} (values beyond about 9.2 × 10^12)", what)};
+  if (!r)
+    throw Failure{e.loc,
+                  fmt::format("arithmetic overflow in {} (values beyond about 9.2 × 10^12)", what)};
   return *r;
 }
 
@@ -99,11 +106,16 @@ int compare(const Value& a, const Value& b) {
 
 const char* symbol(Op op) {
   switch (op) {
-    case Op::Add: return "+";
-    case Op::Sub: return "-";
-    case Op::Mul: return "×";
-    case Op::Div: return "÷";
-    default: return "?";
+    case Op::Add:
+      return "+";
+    case Op::Sub:
+      return "-";
+    case Op::Mul:
+      return "×";
+    case Op::Div:
+      return "÷";
+    default:
+      return "?";
   }
 }
 
@@ -165,9 +177,15 @@ Value eval_arith(const Expr& e, const Env& env) {
     Value b = eval(e.args[i], env);
     Decimal r;
     switch (e.op) {
-      case Op::Add: r = checked(add(a.number, b.number), e, "an addition"); break;
-      case Op::Sub: r = checked(subtract(a.number, b.number), e, "a subtraction"); break;
-      case Op::Mul: r = checked(multiply(a.number, b.number), e, "a multiplication"); break;
+      case Op::Add:
+        r = checked(add(a.number, b.number), e, "an addition");
+        break;
+      case Op::Sub:
+        r = checked(subtract(a.number, b.number), e, "a subtraction");
+        break;
+      case Op::Mul:
+        r = checked(multiply(a.number, b.number), e, "a multiplication");
+        break;
       default:
         if (b.number.is_zero()) throw Failure{e.loc, "division by zero"};
         r = checked(divide(a.number, b.number), e, "a division");
@@ -176,7 +194,8 @@ Value eval_arith(const Expr& e, const Env& env) {
     Value out = number(e.type, r);
     if (env.steps) {
       env.steps->push_back(fmt::format("{} {} {} = {}", format_value(a, a_percent), symbol(e.op),
-                                       format_value(b, e.args[i].percent), format_value(out, false)));
+                                       format_value(b, e.args[i].percent),
+                                       format_value(out, false)));
     }
     a = out;
     a_percent = false;
@@ -193,66 +212,100 @@ Value eval_logic(const Expr& e, const Env& env) {
   return boolean(!stop_on);
 }
 
+Value fact_value(const Expr& e, const Env& env) {
+  const auto& v = env.breach.facts[e.index];
+  if (!v) {
+    throw Failure{e.loc, fmt::format("fact '{}' has no value in {} and no default", e.name,
+                                     breach_label(env.m, env.breach))};
+  }
+  return *v;
+}
+
+Value person_fact_value(const Expr& e, const Env& env) {
+  if (env.person_facts && env.person_facts->values[e.index])
+    return *env.person_facts->values[e.index];
+  const auto& def = env.m.person_facts[e.index];
+  if (def.default_value) return *def.default_value;
+  throw Failure{e.loc,
+                fmt::format("person fact '{}' has no value for '{}' in {} and no default", e.name,
+                            env.org.persons[env.person].id, breach_label(env.m, env.breach))};
+}
+
+Value lookup(const Expr& e, const Env& env) {
+  Value key = eval(e.args[0], env);
+  const model::Table& t = env.m.tables[e.index];
+  int64_t k = key.number.raw() / Decimal::kScale;
+  auto it = t.entries.find(k);
+  const Value* found = it != t.entries.end() ? &it->second
+                       : t.default_value     ? &*t.default_value
+                                             : nullptr;
+  if (!found || !key.number.is_integer()) {
+    throw Failure{e.loc, fmt::format("table '{}' has no entry for key {} and no default", t.name,
+                                     key.number.to_string())};
+  }
+  if (env.steps) {
+    env.steps->push_back(fmt::format("{}[{}] = {}", t.name, k, format_value(*found, t.percent)));
+  }
+  return *found;
+}
+
+Value days_in_post(const Expr& e, const Env& env) {
+  // No function on the day: 0; held since an open start: 100,000 days.
+  auto since = env.graph->in_post_since(env.person, env.breach.date);
+  int64_t days = !since                  ? 0
+                 : *since == Date::min() ? 100'000
+                                         : env.breach.date.days() - since->days();
+  return number(Type::Int, *Decimal::from_int(days));
+}
+
 Value eval(const Expr& e, const Env& env) {
   count_step(env, e.loc);
   switch (e.op) {
-    case Op::Const: return e.constant;
-    case Op::Severity: return number(Type::Int, *Decimal::from_int(env.breach.severity));
+    case Op::Const:
+      return e.constant;
+    case Op::Severity:
+      return number(Type::Int, *Decimal::from_int(env.breach.severity));
     case Op::BreachDate: {
       Value v;
       v.type = Type::Date;
       v.date = env.breach.date;
       return v;
     }
-    case Op::Income: return number(Type::Money, env.income);
-    case Op::Fact: {
-      const auto& v = env.breach.facts[e.index];
-      if (!v) {
-        throw Failure{e.loc, fmt::format("fact '{}' has no value in {} and no default", e.name,
-                                         breach_label(env.m, env.breach))};
-      }
-      return *v;
-    }
-    case Op::PersonFact: {
-      if (env.person_facts && env.person_facts->values[e.index]) return *env.person_facts->values[e.index];
-      const auto& def = env.m.person_facts[e.index];
-      if (def.default_value) return *def.default_value;
-      throw Failure{e.loc, fmt::format("person fact '{}' has no value for '{}' in {} and no default", e.name,
-                                       env.org.persons[env.person].id, breach_label(env.m, env.breach))};
-    }
-    case Op::Lookup: {
-      Value key = eval(e.args[0], env);
-      const model::Table& t = env.m.tables[e.index];
-      int64_t k = key.number.raw() / Decimal::kScale;
-      auto it = t.entries.find(k);
-      const Value* found = it != t.entries.end() ? &it->second : t.default_value ? &*t.default_value : nullptr;
-      if (!found || !key.number.is_integer()) {
-        throw Failure{e.loc, fmt::format("table '{}' has no entry for key {} and no default", t.name,
-                                         key.number.to_string())};
-      }
-      if (env.steps) {
-        env.steps->push_back(fmt::format("{}[{}] = {}", t.name, k, format_value(*found, t.percent)));
-      }
-      return *found;
-    }
+    case Op::Income:
+      return number(Type::Money, env.income);
+    case Op::Fact:
+      return fact_value(e, env);
+    case Op::PersonFact:
+      return person_fact_value(e, env);
+    case Op::Lookup:
+      return lookup(e, env);
     case Op::Neg: {
       Value v = eval(e.args[0], env);
       v.number = checked(negate(v.number), e, "a negation");
       return v;
     }
-    case Op::Not: return boolean(!eval(e.args[0], env).boolean);
+    case Op::Not:
+      return boolean(!eval(e.args[0], env).boolean);
     case Op::And:
-    case Op::Or: return eval_logic(e, env);
-    case Op::Eq: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) == 0);
-    case Op::Ne: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) != 0);
-    case Op::Lt: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) < 0);
-    case Op::Le: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) <= 0);
-    case Op::Gt: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) > 0);
-    case Op::Ge: return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) >= 0);
+    case Op::Or:
+      return eval_logic(e, env);
+    case Op::Eq:
+      return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) == 0);
+    case Op::Ne:
+      return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) != 0);
+    case Op::Lt:
+      return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) < 0);
+    case Op::Le:
+      return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) <= 0);
+    case Op::Gt:
+      return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) > 0);
+    case Op::Ge:
+      return boolean(compare(eval(e.args[0], env), eval(e.args[1], env)) >= 0);
     case Op::Add:
     case Op::Sub:
     case Op::Mul:
-    case Op::Div: return eval_arith(e, env);
+    case Op::Div:
+      return eval_arith(e, env);
     case Op::If: {
       Value v = eval(e.args[0], env).boolean ? eval(e.args[1], env) : eval(e.args[2], env);
       v.type = e.type;
@@ -261,29 +314,32 @@ Value eval(const Expr& e, const Env& env) {
     case Op::Min:
     case Op::Max:
     case Op::RoundDown:
-    case Op::RoundUp: return eval_call(e, env);
-    case Op::PriorBreaches: return number(Type::Int, *Decimal::from_int(prior_breaches(e, env)));
-    case Op::DaysInPost: {
-      // No function on the day: 0; held since an open start: 100,000 days.
-      auto since = env.graph->in_post_since(env.person, env.breach.date);
-      int64_t days = !since ? 0 : *since == Date::min() ? 100'000 : env.breach.date.days() - since->days();
-      return number(Type::Int, *Decimal::from_int(days));
-    }
+    case Op::RoundUp:
+      return eval_call(e, env);
+    case Op::PriorBreaches:
+      return number(Type::Int, *Decimal::from_int(prior_breaches(e, env)));
+    case Op::DaysInPost:
+      return days_in_post(e, env);
   }
   throw Failure{e.loc, "internal error: unknown operation"};
 }
 
 // Everyone a selector picks on the breach's date, with their paths.
-std::vector<Selected> select(const model::Selector& s, const OrgGraph& g, const std::vector<Selected>& accountable,
-                             int area, Date d) {
+std::vector<Selected> select(const model::Selector& s, const OrgGraph& g,
+                             const std::vector<Selected>& accountable, int area, Date d) {
   using Kind = model::Selector::Kind;
   switch (s.kind) {
-    case Kind::Accountable: return accountable;
-    case Kind::Delegates: return g.delegates(accountable, area, d);
-    case Kind::Holders: return g.holders(s.function, d, SelectionPath::Root::Function);
-    case Kind::Board: return g.board(d);
+    case Kind::Accountable:
+      return accountable;
+    case Kind::Delegates:
+      return g.delegates(accountable, area, d);
+    case Kind::Holders:
+      return g.holders(s.function, d, SelectionPath::Root::Function);
+    case Kind::Board:
+      return g.board(d);
     case Kind::Managers: {
-      std::vector<Selected> start = s.of.empty() ? accountable : select(s.of[0], g, accountable, area, d);
+      std::vector<Selected> start =
+          s.of.empty() ? accountable : select(s.of[0], g, accountable, area, d);
       return g.managers(start, s.levels, d);
     }
   }
@@ -302,9 +358,8 @@ class ScenarioRun {
   ScenarioResult run() {
     std::vector<int> order(sc_.breaches.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-      return sc_.breaches[a].date < sc_.breaches[b].date;
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return sc_.breaches[a].date < sc_.breaches[b].date; });
     int current = -1;
     try {
       for (int bi : order) {
@@ -337,7 +392,8 @@ class ScenarioRun {
         std::vector<Selected> chosen;
         for (const auto& term : clause.selector) {
           auto some = select(term, g_, accountable, area, b.date);
-          chosen.insert(chosen.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+          chosen.insert(chosen.end(), std::make_move_iterator(some.begin()),
+                        std::make_move_iterator(some.end()));
         }
         normalise(chosen);
         for (const Selected& s : chosen) judge(static_cast<int>(r), static_cast<int>(c), bi, s);
@@ -353,11 +409,13 @@ class ScenarioRun {
     env.max_steps = opts_.max_steps;
     env.graph = &g_;
     count_step(env, clause.loc);
-    auto pf = std::lower_bound(b.persons.begin(), b.persons.end(), s.person,
-                               [](const model::PersonFactValues& v, int p) { return v.person < p; });
+    auto pf =
+        std::lower_bound(b.persons.begin(), b.persons.end(), s.person,
+                         [](const model::PersonFactValues& v, int p) { return v.person < p; });
     if (pf != b.persons.end() && pf->person == s.person) env.person_facts = &*pf;
-    env.income = env.person_facts && env.person_facts->relevant_income ? *env.person_facts->relevant_income
-                                                                         : org_.persons[s.person].relevant_income;
+    env.income = env.person_facts && env.person_facts->relevant_income
+                     ? *env.person_facts->relevant_income
+                     : org_.persons[s.person].relevant_income;
     if (clause.where && !eval(*clause.where, env).boolean) return;
     SanctionRecord rec;
     rec.rule = r;
@@ -372,13 +430,15 @@ class ScenarioRun {
       Value amount = eval(*clause.amount, env);
       Decimal rounded = checked(round_half_even(amount.number, 2), *clause.amount, "rounding");
       if (rounded.is_negative()) {
-        throw Failure{clause.amount->loc, fmt::format("the fine for '{}' computes to {}, which is negative",
-                                                      org_.persons[s.person].id, rounded.to_grouped_string(2))};
+        throw Failure{clause.amount->loc,
+                      fmt::format("the fine for '{}' computes to {}, which is negative",
+                                  org_.persons[s.person].id, rounded.to_grouped_string(2))};
       }
       if (opts_.explain) {
         if (steps.empty()) steps.push_back(format_value(amount, false));
         if (rounded != amount.number) {
-          steps.push_back(fmt::format("rounded half to even to 2 digits: {}", rounded.to_grouped_string(2)));
+          steps.push_back(
+              fmt::format("rounded half to even to 2 digits: {}", rounded.to_grouped_string(2)));
         }
         for (size_t i = 0; i < steps.size(); ++i) rec.arithmetic += (i ? "; " : "") + steps[i];
       }
@@ -397,7 +457,8 @@ class ScenarioRun {
     } else {
       auto& s = person.sanctions;
       s.censure = s.censure || clause.sanction == model::SanctionKind::Censure;
-      s.disqualification = s.disqualification || clause.sanction == model::SanctionKind::Disqualification;
+      s.disqualification =
+          s.disqualification || clause.sanction == model::SanctionKind::Disqualification;
       s.criminal = s.criminal || clause.sanction == model::SanctionKind::Criminal;
     }
     person.records.push_back(std::move(rec));

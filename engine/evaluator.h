@@ -1,4 +1,5 @@
-// Evaluates scenarios against the checked model (LANGUAGE.md section 4).
+// Evaluates scenarios against the checked model: breaches in date order,
+// rules in source order, selectors on the breach date, exact arithmetic.
 #pragma once
 
 #include "dsl/model.h"
@@ -8,8 +9,8 @@
 namespace smr {
 
 struct EvalOptions {
-  bool explain = false;                  // record each fine's arithmetic
-  int64_t max_steps = 50'000'000;        // expression nodes and people judged, per scenario
+  bool explain = false;            // record each fine's arithmetic
+  int64_t max_steps = 50'000'000;  // expression nodes and people judged, per scenario
 };
 
 // Runs one scenario. The graph must be the scenario's org. Never throws for

@@ -1,4 +1,4 @@
-// Evaluation against outcomes worked out by hand (LANGUAGE.md section 4).
+// Evaluation against outcomes worked out by hand.
 #include "engine/evaluator.h"
 
 #include <catch2/catch.hpp>
@@ -48,8 +48,9 @@ const char* kOrg = R"(org o {
 
 }  // namespace
 
-TEST_CASE("the worked example of LANGUAGE.md section 5", "[eval]") {
-  auto c = compile(R"(regime "UK" { version "2024.1"; currency GBP; unallocated falls_to SMF1; fines sum; }
+TEST_CASE("the worked example of the language contract", "[eval]") {
+  auto c = compile(
+      R"(regime "UK" { version "2024.1"; currency GBP; unallocated falls_to SMF1; fines sum; }
 function SMF1 "Chief Executive";
 function SMF24 "Chief Operations";
 function SMF9 "Chair" board;
@@ -87,7 +88,8 @@ scenario "Repeated grooming failures" in acme {
   const auto& bob = person(*c, r, "bob");
   REQUIRE(bob.records.size() == 5);
   CHECK(bob.records[1].arithmetic ==
-        "seriousness[4] = 30%; 180,000.00 × 30% = 54,000.00; round_down(54,000.00, 100.00) = 54,000.00");
+        "seriousness[4] = 30%; 180,000.00 × 30% = 54,000.00; round_down(54,000.00, 100.00) = "
+        "54,000.00");
   CHECK(bob.records[4].arithmetic == "180,000.00 × 10% = 18,000.00");
   const auto& alice = person(*c, r, "alice");
   CHECK(describe_path(c->model, c->model.orgs[0], alice.records[0].path) ==
@@ -142,7 +144,8 @@ scenario "after delegation" { breach harm on 2021-06-01 { severity 3; } })");
   auto r = run(*c, "after delegation");
   CHECK(outcome(*c, r, "coo") == "censure");  // eng's manager
   CHECK(describe_path(c->model, c->model.orgs[0], person(*c, r, "coo").records[0].path) ==
-        "safety -> responsible_for coo (from 2021-01-01) -> delegates safety to eng (from 2021-06-01) -> reports_to coo");
+        "safety -> responsible_for coo (from 2021-01-01) -> delegates safety to eng (from "
+        "2021-06-01) -> reports_to coo");
 }
 
 TEST_CASE("shared responsibility gives several accountable people", "[eval]") {
@@ -241,7 +244,8 @@ scenario "s" { breach leak on 2022-02-01 { severity 2; } })");
   CHECK(outcome(*c, r, "sub") == "none");
 }
 
-TEST_CASE("prior_breaches counts the same area in [date - D, date), clamping month ends", "[eval]") {
+TEST_CASE("prior_breaches counts the same area in [date - D, date), clamping month ends",
+          "[eval]") {
   auto c = build(R"(org o { person a { holds CEO; responsible_for safety; responsible_for data; } }
 rule repeat { when prior_breaches(1 month) >= 1; then fine 100 GBP to accountable; }
 rule twice { when prior_breaches(12 months) >= 2; then censure to accountable; }
@@ -277,7 +281,8 @@ scenario "twelve months" {
   auto t = run(*c, "twelve months");
   CHECK(outcome(*c, t, "a") == "censure, fine 100.00 GBP");
   int censures = 0;
-  for (const auto& rec : person(*c, t, "a").records) censures += rec.kind == model::SanctionKind::Censure;
+  for (const auto& rec : person(*c, t, "a").records)
+    censures += rec.kind == model::SanctionKind::Censure;
   CHECK(censures == 2);
 }
 
@@ -298,18 +303,21 @@ scenario "s" { breach leak on 2022-01-01 { severity 1; } breach leak on 2022-02-
 }
 
 TEST_CASE("fines round half to even to 2 digits when imposed", "[eval]") {
-  auto c = build(R"(org o { person p { holds CEO; responsible_for data; } person q { holds COO; responsible_for safety; } }
+  auto c = build(
+      R"(org o { person p { holds CEO; responsible_for data; } person q { holds COO; responsible_for safety; } }
 rule f { on leak; then fine 50.125 GBP to accountable; }
 rule g { on harm; then fine 50.135 GBP to accountable; }
 scenario "s" { breach leak on 2022-01-01 { severity 1; } breach harm on 2022-01-01 { severity 1; } })");
   auto r = run(*c, "s", true);
   CHECK(outcome(*c, r, "p") == "fine 50.12 GBP");
   CHECK(outcome(*c, r, "q") == "fine 50.14 GBP");
-  CHECK(person(*c, r, "p").records[0].arithmetic == "50.125; rounded half to even to 2 digits: 50.12");
+  CHECK(person(*c, r, "p").records[0].arithmetic ==
+        "50.125; rounded half to even to 2 digits: 50.12");
 }
 
 TEST_CASE("a zero fine is recorded but not imposed", "[eval]") {
-  auto c = build(R"(org o { person p { holds CEO; responsible_for data; relevant_income 100_000 GBP; } }
+  auto c =
+      build(R"(org o { person p { holds CEO; responsible_for data; relevant_income 100_000 GBP; } }
 table level: int -> percent { 1: 0%, 2: 10% }
 rule f { then fine relevant_income * level[severity] to accountable; }
 scenario "s" { breach leak on 2022-01-01 { severity 1; } })");
@@ -322,8 +330,10 @@ scenario "s" { breach leak on 2022-01-01 { severity 1; } })");
   CHECK(p.records[0].arithmetic == "level[1] = 0%; 100,000.00 × 0% = 0.00");
 }
 
-TEST_CASE("evaluation errors: overflow, division by zero, missing key, negative fine", "[eval][errors]") {
-  auto c = build(R"(org o { person p { holds CEO; responsible_for data; relevant_income 9_000_000_000_000 GBP; } }
+TEST_CASE("evaluation errors: overflow, division by zero, missing key, negative fine",
+          "[eval][errors]") {
+  auto c = build(
+      R"(org o { person p { holds CEO; responsible_for data; relevant_income 9_000_000_000_000 GBP; } }
 fact divisor: int = 0;
 table level: int -> percent { 1: 0% }
 rule big { when severity == 1; then fine relevant_income * 2 to accountable; }
@@ -340,7 +350,8 @@ scenario "negative" { breach leak on 2022-01-01 { severity 4; } })");
   };
   auto o = run(*c, "overflow");
   REQUIRE(o.error);
-  CHECK(where(o) == "15:42 arithmetic overflow in a multiplication (values beyond about 9.2 × 10^12)");
+  CHECK(where(o) ==
+        "15:42 arithmetic overflow in a multiplication (values beyond about 9.2 × 10^12)");
   CHECK(o.error->breach == 0);
   auto z = run(*c, "zero");
   REQUIRE(z.error);
@@ -362,7 +373,9 @@ scenario "missing" { breach leak on 2022-01-01 { severity 5; } })");
   CHECK(outcome(*c, run(*c, "given"), "p") == "criminal");
   auto r = run(*c, "missing");
   REQUIRE(r.error);
-  CHECK(r.error->message == "person fact 'consented' has no value for 'p' in breach 'leak' on 2022-01-01 and no default");
+  CHECK(
+      r.error->message ==
+      "person fact 'consented' has no value for 'p' in breach 'leak' on 2022-01-01 and no default");
 }
 
 TEST_CASE("headline outcome is the most severe sanction", "[eval]") {
@@ -398,7 +411,8 @@ scenario "s" {
 }
 
 TEST_CASE("a 100,000-level reporting chain evaluates without recursion", "[eval][deep]") {
-  std::string text = "org o {\n  person p000000 { holds CEO; responsible_for data; reports_to p000001; }\n";
+  std::string text =
+      "org o {\n  person p000000 { holds CEO; responsible_for data; reports_to p000001; }\n";
   const int n = 100000;
   for (int i = 1; i < n; ++i) {
     char buf[64];
@@ -448,8 +462,8 @@ rule newcomer { then fine 1 GBP * days_in_post to accountable where days_in_post
 scenario "ten days" { breach leak on 2022-03-11 { severity 1; } }
 scenario "joined holdings" { breach harm on 2021-06-01 { severity 1; } })");
   auto r = run(*c, "ten days");
-  CHECK(outcome(*c, r, "new") == "fine 10.00 GBP");     // 2022-03-01 to 2022-03-11
-  CHECK(outcome(*c, r, "gap") == "censure");             // since 2021-02-01: 403 days
+  CHECK(outcome(*c, r, "new") == "fine 10.00 GBP");  // 2022-03-01 to 2022-03-11
+  CHECK(outcome(*c, r, "gap") == "censure");         // since 2021-02-01: 403 days
   auto j = run(*c, "joined holdings");
-  CHECK(outcome(*c, j, "long") == "censure");            // COO then CEO, no gap: since 2020-01-01
+  CHECK(outcome(*c, j, "long") == "censure");  // COO then CEO, no gap: since 2020-01-01
 }

@@ -6,7 +6,8 @@ namespace smr {
 
 std::string describe_dates(const model::Interval& when) {
   bool from = when.from != Date::min(), until = when.until != Date::max();
-  if (from && until) return fmt::format(" (from {} until {})", when.from.to_string(), when.until.to_string());
+  if (from && until)
+    return fmt::format(" (from {} until {})", when.from.to_string(), when.until.to_string());
   if (from) return fmt::format(" (from {})", when.from.to_string());
   if (until) return fmt::format(" (until {})", when.until.to_string());
   return "";
@@ -17,19 +18,27 @@ std::string describe_path(const model::Model& m, const model::Org& org, const Se
   std::string out;
   std::vector<int> edges = path.edges();
   switch (path.root()) {
-    case Root::Area: out = m.areas[path.root_index()].id; break;
+    case Root::Area:
+      out = m.areas[path.root_index()].id;
+      break;
     case Root::Fallback:
       out = fmt::format("{} -> unallocated, falls_to {}", m.areas[path.root_index()].id,
                         m.functions[m.unallocated_function].id);
       break;
-    case Root::Function: out = fmt::format("holders({})", m.functions[path.root_index()].id); break;
-    case Root::Board: out = "board"; break;
+    case Root::Function:
+      out = fmt::format("holders({})", m.functions[path.root_index()].id);
+      break;
+    case Root::Board:
+      out = "board";
+      break;
   }
   for (int idx : edges) {
     const model::Edge& e = org.edges[idx];
     const std::string& who = org.persons[e.person].id;
     switch (e.kind) {
-      case model::EdgeKind::ResponsibleFor: out += fmt::format(" -> responsible_for {}", who); break;
+      case model::EdgeKind::ResponsibleFor:
+        out += fmt::format(" -> responsible_for {}", who);
+        break;
       case model::EdgeKind::Holds:
         out += fmt::format(" -> holds {} {}", m.functions[e.target].id, who);
         break;

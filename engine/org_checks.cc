@@ -1,22 +1,23 @@
 #include "engine/org_checks.h"
 
-#include <algorithm>
-#include <map>
-#include <set>
+#include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/strong_components.hpp>
-#include <fmt/format.h>
+#include <map>
+#include <set>
 
 #include "engine/interval_set.h"
 
 namespace smr {
 namespace {
 
-using ReportGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
-                                          boost::no_property, boost::property<boost::edge_index_t, int>>;
+using ReportGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                          boost::property<boost::edge_index_t, int>>;
 using ReportEdge = boost::graph_traits<ReportGraph>::edge_descriptor;
 using ReportVertex = boost::graph_traits<ReportGraph>::vertex_descriptor;
 
@@ -57,13 +58,14 @@ void check_cycles(const model::Org& org, Diagnostics& diags) {
   ReportGraph g(n);
   for (size_t i = 0; i < org.edges.size(); ++i) {
     const model::Edge& e = org.edges[i];
-    if (e.kind == model::EdgeKind::ReportsTo) boost::add_edge(e.person, e.target, static_cast<int>(i), g);
+    if (e.kind == model::EdgeKind::ReportsTo)
+      boost::add_edge(e.person, e.target, static_cast<int>(i), g);
   }
   // Only a strongly connected component of the all-time graph can hold a
   // cycle on some date; look for one at each date its edges change.
   std::vector<int> component(n);
-  int count = boost::strong_components(g, boost::make_iterator_property_map(
-                                              component.begin(), boost::get(boost::vertex_index, g)));
+  int count = boost::strong_components(
+      g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
   std::vector<std::vector<int>> members(count);
   for (size_t v = 0; v < n; ++v) members[component[v]].push_back(static_cast<int>(v));
   std::vector<std::set<Date>> breakpoints(count);
@@ -83,7 +85,8 @@ void check_cycles(const model::Org& org, Diagnostics& diags) {
       boost::filtered_graph<ReportGraph, ReportsOn> view(g, pred);
       std::vector<ReportVertex> parent(n);
       std::vector<boost::default_color_type> colour(n);
-      auto colours = boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, g));
+      auto colours =
+          boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, g));
       try {
         for (int v : members[c]) {
           if (colour[v] == boost::white_color) {
@@ -124,15 +127,17 @@ void check_coverage(const model::Model& m, const model::Org& org, Diagnostics& d
   IntervalSet fallback;
   for (const auto& e : org.edges) {
     if (e.kind == model::EdgeKind::ResponsibleFor) covered[e.target].add(e.when);
-    if (e.kind == model::EdgeKind::Holds && e.target == m.unallocated_function) fallback.add(e.when);
+    if (e.kind == model::EdgeKind::Holds && e.target == m.unallocated_function)
+      fallback.add(e.when);
   }
   model::Interval life{org_start(org), Date::max()};
   for (size_t a = 0; a < m.areas.size(); ++a) {
     if (!m.areas[a].prescribed) continue;
     for (const auto& i : fallback.intervals()) covered[a].add(i);
     for (const auto& gap : covered[a].gaps(life)) {
-      diags.warning(org.loc, fmt::format("prescribed responsibility '{}' has no holder in org '{}' {}",
-                                         m.areas[a].id, org.id, describe_period(gap)));
+      diags.warning(org.loc,
+                    fmt::format("prescribed responsibility '{}' has no holder in org '{}' {}",
+                                m.areas[a].id, org.id, describe_period(gap)));
     }
   }
 }
@@ -146,9 +151,9 @@ void check_responsible_without_function(const model::Model& m, const model::Org&
   for (const auto& e : org.edges) {
     if (e.kind != model::EdgeKind::ResponsibleFor) continue;
     for (const auto& gap : holds[e.person].gaps(e.when)) {
-      diags.warning(e.loc, fmt::format("'{}' is responsible for '{}' {} but holds no function then",
-                                       org.persons[e.person].id, m.areas[e.target].id,
-                                       describe_period(gap)));
+      diags.warning(
+          e.loc, fmt::format("'{}' is responsible for '{}' {} but holds no function then",
+                             org.persons[e.person].id, m.areas[e.target].id, describe_period(gap)));
     }
   }
 }

@@ -1,4 +1,5 @@
-// The checks of LANGUAGE.md 4.4 that need the org graph over time.
+// The model checks that need the org graph over time: reporting cycles,
+// unallocated prescribed responsibilities, responsibility without a function.
 #pragma once
 
 #include "dsl/core/diagnostic.h"

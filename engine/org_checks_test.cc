@@ -34,7 +34,8 @@ TEST_CASE("a cycle on some date only is found and dated", "[org-checks]") {
   person cal { holds CEO; reports_to ann until 2020-01-01; reports_to dan from 2021-01-01; }
   person dan { holds CEO; reports_to ann from 2021-06-01; }
 })"));
-  CHECK(c->errors() == Lines{"10:27: error: reporting cycle on 2021-06-01: ann -> bea -> cal -> dan -> ann"});
+  CHECK(c->errors() ==
+        Lines{"10:27: error: reporting cycle on 2021-06-01: ann -> bea -> cal -> dan -> ann"});
 }
 
 TEST_CASE("lines that would cycle only in periods that do not overlap are fine", "[org-checks]") {
@@ -46,7 +47,8 @@ TEST_CASE("lines that would cycle only in periods that do not overlap are fine",
 }
 
 TEST_CASE("reporting to oneself is a cycle", "[org-checks]") {
-  auto c = compile(with_base(R"(org o { person ann { holds CEO; responsible_for safety; reports_to ann; } })"));
+  auto c = compile(
+      with_base(R"(org o { person ann { holds CEO; responsible_for safety; reports_to ann; } })"));
   CHECK(c->errors() == Lines{"6:57: error: reporting cycle: ann -> ann"});
 }
 
@@ -55,9 +57,10 @@ TEST_CASE("a prescribed responsibility with a gap is a warning naming the period
   person ann { holds CEO from 2019-01-01; responsible_for safety from 2020-01-01 until 2021-01-01; }
   person bea { holds COO from 2019-01-01; responsible_for safety from 2021-03-01; }
 })"));
-  CHECK(c->lines() == Lines{
-      "6:5: warning: prescribed responsibility 'safety' has no holder in org 'o' from 2019-01-01 until 2020-01-01",
-      "6:5: warning: prescribed responsibility 'safety' has no holder in org 'o' from 2021-01-01 until 2021-03-01"});
+  CHECK(c->lines() == Lines{"6:5: warning: prescribed responsibility 'safety' has no holder in org "
+                            "'o' from 2019-01-01 until 2020-01-01",
+                            "6:5: warning: prescribed responsibility 'safety' has no holder in org "
+                            "'o' from 2021-01-01 until 2021-03-01"});
 }
 
 TEST_CASE("the regime's fallback counts as a holder", "[org-checks]") {
@@ -72,7 +75,8 @@ TEST_CASE("responsible while holding no function is a warning", "[org-checks]") 
   auto c = compile(with_base(R"(org o {
   person ann { holds CEO until 2023-07-01; responsible_for safety; responsible_for data from 2022-01-01; }
 })"));
-  CHECK(c->lines() == Lines{
-      "7:44: warning: 'ann' is responsible for 'safety' from 2023-07-01 on but holds no function then",
-      "7:68: warning: 'ann' is responsible for 'data' from 2023-07-01 on but holds no function then"});
+  CHECK(c->lines() == Lines{"7:44: warning: 'ann' is responsible for 'safety' from 2023-07-01 on "
+                            "but holds no function then",
+                            "7:68: warning: 'ann' is responsible for 'data' from 2023-07-01 on but "
+                            "holds no function then"});
 }

@@ -1,10 +1,10 @@
 #include "engine/org_dot.h"
 
-#include <sstream>
+#include <fmt/format.h>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
-#include <fmt/format.h>
+#include <sstream>
 
 #include "engine/org_graph.h"
 
@@ -21,7 +21,8 @@ struct DotEdge {
   std::string label;
   bool highlighted = false;
 };
-using DotGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, DotVertex, DotEdge>;
+using DotGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, DotVertex, DotEdge>;
 
 std::string quote(const std::string& s) {
   std::string out = "\"";
@@ -77,13 +78,16 @@ std::string org_to_dot(const model::Model& m, int org_index, Date date, const Do
   DotGraph g(persons + m.areas.size());
   std::vector<std::vector<std::string>> functions(persons);
   for (const auto& e : org.edges) {
-    if (e.kind == model::EdgeKind::Holds && e.when.contains(date)) functions[e.person].push_back(m.functions[e.target].id);
+    if (e.kind == model::EdgeKind::Holds && e.when.contains(date))
+      functions[e.person].push_back(m.functions[e.target].id);
   }
   for (size_t p = 0; p < persons; ++p) {
     const auto& person = org.persons[p];
-    std::string label = person.name == person.id ? person.id : person.name + "\n(" + person.id + ")";
+    std::string label =
+        person.name == person.id ? person.id : person.name + "\n(" + person.id + ")";
     for (const auto& f : functions[p]) label += "\n" + f;
-    if (h && h->outcomes.count(static_cast<int>(p))) label += "\n" + h->outcomes.at(static_cast<int>(p));
+    if (h && h->outcomes.count(static_cast<int>(p)))
+      label += "\n" + h->outcomes.at(static_cast<int>(p));
     g[p] = {label, false, h && h->accountable.count(static_cast<int>(p)) > 0};
   }
   for (size_t a = 0; a < m.areas.size(); ++a) g[persons + a] = {m.areas[a].id, true, false};
@@ -106,7 +110,8 @@ std::string org_to_dot(const model::Model& m, int org_index, Date date, const Do
     if (!area_used[a]) boost::remove_vertex(persons + a, g);
   }
   std::ostringstream out;
-  std::string title = fmt::format("{} on {}", org.title.empty() ? org.id : org.title, date.to_string());
+  std::string title =
+      fmt::format("{} on {}", org.title.empty() ? org.id : org.title, date.to_string());
   boost::write_graphviz(out, g, VertexWriter{&g}, EdgeWriter{&g}, GraphWriter{title});
   return out.str();
 }
@@ -118,7 +123,8 @@ DotHighlight highlight_for(const model::Model& m, const ScenarioResult& r,
   const model::Scenario& sc = *r.source;
   OrgGraph graph(m, sc.org);
   for (const auto& b : sc.breaches) {
-    for (const Selected& s : graph.accountable(m.breach_types[b.type].area, b.date)) h.accountable.insert(s.person);
+    for (const Selected& s : graph.accountable(m.breach_types[b.type].area, b.date))
+      h.accountable.insert(s.person);
   }
   for (const PersonResult& p : r.persons) {
     for (const SanctionRecord& rec : p.records) {

@@ -12,9 +12,9 @@
 namespace smr {
 
 struct DotHighlight {
-  std::set<int> accountable;              // persons accountable for some breach
-  std::set<int> edges;                    // Org::edges used by a sanction's path
-  std::map<int, std::string> outcomes;    // sanctioned persons: "fine 108,000.00 GBP"
+  std::set<int> accountable;            // persons accountable for some breach
+  std::set<int> edges;                  // Org::edges used by a sanction's path
+  std::map<int, std::string> outcomes;  // sanctioned persons: "fine 108,000.00 GBP"
 };
 
 // People (labelled with name, id and the functions they hold on `date`),

@@ -1,7 +1,6 @@
 #include "engine/org_graph.h"
 
 #include <algorithm>
-
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/filtered_graph.hpp>
 
@@ -15,8 +14,8 @@ struct VertexProps {
 struct EdgeProps {
   int edge = -1;  // index into Org::edges
 };
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProps,
-                                    EdgeProps>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProps, EdgeProps>;
 
 // The org on one date: only the edges of one kind valid then.
 struct ValidOn {
@@ -63,9 +62,10 @@ OrgGraph::OrgGraph(const model::Model& model, int org)
   }
   for (size_t e = 0; e < org_.edges.size(); ++e) {
     const model::Edge& edge = org_.edges[e];
-    size_t target = edge.kind == model::EdgeKind::Holds            ? im.function_vertex(edge.target)
-                    : edge.kind == model::EdgeKind::ResponsibleFor ? im.area_vertex(edge.target)
-                                                                   : static_cast<size_t>(edge.target);
+    size_t target = edge.kind == model::EdgeKind::Holds ? im.function_vertex(edge.target)
+                    : edge.kind == model::EdgeKind::ResponsibleFor
+                        ? im.area_vertex(edge.target)
+                        : static_cast<size_t>(edge.target);
     boost::add_edge(edge.person, target, EdgeProps{static_cast<int>(e)}, im.graph);
   }
 }
@@ -103,9 +103,10 @@ std::vector<int> SelectionPath::edges() const {
 void normalise(std::vector<Selected>& people) {
   std::stable_sort(people.begin(), people.end(),
                    [](const Selected& a, const Selected& b) { return a.person < b.person; });
-  people.erase(std::unique(people.begin(), people.end(),
-                           [](const Selected& a, const Selected& b) { return a.person == b.person; }),
-               people.end());
+  people.erase(
+      std::unique(people.begin(), people.end(),
+                  [](const Selected& a, const Selected& b) { return a.person == b.person; }),
+      people.end());
 }
 
 std::vector<Selected> OrgGraph::responsible(int area, Date d) const {
@@ -113,7 +114,8 @@ std::vector<Selected> OrgGraph::responsible(int area, Date d) const {
   auto view = impl_->on(org_, d, model::EdgeKind::ResponsibleFor);
   for (auto e : boost::make_iterator_range(boost::in_edges(impl_->area_vertex(area), view))) {
     int edge = view[e].edge;
-    out.push_back({org_.edges[edge].person, SelectionPath::start(SelectionPath::Root::Area, area, edge)});
+    out.push_back(
+        {org_.edges[edge].person, SelectionPath::start(SelectionPath::Root::Area, area, edge)});
   }
   normalise(out);
   return out;
@@ -122,7 +124,8 @@ std::vector<Selected> OrgGraph::responsible(int area, Date d) const {
 std::vector<Selected> OrgGraph::holders(int function, Date d, SelectionPath::Root root) const {
   std::vector<Selected> out;
   auto view = impl_->on(org_, d, model::EdgeKind::Holds);
-  for (auto e : boost::make_iterator_range(boost::in_edges(impl_->function_vertex(function), view))) {
+  for (auto e :
+       boost::make_iterator_range(boost::in_edges(impl_->function_vertex(function), view))) {
     int edge = view[e].edge;
     out.push_back({org_.edges[edge].person, SelectionPath::start(root, function, edge)});
   }
@@ -134,7 +137,8 @@ std::vector<Selected> OrgGraph::accountable(int area, Date d) const {
   std::vector<Selected> out = responsible(area, d);
   if (out.empty() && model_.unallocated_function >= 0) {
     out = holders(model_.unallocated_function, d, SelectionPath::Root::Fallback);
-    for (auto& s : out) s.path = SelectionPath::start(SelectionPath::Root::Fallback, area, s.path.edges()[0]);
+    for (auto& s : out)
+      s.path = SelectionPath::start(SelectionPath::Root::Fallback, area, s.path.edges()[0]);
   }
   return out;
 }
@@ -150,7 +154,8 @@ std::vector<Selected> OrgGraph::board(Date d) const {
   return out;
 }
 
-std::vector<Selected> OrgGraph::delegates(const std::vector<Selected>& from, int area, Date d) const {
+std::vector<Selected> OrgGraph::delegates(const std::vector<Selected>& from, int area,
+                                          Date d) const {
   std::vector<Selected> out;
   auto view = impl_->on(org_, d, model::EdgeKind::Delegates);
   for (const Selected& s : from) {
@@ -186,7 +191,8 @@ std::optional<Date> OrgGraph::in_post_since(int person, Date d) const {
   return since;
 }
 
-std::vector<Selected> OrgGraph::managers(const std::vector<Selected>& from, int levels, Date d) const {
+std::vector<Selected> OrgGraph::managers(const std::vector<Selected>& from, int levels,
+                                         Date d) const {
   auto view = impl_->on(org_, d, model::EdgeKind::ReportsTo);
   std::vector<Selected> out;
   // Visited marks without clearing an org-sized array on every walk: a mark

@@ -22,7 +22,7 @@ struct SelectionPath {
   static SelectionPath start(Root root, int root_index, int edge);
   SelectionPath then(int edge) const;
   Root root() const;
-  int root_index() const;  // area or function
+  int root_index() const;          // area or function
   std::vector<int> edges() const;  // indices into Org::edges, in walk order
 
   std::shared_ptr<const PathNode> tip;
@@ -56,7 +56,7 @@ class OrgGraph {
 
   const model::Org& org() const { return org_; }
 
-  // Accountable persons for a breach of `area` (LANGUAGE.md 4.2): those
+  // Accountable persons for a breach of `area`: those
   // responsible on `d`, else holders of the fallback function. Id order.
   std::vector<Selected> accountable(int area, Date d) const;
   std::vector<Selected> responsible(int area, Date d) const;

@@ -24,9 +24,15 @@ std::map<std::string, Side> sides(const model::Model& m, const ScenarioResult& r
       if (!rec.imposed) continue;
       RuleEffect& e = s.rules[m.rules[rec.rule].id];
       switch (rec.kind) {
-        case model::SanctionKind::Censure: e.censure = true; break;
-        case model::SanctionKind::Disqualification: e.disqualification = true; break;
-        case model::SanctionKind::Criminal: e.criminal = true; break;
+        case model::SanctionKind::Censure:
+          e.censure = true;
+          break;
+        case model::SanctionKind::Disqualification:
+          e.disqualification = true;
+          break;
+        case model::SanctionKind::Criminal:
+          e.criminal = true;
+          break;
         case model::SanctionKind::Fine:
           e.fine = e.fine ? add(*e.fine, rec.amount).value_or(*e.fine) : rec.amount;
           break;

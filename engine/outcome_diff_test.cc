@@ -22,15 +22,19 @@ scenario "s" { breach b on 2022-03-01 { severity 3; } }
 }
 }  // namespace
 
-TEST_CASE("diff lists only the persons whose sanctions moved, with the rules that moved them", "[outcome_diff]") {
-  auto base = testing::compile(model_with("rule c { then censure to accountable; }\n"
-                                          "rule f { then fine relevant_income * 10% to accountable; }\n"));
-  auto head = testing::compile(model_with("rule c { then censure to accountable; }\n"
-                                          "rule f { then fine relevant_income * 20% to accountable; }\n"
-                                          "rule m { then censure to managers of accountable; }\n"));
+TEST_CASE("diff lists only the persons whose sanctions moved, with the rules that moved them",
+          "[outcome_diff]") {
+  auto base =
+      testing::compile(model_with("rule c { then censure to accountable; }\n"
+                                  "rule f { then fine relevant_income * 10% to accountable; }\n"));
+  auto head =
+      testing::compile(model_with("rule c { then censure to accountable; }\n"
+                                  "rule f { then fine relevant_income * 20% to accountable; }\n"
+                                  "rule m { then censure to managers of accountable; }\n"));
   REQUIRE(base->errors().empty());
   REQUIRE(head->errors().empty());
-  ScenarioDiff d = diff_scenario(base->model, testing::run(*base, "s"), head->model, testing::run(*head, "s"));
+  ScenarioDiff d =
+      diff_scenario(base->model, testing::run(*base, "s"), head->model, testing::run(*head, "s"));
   CHECK(d.persons_compared == 2);
   REQUIRE(d.changes.size() == 1);  // bob: ann has no manager, so `m` selects nobody
   const PersonChange& ann = d.changes[0];

@@ -21,8 +21,8 @@ struct SanctionRecord {
   int clause = -1;
   int breach = -1;  // index into Scenario::breaches
   model::SanctionKind kind = model::SanctionKind::Censure;
-  Decimal amount;        // fines: rounded to the currency's 2 digits
-  bool imposed = true;   // false for a fine that computed to zero
+  Decimal amount;       // fines: rounded to the currency's 2 digits
+  bool imposed = true;  // false for a fine that computed to zero
   SelectionPath path;
   std::string arithmetic;  // with --explain: the fine's steps, values substituted
 };
@@ -42,14 +42,14 @@ struct EvalError {
 };
 
 struct ScenarioResult {
-  int scenario = -1;                          // index in Model::scenarios, or -1 if streamed
-  const model::Scenario* source = nullptr;    // the scenario evaluated
+  int scenario = -1;                        // index in Model::scenarios, or -1 if streamed
+  const model::Scenario* source = nullptr;  // the scenario evaluated
   // Only people with at least one record (a sanction, or a zero fine), in id
   // order: an org may have 100,000 people and a scenario touch five.
   std::vector<PersonResult> persons;
   // The person's result; an empty one (no sanction) when there is none.
   PersonResult of(int person) const;
-  std::vector<int> unattributed;      // breach indices, in evaluation order
+  std::vector<int> unattributed;  // breach indices, in evaluation order
   std::optional<EvalError> error;
 };
 

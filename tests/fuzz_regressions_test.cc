@@ -1,17 +1,17 @@
 // Every input a fuzzer once crashed on, replayed through the same target
 // body: each must now run to the end (the sanitizer build checks memory).
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <catch2/catch.hpp>
 
 #include "tests/fuzz/targets.h"
 
 namespace {
 
 int replay_all(const std::string& folder, int (*target)(const uint8_t*, size_t)) {
-  std::filesystem::path dir = std::filesystem::path(SMR_SOURCE_DIR) / "tests/fuzz/regressions" / folder;
+  std::filesystem::path dir =
+      std::filesystem::path(SMR_SOURCE_DIR) / "tests/fuzz/regressions" / folder;
   int n = 0;
   if (!std::filesystem::exists(dir)) return 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
@@ -29,7 +29,7 @@ int replay_all(const std::string& folder, int (*target)(const uint8_t*, size_t))
 }  // namespace
 
 TEST_CASE("saved fuzz inputs run to the end", "[fuzz]") {
-  int n = replay_all("parse_check", smr::fuzz::parse_check_one) + replay_all("eval", smr::fuzz::eval_one) +
-          replay_all("json", smr::fuzz::json_one);
+  int n = replay_all("parse_check", smr::fuzz::parse_check_one) +
+          replay_all("eval", smr::fuzz::eval_one) + replay_all("json", smr::fuzz::json_one);
   CHECK(n >= 1);
 }

@@ -3,13 +3,13 @@
 // (expected.err), compared byte for byte. To re-bless after a deliberate
 // change of wording, run the suite with SMR_BLESS=1 and review the diff:
 //   SMR_BLESS=1 build/tests/smr_tests "[golden]" && git diff tests/golden
+#include <fmt/format.h>
+
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <catch2/catch.hpp>
-#include <fmt/format.h>
 
 #include "tests/support.h"
 

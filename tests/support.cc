@@ -1,12 +1,12 @@
 #include "tests/support.h"
 
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 #include "cli/report.h"
 #include "engine/evaluator.h"
@@ -15,7 +15,9 @@ namespace smr::testing {
 
 namespace {
 std::string line_of(const SourceManager& s, const Diagnostic& d) {
-  const char* kind = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+  const char* kind = d.severity == Severity::Error     ? "error"
+                     : d.severity == Severity::Warning ? "warning"
+                                                       : "note";
   auto lc = s.line_col(d.loc);
   return fmt::format("{}:{}: {}: {}", lc.line, lc.column, kind, d.message);
 }
@@ -43,7 +45,8 @@ ScenarioResult run(const Compiled& c, const std::string& title, bool explain) {
   if (c.diags.has_errors()) throw std::runtime_error("model has errors: " + c.errors().front());
   for (size_t s = 0; s < c.model.scenarios.size(); ++s) {
     if (c.model.scenarios[s].title != title) continue;
-    return evaluate_scenario(c.model, c.compilation->graph(c.model.scenarios[s].org), static_cast<int>(s), {explain});
+    return evaluate_scenario(c.model, c.compilation->graph(c.model.scenarios[s].org),
+                             static_cast<int>(s), {explain});
   }
   throw std::runtime_error("no scenario " + title);
 }
@@ -65,7 +68,8 @@ int run_smr(const std::string& args, std::string* out, std::string* err, const s
   // No terminal input unless the arguments redirect stdin themselves.
   std::string input = args.find(" < ") == std::string::npos ? " </dev/null" : "";
   std::string cd = cwd.empty() ? "" : fmt::format("cd '{}' && ", cwd);
-  std::string cmd = fmt::format("{}{} {} >{}/out 2>{}/err{}", cd, SMR_BINARY, args, dir, dir, input);
+  std::string cmd =
+      fmt::format("{}{} {} >{}/out 2>{}/err{}", cd, SMR_BINARY, args, dir, dir, input);
   int status = std::system(cmd.c_str());
   auto slurp = [](const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -16,7 +16,10 @@ namespace smr::testing {
 
 struct Compiled {
   explicit Compiled(std::unique_ptr<Compilation> c)
-      : compilation(std::move(c)), sources(compilation->sources), diags(compilation->diags), model(compilation->model) {}
+      : compilation(std::move(c)),
+        sources(compilation->sources),
+        diags(compilation->diags),
+        model(compilation->model) {}
   std::unique_ptr<Compilation> compilation;
   SourceManager& sources;
   Diagnostics& diags;
@@ -39,7 +42,8 @@ std::string outcome(const Compiled& c, const ScenarioResult& r, const std::strin
 // Runs the smr binary with `args` (a shell fragment); returns the exit code
 // and fills stdout and stderr.
 // With `cwd`, the command runs in that directory.
-int run_smr(const std::string& args, std::string* out, std::string* err, const std::string& cwd = "");
+int run_smr(const std::string& args, std::string* out, std::string* err,
+            const std::string& cwd = "");
 // A fresh temporary directory for a test's files.
 std::string temp_dir();
 void write_file(const std::string& path, const std::string& text);

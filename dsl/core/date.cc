@@ -70,7 +70,6 @@ std::optional<Date> Date::parse(std::string_view t) {
   return from_ymd(y, m, d);
 }
 
-
 std::string Date::to_string() const {
   if (*this == min()) return "-inf";
   if (*this == max()) return "+inf";
@@ -96,9 +95,12 @@ Date Date::minus_days(int64_t days) const {
 
 Date Duration::before(Date date) const {
   switch (unit) {
-    case Unit::Days: return date.minus_days(amount);
-    case Unit::Months: return date.minus_months(amount);
-    case Unit::Years: return date.minus_months(amount > INT64_MAX / 12 ? INT64_MAX : amount * 12);
+    case Unit::Days:
+      return date.minus_days(amount);
+    case Unit::Months:
+      return date.minus_months(amount);
+    case Unit::Years:
+      return date.minus_months(amount > INT64_MAX / 12 ? INT64_MAX : amount * 12);
   }
   return date;
 }

@@ -56,7 +56,7 @@ TEST_CASE("overflow is reported, never wrapped", "[decimal]") {
   CHECK_FALSE(smr::negate(bottom));
   CHECK_FALSE(smr::multiply(top, d("2")));
   CHECK_FALSE(smr::multiply(d("10000000"), d("10000000")));  // 10^14 does not fit
-  CHECK(smr::multiply(d("1000000"), d("1000000")));           // 10^12 does
+  CHECK(smr::multiply(d("1000000"), d("1000000")));          // 10^12 does
   CHECK_FALSE(smr::divide(top, d("0.5")));
   CHECK_FALSE(Decimal::from_int(INT64_MAX / 1000));
   CHECK(bottom.to_string() == "-9223372036854.775808");
@@ -72,14 +72,16 @@ TEST_CASE("money at its edges: the largest values and negative intermediates", "
   CHECK(*smr::divide(bottom, d("1")) == bottom);
   CHECK_FALSE(smr::divide(bottom, *smr::negate(d("1"))));  // -MIN does not fit
   CHECK_FALSE(smr::round_half_even(top, 2));               // ...854.775807 rounds up past the top
-  CHECK_FALSE(smr::round_half_even(bottom, 0));             // -...855 is below the bottom
+  CHECK_FALSE(smr::round_half_even(bottom, 0));            // -...855 is below the bottom
   CHECK_FALSE(smr::round_up_to(top, d("100")));
   CHECK(*smr::round_down_to(top, d("100")) == d("9223372036800"));
   // Negative intermediates round half to even too.
   CHECK(*smr::multiply(*smr::negate(d("0.000001")), d("0.5")) == d("0"));
   CHECK(*smr::multiply(*smr::negate(d("0.000003")), d("0.5")) == *smr::negate(d("0.000002")));
   CHECK(*smr::divide(*smr::negate(d("1")), d("3")) == *smr::negate(d("0.333333")));
-  CHECK(*smr::divide(d("1"), *smr::negate(d("8000000"))) == *smr::negate(d("0")));  // -0.000000125 -> 0
-  CHECK(*smr::divide(d("3"), *smr::negate(d("2000000"))) == *smr::negate(d("0.000002")));  // -0.0000015 -> -0.000002
+  CHECK(*smr::divide(d("1"), *smr::negate(d("8000000"))) ==
+        *smr::negate(d("0")));  // -0.000000125 -> 0
+  CHECK(*smr::divide(d("3"), *smr::negate(d("2000000"))) ==
+        *smr::negate(d("0.000002")));  // -0.0000015 -> -0.000002
   CHECK(*smr::round_down_to(*smr::negate(d("0.01")), d("100")) == *smr::negate(d("100")));
 }

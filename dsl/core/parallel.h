@@ -23,7 +23,8 @@ int default_jobs();
 // of i. With jobs <= 1 everything runs on the calling thread. `produce` must
 // be safe to call concurrently; `consume` is never called concurrently.
 template <typename T>
-void ordered_parallel_map(size_t count, int jobs, size_t chunk, const std::function<T(size_t)>& produce,
+void ordered_parallel_map(size_t count, int jobs, size_t chunk,
+                          const std::function<T(size_t)>& produce,
                           const std::function<void(T&&)>& consume) {
   if (jobs <= 1 || count <= chunk) {
     for (size_t i = 0; i < count; ++i) consume(produce(i));

@@ -1,9 +1,9 @@
 #include "dsl/core/source.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
-
-#include <fmt/format.h>
 
 namespace smr {
 
@@ -26,14 +26,19 @@ long find_invalid_utf8(std::string_view s) {
       }
     }
     unsigned char c = p[i];
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
     if (len == 0 || i + len > n) return static_cast<long>(i);
     uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
     for (size_t k = 1; k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) return static_cast<long>(i);
       cp = (cp << 6) | (p[i + k] & 0x3F);
     }
-    bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    bool overlong =
+        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
     if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return static_cast<long>(i);
     i += len;
   }
@@ -67,7 +72,8 @@ std::string_view SourceManager::line_text(uint32_t file, int line) const {
   line -= f.first_line - 1;
   if (line < 1 || line > static_cast<int>(f.line_starts.size())) return {};
   uint32_t start = f.line_starts[line - 1];
-  uint32_t end = line < static_cast<int>(f.line_starts.size()) ? f.line_starts[line] : f.text.size();
+  uint32_t end =
+      line < static_cast<int>(f.line_starts.size()) ? f.line_starts[line] : f.text.size();
   std::string_view s(f.text.data() + start, end - start);
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
   return s;
@@ -80,8 +86,8 @@ std::string SourceManager::render(const Diagnostic& d) const {
   if (!d.loc.valid()) return fmt::format("smr: {}: {}\n", kind, d.message);
   LineCol lc = line_col(d.loc);
   int local_line = lc.line - files_[d.loc.file - 1].first_line + 1;
-  std::string out = fmt::format("{}:{}:{}: {}: {}\n", path(d.loc.file), lc.line, lc.column, kind,
-                                d.message);
+  std::string out =
+      fmt::format("{}:{}:{}: {}: {}\n", path(d.loc.file), lc.line, lc.column, kind, d.message);
   std::string_view line = line_text(d.loc.file, lc.line);
   out += line;
   out += '\n';
@@ -97,9 +103,10 @@ std::string SourceManager::render(const Diagnostic& d) const {
   const File& f = files_[d.loc.file - 1];
   uint32_t line_end = f.line_starts[local_line - 1] + static_cast<uint32_t>(line.size());
   uint32_t end = std::min<uint32_t>(d.loc.offset + d.loc.length, line_end);
-  size_t width = d.loc.offset < end
-                     ? count_code_points(std::string_view(f.text).substr(d.loc.offset, end - d.loc.offset))
-                     : 1;
+  size_t width =
+      d.loc.offset < end
+          ? count_code_points(std::string_view(f.text).substr(d.loc.offset, end - d.loc.offset))
+          : 1;
   out += pad + "^" + std::string(width > 1 ? width - 1 : 0, '~') + "\n";
   return out;
 }

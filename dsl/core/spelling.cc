@@ -1,8 +1,8 @@
 #include "dsl/core/spelling.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace smr {
 namespace {
@@ -16,7 +16,8 @@ void lower_into(std::string_view s, std::string& out) {
 
 // Edit distance with adjacent transpositions (optimal string alignment),
 // giving up with `limit` as soon as every cell of a row reaches it.
-size_t distance(std::string_view a, std::string_view b, size_t limit, std::vector<size_t> (&rows)[3]) {
+size_t distance(std::string_view a, std::string_view b, size_t limit,
+                std::vector<size_t> (&rows)[3]) {
   for (auto& r : rows) r.assign(b.size() + 1, 0);
   std::vector<size_t>*before = &rows[0], *prev = &rows[1], *cur = &rows[2];
   for (size_t j = 0; j <= b.size(); ++j) (*prev)[j] = j;
@@ -42,7 +43,8 @@ size_t distance(std::string_view a, std::string_view b, size_t limit, std::vecto
 }  // namespace
 
 Spelling::Spelling(std::string_view name)
-    : best_distance_(std::max<size_t>(1, name.size() / 3) + 1), searching_(name.size() <= kMaxLength) {
+    : best_distance_(std::max<size_t>(1, name.size() / 3) + 1),
+      searching_(name.size() <= kMaxLength) {
   lower_into(name, name_);
 }
 

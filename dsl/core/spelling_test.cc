@@ -1,9 +1,8 @@
 // Did-you-mean: case, transpositions, ties and the length cap.
 #include "dsl/core/spelling.h"
 
-#include <string>
-
 #include <catch2/catch.hpp>
+#include <string>
 
 using smr::closest_name;
 
@@ -28,6 +27,8 @@ TEST_CASE("did-you-mean gives up on names past the length cap", "[spelling]") {
 }
 
 TEST_CASE("unknown-name messages have one wording", "[spelling]") {
-  CHECK(smr::unknown_name("function", "Ceo", "CEO") == "unknown function 'Ceo'; did you mean 'CEO'?");
-  CHECK(smr::unknown_name("person", "zed", "", " in org 'acme'") == "unknown person 'zed' in org 'acme'");
+  CHECK(smr::unknown_name("function", "Ceo", "CEO") ==
+        "unknown function 'Ceo'; did you mean 'CEO'?");
+  CHECK(smr::unknown_name("person", "zed", "", " in org 'acme'") ==
+        "unknown person 'zed' in org 'acme'");
 }

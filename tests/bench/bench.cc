@@ -2,6 +2,7 @@
 // it as .smr, and prints parse throughput, check and graph-build times,
 // scenarios per second on 1 and 2 threads, end-to-end times of the smr
 // binary, and peak memory. Build in Release; run `smr_bench [SMR_BINARY]`.
+#include <fmt/format.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 
@@ -11,8 +12,6 @@
 #include <fstream>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "cli/report.h"
 #include "dsl/core/parallel.h"
@@ -61,21 +60,24 @@ int main(int argc, char** argv) {
   std::string text = smr::bench::generate_workload(size);
   std::string path = "/tmp/smr_bench_workload.smr";
   std::ofstream(path, std::ios::binary) << text;
-  fmt::print("workload: {} persons, {} areas, {} rules, {} scenarios; {:.1f} MB of .smr (generated in {:.2f} s)\n",
-             size.persons, size.areas, size.rules, size.scenarios, text.size() / 1e6, seconds_since(t0));
+  fmt::print(
+      "workload: {} persons, {} areas, {} rules, {} scenarios; {:.1f} MB of .smr (generated in "
+      "{:.2f} s)\n",
+      size.persons, size.areas, size.rules, size.scenarios, text.size() / 1e6, seconds_since(t0));
 
   double mb = text.size() / 1e6;
   {
     smr::CompileOptions one;
     one.jobs = 1;
     auto c = smr::compile_text(path, text, one);
-    fmt::print("parse, 1 thread:  {:7.3f} s  {:6.1f} MB/s   (target >= 50 MB/s)\n", c->seconds.parse,
-               mb / c->seconds.parse);
+    fmt::print("parse, 1 thread:  {:7.3f} s  {:6.1f} MB/s   (target >= 50 MB/s)\n",
+               c->seconds.parse, mb / c->seconds.parse);
   }
   smr::CompileOptions two;
   two.jobs = 2;
   auto c = smr::compile_text(path, std::move(text), two);
-  fmt::print("parse, 2 threads: {:7.3f} s  {:6.1f} MB/s\n", c->seconds.parse, mb / c->seconds.parse);
+  fmt::print("parse, 2 threads: {:7.3f} s  {:6.1f} MB/s\n", c->seconds.parse,
+             mb / c->seconds.parse);
   fmt::print("check:         {:7.3f} s  (names and types)\n", c->seconds.check);
   fmt::print("org checks:    {:7.3f} s  (cycles, coverage)\n", c->seconds.org_checks);
   if (!c->ok()) {
@@ -105,9 +107,11 @@ int main(int argc, char** argv) {
 
   auto [check_e2e, check_rss] = timed_command(smr + " check " + path + " >/dev/null 2>&1");
   fmt::print("smr check end to end:                  {:6.3f} s  (target <= 1 s)\n", check_e2e);
-  auto [eval_e2e, eval_rss] = timed_command(smr + " eval --format json --jobs 2 " + path + " >/dev/null 2>&1");
-  fmt::print("smr eval --format json --jobs 2, e2e:  {:6.3f} s  {:.0f} scenarios/s  (target <= 1.5 s)\n", eval_e2e,
-             size.scenarios / eval_e2e);
+  auto [eval_e2e, eval_rss] =
+      timed_command(smr + " eval --format json --jobs 2 " + path + " >/dev/null 2>&1");
+  fmt::print(
+      "smr eval --format json --jobs 2, e2e:  {:6.3f} s  {:.0f} scenarios/s  (target <= 1.5 s)\n",
+      eval_e2e, size.scenarios / eval_e2e);
   fmt::print("peak memory of smr: {:.0f} MiB  (target < 2048 MiB)\n", eval_rss / 1024.0);
   std::remove(path.c_str());
   return 0;

@@ -16,7 +16,8 @@ int eval_one(const uint8_t* data, size_t size) {
   const model::Model& model = c->model;
   size_t bytes = 0;
   for (size_t s = 0; s < model.scenarios.size() && s < 64; ++s) {
-    ScenarioResult r = evaluate_scenario(model, c->graph(model.scenarios[s].org), static_cast<int>(s), {true});
+    ScenarioResult r =
+        evaluate_scenario(model, c->graph(model.scenarios[s].org), static_cast<int>(s), {true});
     if (r.error) continue;
     cli::ReportOptions all{true, true};
     bytes += cli::json_report(model, r, all).size();

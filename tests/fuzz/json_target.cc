@@ -1,8 +1,6 @@
 // libFuzzer target: the JSON inputs. The bytes before the first newline
 // are an org JSON document; each later line is a JSON Lines scenario, checked
 // and evaluated against a fixed model.
-#include "tests/fuzz/targets.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -12,6 +10,7 @@
 #include "dsl/json_input.h"
 #include "engine/compile.h"
 #include "engine/evaluator.h"
+#include "tests/fuzz/targets.h"
 
 namespace {
 
