@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 namespace smr {
 
@@ -464,13 +465,24 @@ class ScenarioRun {
     person.records.push_back(std::move(rec));
   }
 
-  // Few people per scenario: a linear search beats any map.
+  // Most scenarios touch a few people, and a linear search beats any map;
+  // past a handful (a board of 100,000), look them up by hash instead.
   PersonResult& result_for(int person) {
-    for (auto& p : result_.persons) {
-      if (p.person == person) return p;
+    auto& persons = result_.persons;
+    constexpr size_t kLinear = 16;
+    if (index_.empty() && persons.size() > kLinear) {
+      for (size_t i = 0; i < persons.size(); ++i) index_.emplace(persons[i].person, i);
     }
-    result_.persons.emplace_back().person = person;
-    return result_.persons.back();
+    if (index_.empty()) {
+      for (auto& p : persons) {
+        if (p.person == person) return p;
+      }
+    } else if (auto it = index_.find(person); it != index_.end()) {
+      return persons[it->second];
+    }
+    persons.emplace_back().person = person;
+    if (!index_.empty()) index_.emplace(person, persons.size() - 1);
+    return persons.back();
   }
 
   const model::Model& m_;
@@ -479,6 +491,8 @@ class ScenarioRun {
   const model::Org& org_;
   EvalOptions opts_;
   ScenarioResult result_;
+  std::unordered_map<int, size_t>
+      index_;  // person -> index in result_.persons, once there are many
   int64_t steps_ = 0;
 };
 

@@ -467,3 +467,25 @@ scenario "joined holdings" { breach harm on 2021-06-01 { severity 1; } })");
   auto j = run(*c, "joined holdings");
   CHECK(outcome(*c, j, "long") == "censure");  // COO then CEO, no gap: since 2020-01-01
 }
+
+TEST_CASE("sanctioning 100,000 persons for one breach is linear, each person once",
+          "[eval][deep]") {
+  std::string text = "org o {\n  person p000000 { holds CEO; responsible_for data; }\n";
+  const int n = 100000;
+  for (int i = 1; i < n; ++i) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "  person p%06d { holds CHAIR; }\n", i);
+    text += buf;
+  }
+  text += "}\n";
+  text += R"(rule twice { then censure to board; then censure to board, accountable; }
+scenario "s" { breach leak on 2022-01-01 { severity 1; } })";
+  auto c = build(text);
+  REQUIRE(c->errors().empty());
+  auto r = run(*c, "s");
+  REQUIRE(r.persons.size() == static_cast<size_t>(n));
+  for (size_t i = 0; i < r.persons.size(); ++i) {
+    CHECK(r.persons[i].person == static_cast<int>(i));
+    CHECK(r.persons[i].records.size() == (i == 0 ? 1u : 2u));
+  }
+}
