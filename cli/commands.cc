@@ -155,7 +155,7 @@ int stream_scenarios(Workspace& ws, const Options& o) {
 
 int run_check(const Options& o) {
   int code = 0;
-  auto ws = load_workspace(o.files, &code, {true, "", o.org_json, o.jobs});
+  auto ws = load_workspace(o.files, &code, {true, "", o.org_json, o.jobs, o.roots});
   if (ws) release_at_exit(std::move(ws));
   return code;
 }
@@ -166,7 +166,7 @@ int run_eval(const Options& o) {
     return 2;
   }
   int code = 0;
-  auto ws = load_workspace(o.files, &code, {false, "", o.org_json, o.jobs});
+  auto ws = load_workspace(o.files, &code, {false, "", o.org_json, o.jobs, o.roots});
   if (!ws) return code;
   if (!o.scenarios_jsonl.empty()) return stream_scenarios(*ws, o);
   std::vector<int> chosen;
@@ -193,7 +193,7 @@ int run_eval(const Options& o) {
 
 int run_test(const Options& o) {
   int code = 0;
-  auto ws = load_workspace(o.files, &code, {false, "", o.org_json, o.jobs});
+  auto ws = load_workspace(o.files, &code, {false, "", o.org_json, o.jobs, o.roots});
   if (!ws) return code;
   std::vector<int> with_expectations;
   for (size_t s = 0; s < ws->model.scenarios.size(); ++s) {

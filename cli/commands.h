@@ -23,6 +23,7 @@ struct Options {
   int jobs = 0;  // 0: every core
   std::string org_json;
   std::string scenarios_jsonl;
+  std::vector<std::string> roots;  // --root: where imports may also read
 };
 
 int run_check(const Options& o);

@@ -24,10 +24,17 @@ struct Command {
   int (*run)(const Options&);
 };
 
+void add_root(CLI::App& app, Options& o) {
+  app.add_option("--root", o.roots,
+                 "a directory imports may read from, besides the model files' own (repeatable)")
+      ->allow_extra_args(false);
+}
+
 void add_files(CLI::App& app, Options& o) {
   app.add_option("FILE", o.files, "the model's .smr files (imports are followed)")->required();
   app.add_option("--org-json", o.org_json,
                  "add the org(s) of this JSON file (an HR export; see README)");
+  add_root(app, o);
   app.footer("Exit codes: 0 success; 1 model errors or failures; 2 usage or unreadable file.");
 }
 
@@ -77,6 +84,7 @@ const Command kCommands[] = {
        app.add_option("--format", o.format, "output format: text or json")
            ->check(CLI::IsMember({"text", "json"}));
        app.add_flag("--fail-on-change", o.fail_on_change, "exit 1 when any outcome changed");
+       add_root(app, o);
      },
      smr::cli::run_diff},
     {"graph", "Write the org-responsibility graph as Graphviz DOT.",

@@ -98,7 +98,8 @@ TEST_CASE("smr test --junit writes one testcase per scenario, failures with thei
           "scenario \"No expectations\" in acme { breach grooming on 2022-03-01 { severity 3; } "
           "}\n");
   std::string out;
-  CHECK(run_smr("test --junit " + dir + "/junit.xml " + dir + "/suite.smr", &out, nullptr) == 1);
+  CHECK(run_smr("test --junit " + dir + "/junit.xml " + dir + "/suite.smr --root " + SMR_SOURCE_DIR,
+                &out, nullptr) == 1);
   pugi::xml_document doc;
   REQUIRE(doc.load_file((dir + "/junit.xml").c_str()));
   pugi::xml_node suite = doc.child("testsuite");
@@ -124,7 +125,8 @@ TEST_CASE("smr test --coverage counts each rule's sanctions and names unfired ru
                  "\";\n"
                  "rule never_used { when severity == 5; then criminal to board; }\n");
   std::string out;
-  CHECK(run_smr("test --coverage " + dir + "/cov.smr", &out, nullptr) == 0);
+  CHECK(run_smr("test --coverage " + dir + "/cov.smr --root " + SMR_SOURCE_DIR, &out, nullptr) ==
+        0);
   CHECK(out ==
         "PASS Repeated grooming failures\n"
         "coverage:\n"

@@ -19,6 +19,7 @@ std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files,
   co.jobs = options.jobs;
   co.org_warnings = options.warnings;
   co.keep_syntax_to_exit = true;
+  co.import_roots = options.roots;
   auto ws = compile_files(files, org_json, co);
   if (!ws->unreadable.empty()) {
     fmt::print(stderr, "smr: {}cannot read {}\n", prefix, ws->unreadable);

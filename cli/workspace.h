@@ -14,10 +14,11 @@ namespace smr::cli {
 using Workspace = Compilation;
 
 struct LoadOptions {
-  bool warnings = false;  // eval, test and the rest leave warnings to `smr check`
-  std::string label;      // "base" / "head" in messages of `diff`
-  std::string org_json;   // a JSON file of orgs to add, if not empty
-  int jobs = 0;           // 0: every core
+  bool warnings = false;           // eval, test and the rest leave warnings to `smr check`
+  std::string label;               // "base" / "head" in messages of `diff`
+  std::string org_json;            // a JSON file of orgs to add, if not empty
+  int jobs = 0;                    // 0: every core
+  std::vector<std::string> roots;  // where imports may also read
 };
 
 // Compiles `files`, writes every diagnostic to stderr, and returns the

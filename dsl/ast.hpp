@@ -284,6 +284,9 @@ using Decl = x3::variant<ErrorNode, Regime, FunctionDecl, ResponsibilityDecl, Fa
 struct File {
   uint32_t file_id = 0;
   std::vector<Decl> decls;
+  // The file could not be read as a whole (invalid UTF-8): what it declares
+  // is unknown, so checks of what is missing stay quiet.
+  bool unreadable = false;
 };
 
 }  // namespace smr::ast

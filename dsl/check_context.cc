@@ -91,6 +91,7 @@ std::vector<std::string> Symbols::value_names(ValueKind kind) const {
 Declarations::Declarations(const std::vector<ast::File>& files) {
   if (!files.empty()) first_file = files.front().file_id;
   for (const auto& f : files) {
+    some_file_unreadable = some_file_unreadable || f.unreadable;
     for (const auto& d : f.decls) {
       if (auto* p = boost::get<ast::Regime>(&d)) regimes.push_back(p);
       if (auto* p = boost::get<ast::FunctionDecl>(&d)) functions.push_back(p);

@@ -83,6 +83,7 @@ struct Declarations {
   std::vector<const ast::Org*> orgs;
   std::vector<const ast::Scenario*> scenarios;
   uint32_t first_file = 0;
+  bool some_file_unreadable = false;  // invalid UTF-8: its declarations are unknown
 
   explicit Declarations(const std::vector<ast::File>& files);
 };

@@ -15,6 +15,7 @@ using namespace model;
 void check_regime(Context& c) {
   const auto& regimes = c.decls.regimes;
   if (regimes.empty()) {
+    if (c.decls.some_file_unreadable) return;  // the regime may be in the unreadable file
     c.diags.error({c.decls.first_file, 0, 0},
                   "the model has no regime declaration (exactly one is required)");
     return;

@@ -18,7 +18,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 FrontEndOutput build_model(const FrontEndInput& input, SourceManager& sources, Diagnostics& diags) {
   FrontEndOutput out;
   auto start = std::chrono::steady_clock::now();
-  LoadResult loaded = load_model(input.files, sources, diags, input.jobs);
+  LoadResult loaded = load_model(input.files, sources, diags, input.jobs, input.import_roots);
   out.parse_seconds = seconds_since(start);
   if (!loaded.unreadable.empty()) {
     out.unreadable = loaded.unreadable;

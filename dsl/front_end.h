@@ -24,6 +24,9 @@ struct FrontEndInput {
   std::vector<SourceText> files;     // the model's files, as named on the command line
   std::vector<SourceText> org_json;  // orgs exported from an HR system
   int jobs = 1;                      // threads for parsing large files and checking scenarios
+  // Imports read only files below an input file's directory or below one
+  // of these.
+  std::vector<std::string> import_roots;
   // A one-shot command: the syntax tree of a large model is millions of
   // nodes that nothing reads again, so leave them to the process's end
   // rather than spend time freeing them.

@@ -147,6 +147,25 @@ const char* skip_space(const char* p, const char* end) {
   return p;
 }
 
+long find_unterminated_comment(std::string_view text) {
+  size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    char c = text[i];
+    if (c == '"') {  // a string ends at its quote or, unterminated, at the line's end
+      for (++i; i < n && text[i] != '"' && text[i] != '\n'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+    } else if (c == '/' && i + 1 < n && text[i + 1] == '/') {
+      while (i < n && text[i] != '\n') ++i;
+    } else if (c == '/' && i + 1 < n && text[i + 1] == '*') {
+      size_t close = text.find("*/", i + 2);
+      if (close == std::string_view::npos) return static_cast<long>(i);
+      i = close + 1;
+    }
+  }
+  return -1;
+}
+
 const char* scan_string(const char* p, const char* end, std::string* out, const char** error_at,
                         std::string* error) {
   const char* open = p++;

@@ -45,6 +45,10 @@ const char* skip_to_sync_point(const char* p, const char* end, bool consume_brac
 // is a missing `;` before it, so parsing resumes at the word itself.
 bool starts_statement(const char* p, const char* end, bool top_level);
 
+// The offset of a `/*` that has no closing `*/` (outside strings and line
+// comments), or -1.
+long find_unterminated_comment(std::string_view text);
+
 // Scans one literal at `p` (any lexical form of a value). Returns the end,
 // or nullptr: with *error_at and *error set for a broken one (an
 // unterminated string), with *error_at null when there is no literal here.

@@ -1,49 +1,69 @@
 #include "dsl/loader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "dsl/parser.h"
 
 namespace smr {
 namespace fs = std::filesystem;
 
+namespace {
+
+std::string too_large() {
+  return "file is larger than the limit of " + std::to_string(kMaxFileBytes >> 20) + " MiB";
+}
+
+}  // namespace
+
 bool read_file(const std::string& path, std::string* text, std::string* error) {
-  std::error_code ec;
-  fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) {
-    *error = "no such file";
+  // Non-blocking, so that opening a FIFO returns at once; only regular
+  // files are read at all (not /dev/zero, pipes or sockets).
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    *error = errno == ENOENT ? "no such file" : std::strerror(errno);
     return false;
   }
-  if (fs::is_directory(st)) {
-    *error = "is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  struct stat st {};
+  bool ok = ::fstat(fd, &st) == 0;
+  if (!ok) {
     *error = std::strerror(errno);
-    return false;
+  } else if (S_ISDIR(st.st_mode)) {
+    *error = "is a directory";
+    ok = false;
+  } else if (!S_ISREG(st.st_mode)) {
+    *error = "is not a regular file (a device, pipe or socket)";
+    ok = false;
+  } else if (static_cast<uint64_t>(st.st_size) > kMaxFileBytes) {
+    *error = too_large();
+    ok = false;
   }
-  if (fs::is_regular_file(st) && fs::file_size(path, ec) > kMaxFileBytes) {
-    *error = "file is larger than the limit of " + std::to_string(kMaxFileBytes >> 20) + " MiB";
-    return false;
+  text->clear();
+  // The size may change while reading: never read past the limit.
+  char buf[1 << 16];
+  while (ok) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      *error = std::strerror(errno);
+      ok = false;
+    } else if (n == 0) {
+      break;
+    } else if (text->size() + static_cast<size_t>(n) > kMaxFileBytes) {
+      *error = too_large();
+      ok = false;
+    } else {
+      text->append(buf, static_cast<size_t>(n));
+    }
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) {
-    *error = "read error";
-    return false;
-  }
-  *text = std::move(buf).str();
-  if (text->size() > kMaxFileBytes) {
-    *error = "file is larger than the limit of " + std::to_string(kMaxFileBytes >> 20) + " MiB";
-    return false;
-  }
-  return true;
+  ::close(fd);
+  return ok;
 }
 
 namespace {
@@ -54,11 +74,43 @@ std::string identity(const std::string& path) {
   return ec ? fs::absolute(path, ec).lexically_normal().string() : p.string();
 }
 
+// The directories imports may read from: each input file's own directory
+// and the extra roots, resolved (symbolic links followed).
+std::vector<fs::path> allowed_roots(const std::vector<SourceText>& files,
+                                    const std::vector<std::string>& extra) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& f : files) {
+    fs::path dir = fs::path(f.path).parent_path();
+    out.push_back(fs::weakly_canonical(dir.empty() ? fs::path(".") : dir, ec));
+  }
+  for (const auto& r : extra) out.push_back(fs::weakly_canonical(r, ec));
+  return out;
+}
+
+bool under(const fs::path& target, const fs::path& root) {
+  fs::path rel = target.lexically_relative(root);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+// An import may name only a file below one of the model's roots, so that a
+// contributed ruleset cannot make a CI gate read the runner's other files.
+bool import_allowed(const std::string& path, const std::vector<fs::path>& roots) {
+  std::error_code ec;
+  fs::path target = fs::weakly_canonical(path, ec);
+  if (ec) return false;
+  for (const auto& r : roots) {
+    if (under(target, r)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sources,
-                      Diagnostics& diags, int jobs) {
+                      Diagnostics& diags, int jobs, const std::vector<std::string>& extra_roots) {
   LoadResult result;
+  std::vector<fs::path> allowed = allowed_roots(roots, extra_roots);
   std::set<std::string> seen;
   struct Pending {
     std::string path;
@@ -73,6 +125,12 @@ LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sourc
     Pending item = queue[i];
     if (!seen.insert(identity(item.path)).second) continue;
     std::string text, error;
+    if (item.import_loc.valid() && !import_allowed(item.path, allowed)) {
+      diags.error(item.import_loc, "cannot import '" + item.path +
+                                       "': imports must stay inside the model's directory (or a "
+                                       "directory given with --root)");
+      continue;
+    }
     if (item.text && *item.text) {
       text = **item.text;
     } else if (!read_file(item.path, &text, &error)) {

@@ -32,8 +32,10 @@ struct LoadResult {
 // file. Each file is loaded once (an import cycle is fine); an import is
 // relative to the importing file, and a missing one is an error at the
 // import.
+// Imports may only read files below the directory of an input file or below
+// one of `extra_roots`.
 LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sources,
-                      Diagnostics& diags, int jobs);
+                      Diagnostics& diags, int jobs, const std::vector<std::string>& extra_roots);
 
 // Reads a whole file; false with `error` set when it cannot.
 bool read_file(const std::string& path, std::string* text, std::string* error);

@@ -5,7 +5,9 @@
 #include <iterator>
 #include <thread>
 
+#include "dsl/core/parallel.h"
 #include "dsl/grammar.hpp"
+#include "dsl/lexer.h"
 
 namespace smr {
 
@@ -71,10 +73,19 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
   const std::string& text = sources.text(file_id);
   if (long bad = find_invalid_utf8(text); bad >= 0) {
     diags.error({file_id, static_cast<uint32_t>(bad), 1}, "invalid UTF-8 byte sequence");
+    out.unreadable = true;
     return out;
+  }
+  if (long open = parser::find_unterminated_comment(text); open >= 0) {
+    diags.error(
+        {file_id, static_cast<uint32_t>(open), 2},
+        "unterminated comment: this '/*' has no closing '*/', so the rest of the file would be "
+        "ignored");
   }
   const char* begin = text.data();
   const char* end = begin + text.size();
+  // A byte order mark, as some editors write, is not part of the text.
+  size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   constexpr size_t kParallelFrom = size_t{4} << 20;
   std::vector<size_t> cuts = threads > 1 && text.size() >= kParallelFrom
                                  ? split_points(text, threads)
@@ -83,20 +94,20 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
     // Large files: parse pieces between top-level declarations at once. A
     // syntax error anywhere means the pieces may be cut wrongly, so the file
     // is then parsed again in one go for the exact diagnostics.
-    cuts.insert(cuts.begin(), 0);
+    cuts.insert(cuts.begin(), start);
     cuts.push_back(text.size());
     size_t n = cuts.size() - 1;
     std::vector<std::vector<ast::Decl>> parts(n);
     std::vector<Diagnostics> part_diags(n);
     std::vector<std::thread> workers;
+    auto parse_part = [&](size_t k) {
+      parts[k] = parse_range(file_id, begin, begin + cuts[k], begin + cuts[k + 1], part_diags[k],
+                             sources.path(file_id));
+    };
     for (size_t k = 1; k < n; ++k) {
-      workers.emplace_back([&, k] {
-        parts[k] = parse_range(file_id, begin, begin + cuts[k], begin + cuts[k + 1], part_diags[k],
-                               sources.path(file_id));
-      });
+      if (!try_start_thread(workers, [&, k] { parse_part(k); })) parse_part(k);  // no thread: here
     }
-    parts[0] =
-        parse_range(file_id, begin, begin, begin + cuts[1], part_diags[0], sources.path(file_id));
+    parse_part(0);
     for (auto& w : workers) w.join();
     bool clean = std::none_of(part_diags.begin(), part_diags.end(),
                               [](const Diagnostics& d) { return d.has_errors(); });
@@ -108,7 +119,7 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
       return out;
     }
   }
-  out.decls = parse_range(file_id, begin, begin, end, diags, sources.path(file_id));
+  out.decls = parse_range(file_id, begin, begin + start, end, diags, sources.path(file_id));
   return out;
 }
 

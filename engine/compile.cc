@@ -18,9 +18,12 @@ std::unique_ptr<Compilation> compile(std::vector<SourceText> files,
                                      std::vector<SourceText> org_json,
                                      const CompileOptions& options) {
   auto c = std::make_unique<Compilation>();
-  FrontEndInput input{std::move(files), std::move(org_json),
-                      options.jobs > 0 ? options.jobs : default_jobs(),
-                      options.keep_syntax_to_exit};
+  FrontEndInput input;
+  input.files = std::move(files);
+  input.org_json = std::move(org_json);
+  input.jobs = options.jobs > 0 ? options.jobs : default_jobs();
+  input.keep_syntax_to_exit = options.keep_syntax_to_exit;
+  input.import_roots = options.import_roots;
   FrontEndOutput out = build_model(input, c->sources, c->diags);
   c->model = std::move(out.model);
   c->root_of = std::move(out.root_of);

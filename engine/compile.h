@@ -16,9 +16,10 @@
 namespace smr {
 
 struct CompileOptions {
-  int jobs = 0;                      // threads for parsing and checking; 0: every core
-  bool org_warnings = true;          // coverage gaps and the like (errors are always reported)
-  bool keep_syntax_to_exit = false;  // see FrontEndInput
+  int jobs = 0;                           // threads for parsing and checking; 0: every core
+  bool org_warnings = true;               // coverage gaps and the like (errors are always reported)
+  bool keep_syntax_to_exit = false;       // see FrontEndInput
+  std::vector<std::string> import_roots;  // see FrontEndInput
 };
 
 // A compiled model with the sources its places point into. `diags` holds

@@ -10,6 +10,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -17,6 +18,18 @@ namespace smr {
 
 // The default for --jobs: every core.
 int default_jobs();
+
+// Starts `fn` on a new thread added to `threads`; false when the system
+// will not start one (the caller then does the work itself).
+template <typename F>
+bool try_start_thread(std::vector<std::thread>& threads, F&& fn) {
+  try {
+    threads.emplace_back(std::forward<F>(fn));
+    return true;
+  } catch (const std::system_error&) {
+    return false;
+  }
+}
 
 // Calls `produce(i)` for i in [0, count) on `jobs` threads (in chunks of
 // `chunk`) and `consume(std::move(result))` on the calling thread in order
@@ -64,7 +77,13 @@ void ordered_parallel_map(size_t count, int jobs, size_t chunk,
     }
   };
   std::vector<std::thread> threads;
-  for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  for (int t = 0; t < jobs; ++t) {
+    if (!try_start_thread(threads, worker)) break;  // fewer threads: the others share the work
+  }
+  if (threads.empty()) {  // none at all: do it all here, in order
+    for (size_t i = 0; i < count; ++i) consume(produce(i));
+    return;
+  }
   for (size_t c = 0; c < chunks; ++c) {
     std::vector<T> items;
     {

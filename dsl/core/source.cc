@@ -79,33 +79,81 @@ std::string_view SourceManager::line_text(uint32_t file, int line) const {
   return s;
 }
 
+namespace {
+
+// Source text as it may be shown on a terminal: control characters and
+// bytes that are not UTF-8 become '?', one byte for one, so offsets keep.
+std::string printable(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && u != '\t') || u == 0x7F) c = '?';
+  }
+  for (size_t at = 0; at < out.size();) {
+    long bad = find_invalid_utf8(std::string_view(out).substr(at));
+    if (bad < 0) break;
+    at += static_cast<size_t>(bad);
+    out[at++] = '?';
+  }
+  return out;
+}
+
+// A byte index moved back to the start of its code point.
+size_t code_point_start(std::string_view s, size_t i) {
+  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+}  // namespace
+
+std::string printable_message(std::string_view message) {
+  std::string out;
+  out.reserve(message.size());
+  for (char c : message) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      out += fmt::format("\\x{:02X}", u);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string SourceManager::render(const Diagnostic& d) const {
   const char* kind = d.severity == Severity::Error     ? "error"
                      : d.severity == Severity::Warning ? "warning"
                                                        : "note";
-  if (!d.loc.valid()) return fmt::format("smr: {}: {}\n", kind, d.message);
+  std::string message = printable_message(d.message);
+  if (!d.loc.valid()) return fmt::format("smr: {}: {}\n", kind, message);
   LineCol lc = line_col(d.loc);
-  int local_line = lc.line - files_[d.loc.file - 1].first_line + 1;
-  std::string out =
-      fmt::format("{}:{}:{}: {}: {}\n", path(d.loc.file), lc.line, lc.column, kind, d.message);
-  std::string_view line = line_text(d.loc.file, lc.line);
-  out += line;
-  out += '\n';
-  // Keep tabs so the caret lines up under the same characters.
-  std::string pad;
-  size_t col = 1;
-  for (size_t i = 0; i < line.size() && col < static_cast<size_t>(lc.column); ++i) {
-    unsigned char c = static_cast<unsigned char>(line[i]);
-    if ((c & 0xC0) == 0x80) continue;
-    pad += c == '\t' ? '\t' : ' ';
-    ++col;
-  }
   const File& f = files_[d.loc.file - 1];
-  uint32_t line_end = f.line_starts[local_line - 1] + static_cast<uint32_t>(line.size());
-  uint32_t end = std::min<uint32_t>(d.loc.offset + d.loc.length, line_end);
+  int local_line = lc.line - f.first_line + 1;
+  std::string out =
+      fmt::format("{}:{}:{}: {}: {}\n", path(d.loc.file), lc.line, lc.column, kind, message);
+  std::string_view line = line_text(d.loc.file, lc.line);
+  uint32_t line_start = f.line_starts[local_line - 1];
+  size_t caret = std::min<size_t>(d.loc.offset - std::min(d.loc.offset, line_start), line.size());
+  size_t caret_end = std::min<size_t>(
+      d.loc.offset + d.loc.length - std::min(d.loc.offset, line_start), line.size());
+  // A long line is shown around the caret only: a generated file may have
+  // one line of a hundred megabytes.
+  constexpr size_t kBefore = 80, kShown = 200;
+  size_t from = code_point_start(line, caret > kBefore ? caret - kBefore : 0);
+  size_t to = line.size() - from > kShown ? code_point_start(line, from + kShown) : line.size();
+  std::string shown = printable(line.substr(from, to - from));
+  std::string lead = from > 0 ? "..." : "";
+  out += lead + shown + (to < line.size() ? "...\n" : "\n");
+  // Keep tabs so the caret lines up under the same characters.
+  std::string pad(lead.size(), ' ');
+  for (size_t i = 0; i < caret - from; ++i) {
+    unsigned char c = static_cast<unsigned char>(shown[i]);
+    if ((c & 0xC0) != 0x80) pad += c == '\t' ? '\t' : ' ';
+  }
+  size_t underline_end = std::min(caret_end, to);
   size_t width =
-      d.loc.offset < end
-          ? count_code_points(std::string_view(f.text).substr(d.loc.offset, end - d.loc.offset))
+      caret < underline_end
+          ? count_code_points(std::string_view(shown).substr(caret - from, underline_end - caret))
           : 1;
   out += pad + "^" + std::string(width > 1 ? width - 1 : 0, '~') + "\n";
   return out;

@@ -46,6 +46,10 @@ class SourceManager {
 // Number of UTF-8 code points in `s` (continuation bytes are not counted).
 size_t count_code_points(std::string_view s);
 
+// `message` with control characters written as \xNN, so that a name from a
+// model cannot move a terminal's cursor or forge a line of output.
+std::string printable_message(std::string_view message);
+
 // The offset of the first byte that is not valid UTF-8, or -1.
 long find_invalid_utf8(std::string_view text);
 
