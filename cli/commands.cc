@@ -191,10 +191,30 @@ int run_eval(const Options& o) {
   return code;
 }
 
+namespace {
+
+// True, with a message, when `path` names one of the model's own files.
+bool is_model_file(const Workspace& ws, const std::string& path) {
+  std::error_code ec;
+  auto target = std::filesystem::weakly_canonical(path, ec);
+  for (uint32_t f = 1; f <= ws.sources.file_count(); ++f) {
+    if (std::filesystem::weakly_canonical(ws.sources.path(f), ec) == target) {
+      fmt::print(stderr,
+                 "smr test: --junit {} would overwrite a file of the model; choose another path\n",
+                 path);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 int run_test(const Options& o) {
   int code = 0;
   auto ws = load_workspace(o.files, &code, {false, "", o.org_json, o.jobs, o.roots});
   if (!ws) return code;
+  if (!o.junit.empty() && is_model_file(*ws, o.junit)) return 2;
   std::vector<int> with_expectations;
   for (size_t s = 0; s < ws->model.scenarios.size(); ++s) {
     if (!ws->model.scenarios[s].expectations.empty())
@@ -233,7 +253,8 @@ int run_test(const Options& o) {
         if (!t.diagnostics.empty()) fmt::print(stderr, "{}", t.diagnostics);
         for (auto [rule, n] : t.sanctions) sanctions_by_rule[rule] += n;
         const auto& sc = ws->model.scenarios[t.test.scenario];
-        out.add(fmt::format("{} {}\n", t.test.differences.empty() ? "PASS" : "FAIL", sc.title));
+        out.add(fmt::format("{} {}\n", t.test.differences.empty() ? "PASS" : "FAIL",
+                            printable_message(sc.title)));
         for (const auto& d : t.test.differences) out.add(fmt::format("  {}\n", d));
         cases.push_back(std::move(t.test));
       });

@@ -79,7 +79,7 @@ int run_diff(const Options& o) {
     if (d.changes.empty()) continue;
     ++scenarios_changed;
     changed += static_cast<int>(d.changes.size());
-    text += fmt::format("scenario \"{}\"\n", sc.title);
+    text += fmt::format("scenario \"{}\"\n", printable_message(sc.title));
     for (const auto& c : d.changes) {
       text += fmt::format("  {}: {} ({}) -> {} ({})\n", c.person, outcome_name(c.before.headline()),
                           describe(base->model, c.before), outcome_name(c.after.headline()),

@@ -4,10 +4,14 @@
 #include <pthread.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <functional>
+#include <system_error>
 
 #include "cli/commands.h"
+#include "cli/workspace.h"
 
 #ifdef SMR_WITH_MIMALLOC
 #include <mimalloc.h>
@@ -99,6 +103,13 @@ const Command kCommands[] = {
      smr::cli::run_graph},
 };
 
+// Writes a last message to stderr without throwing, even when stderr is
+// closed or full.
+void report_failure(const std::string& message) {
+  std::fputs(message.c_str(), stderr);
+  std::fflush(stderr);
+}
+
 // Runs `fn` on a thread with a stack large enough for the deepest nesting the
 // grammar allows, in every build type (sanitizers need several times more).
 int run_with_large_stack(std::function<int()> fn) {
@@ -155,15 +166,28 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!chosen) return 2;
-  return run_with_large_stack([&] {
+  int code = run_with_large_stack([&] {
     try {
       return chosen->run(options);
     } catch (const std::bad_alloc&) {
-      fmt::print(stderr, "smr: out of memory\n");
+      report_failure("smr: out of memory\n");
       return 1;
+    } catch (const std::system_error& e) {
+      // fmt reports a failed write (a full disk, a closed stderr) this way.
+      report_failure(std::string("smr: ") + e.what() + "\n");
+      return 2;
     } catch (const std::exception& e) {
-      fmt::print(stderr, "smr: internal error: {}\n", e.what());
+      report_failure(std::string("smr: internal error: ") + e.what() + "\n");
       return 1;
     }
   });
+  // A failed write must not look like success: the output is incomplete.
+  int write_errno = smr::cli::output_errno();
+  if (std::fflush(stdout) != 0 && write_errno == 0) write_errno = errno;
+  if (write_errno != 0 || std::ferror(stdout)) {
+    report_failure(std::string("smr: cannot write the output: ") +
+                   std::strerror(write_errno ? write_errno : EIO) + "\n");
+    return 2;
+  }
+  return std::ferror(stderr) ? 2 : code;
 }

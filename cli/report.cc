@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cli/json_text.h"
+#include "dsl/core/source.h"
 #include "dsl/core/spelling.h"
 #include "engine/explain.h"
 
@@ -69,7 +70,7 @@ int find_scenario_or_report(const model::Model& m, const std::string& title, con
   std::vector<std::string> titles;
   for (const auto& s : m.scenarios) titles.push_back(s.title);
   std::string hint = closest_name(title, titles);
-  fmt::print(stderr, "smr {}: no scenario named \"{}\"{}\n", command, title,
+  fmt::print(stderr, "smr {}: no scenario named \"{}\"{}\n", command, printable_message(title),
              hint.empty() ? "" : fmt::format("; did you mean \"{}\"?", hint));
   return -1;
 }
@@ -81,7 +82,7 @@ std::string breach_label(const model::Model& m, const model::ScenarioBreach& b) 
 std::string text_report(const model::Model& m, const ScenarioResult& r, const ReportOptions& o) {
   const model::Scenario& sc = *r.source;
   const model::Org& org = m.orgs[sc.org];
-  std::string out = fmt::format("scenario \"{}\" (org {})\n", sc.title, org.id);
+  std::string out = fmt::format("scenario \"{}\" (org {})\n", printable_message(sc.title), org.id);
   std::vector<const PersonResult*> shown;
   std::vector<PersonResult> quiet;  // --all-persons: those with no record
   if (o.all_persons) {
@@ -99,15 +100,16 @@ std::string text_report(const model::Model& m, const ScenarioResult& r, const Re
     size_t id_w = 6, name_w = 4, outcome_w = 7;
     for (const auto* p : shown) {
       id_w = std::max(id_w, org.persons[p->person].id.size());
-      name_w = std::max(name_w, org.persons[p->person].name.size());
+      name_w = std::max(name_w, printable_message(org.persons[p->person].name).size());
       outcome_w = std::max(outcome_w, std::string(outcome_name(p->outcome())).size());
     }
     out += fmt::format("  {:<{}}  {:<{}}  {:<{}}  {}\n", "person", id_w, "name", name_w, "outcome",
                        outcome_w, "sanctions");
     for (const auto* p : shown) {
       const auto& person = org.persons[p->person];
-      out += fmt::format("  {:<{}}  {:<{}}  {:<{}}  {}\n", person.id, id_w, person.name, name_w,
-                         outcome_name(p->outcome()), outcome_w, sanctions_list(m, *p));
+      out += fmt::format("  {:<{}}  {:<{}}  {:<{}}  {}\n", person.id, id_w,
+                         printable_message(person.name), name_w, outcome_name(p->outcome()),
+                         outcome_w, sanctions_list(m, *p));
       if (!o.explain) continue;
       for (const auto& rec : p->records) {
         const auto& b = sc.breaches[rec.breach];

@@ -1,8 +1,12 @@
 // Hostile and careless input: each case ends in a clear diagnostic or a
 // correct result, never a crash, a hang or a silent wrong answer.
+#include <fmt/format.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
 #include <string>
 
 #include "tests/support.h"
@@ -86,4 +90,105 @@ TEST_CASE("an error on a huge line shows only the part around the caret", "[robu
   CHECK(err.find("long.smr:3:4000015: error: unknown name 'zz'") != std::string::npos);
   CHECK(err.find("\n...1 + 1 + 1 + ") != std::string::npos);
   CHECK(err.find(" + 1 + zz > 0; then censure to board; }\n") != std::string::npos);
+}
+
+TEST_CASE("a failed write to stdout or stderr ends in exit 2", "[robust][io]") {
+  // The smr binary run directly, with its own redirections.
+  auto exit_code = [](const std::string& args) {
+    int status = std::system(fmt::format("{} {} </dev/null", SMR_BINARY, args).c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  };
+  std::string example = std::string(SMR_SOURCE_DIR) + "/rulesets/example/example.smr";
+  std::string dir = temp_dir();
+  CHECK(exit_code("eval " + example + " >/dev/full 2>" + dir + "/err") == 2);
+  std::ifstream in(dir + "/err");
+  std::string message;
+  std::getline(in, message);
+  CHECK(message == "smr: cannot write the output: No space left on device");
+  write_file(dir + "/bad.smr", "regime \"R\" { }\n");
+  CHECK(exit_code("check " + dir + "/bad.smr 2>/dev/full") == 2);
+  CHECK(exit_code("check " + dir + "/bad.smr 2>&-") == 2);
+  CHECK(exit_code("check " + dir + "/bad.smr 2>/dev/null") == 1);
+}
+
+TEST_CASE("--junit never overwrites a file of the model", "[robust][io]") {
+  std::string dir = temp_dir();
+  std::string model = dir + "/m.smr";
+  write_file(model, "regime \"R\" { currency GBP; }\n");
+  std::string out, err;
+  CHECK(run_smr("test " + model + " --junit " + dir + "/../" + dir.substr(5) + "/m.smr", &out,
+                &err) == 2);
+  CHECK(err.find("would overwrite a file of the model") != std::string::npos);
+  std::ifstream in(model);
+  std::string first;
+  std::getline(in, first);
+  CHECK(first == "regime \"R\" { currency GBP; }");
+}
+
+TEST_CASE("numbers that cannot be held exactly and negative incomes are errors",
+          "[robust][values]") {
+  std::string dir = temp_dir();
+  write_file(dir + "/v.smr", kRegime +
+                                 "fact a: percent = 12.34567%;\nfact b: decimal = 0.1234567;\n"
+                                 "fact c: percent = 12.3456%;\nfact d: decimal = 0.123456;\n"
+                                 "org o { person p { relevant_income -5 GBP; } }\n");
+  std::string out, err;
+  CHECK(run_smr("check " + dir + "/v.smr", &out, &err) == 1);
+  CHECK(err.find("v.smr:3:19: error: '12.34567%' has more than 4 decimal places") !=
+        std::string::npos);
+  CHECK(err.find("v.smr:4:19: error: '0.1234567' has more than 6 decimal places") !=
+        std::string::npos);
+  CHECK(err.find("v.smr:7:36: error: relevant_income cannot be negative") != std::string::npos);
+  CHECK(err.find("smr: 3 errors") != std::string::npos);
+}
+
+TEST_CASE("JSON: duplicate keys, ids that are not ids, control characters", "[robust][json]") {
+  std::string rules = std::string(SMR_SOURCE_DIR) + "/tests/data/json/rules.smr";
+  std::string dir = temp_dir();
+  write_file(dir + "/dup.json", R"({"id": "acme", "persons": [{"id": "ok", "id": "dup"}]})");
+  std::string out, err;
+  CHECK(run_smr("check " + rules + " --org-json " + dir + "/dup.json", &out, &err) == 1);
+  CHECK(err.find("dup.json:1:41: error: duplicate key 'id'") != std::string::npos);
+  write_file(
+      dir + "/ids.json",
+      R"({"id": "acme", "persons": [{"id": "a b"}, {"id": ""}, {"id": "x\u0001y"}, {"id": "board"}]})");
+  CHECK(run_smr("check " + rules + " --org-json " + dir + "/ids.json", &out, &err) == 1);
+  CHECK(err.find("$.persons[0].id: 'a b' is not an id") != std::string::npos);
+  CHECK(err.find("$.persons[1].id: '' is not an id") != std::string::npos);
+  CHECK(err.find("$.persons[2].id: 'x\\x01y' is not an id") != std::string::npos);
+  CHECK(err.find("$.persons[3].id: 'board' is not an id") != std::string::npos);
+  CHECK(err.find('\x01') == std::string::npos);
+}
+
+TEST_CASE("names with control characters reach no output raw", "[robust][render]") {
+  std::string dir = temp_dir();
+  write_file(dir + "/n.smr",
+             kRegime +
+                 "responsibility a \"A\";\nbreach b { area a; }\n"
+                 "rule r { then censure to accountable; }\n"
+                 "org o { person p \"Evil\\tname\\n\" { holds F; responsible_for a; } }\n"
+                 "scenario \"s\\n\" { breach b on 2022-01-01 { severity 1; } }\n");
+  std::string out, err;
+  CHECK(run_smr("eval " + dir + "/n.smr", &out, &err) == 0);
+  CHECK(out.find("Evil\\x09name\\x0A") != std::string::npos);
+  CHECK(out.find("scenario \"s\\x0A\"") != std::string::npos);
+  CHECK(run_smr("graph " + dir + "/n.smr --date 2022-01-01", &out, &err) == 0);
+  CHECK(out.find('\t') == std::string::npos);
+}
+
+TEST_CASE("an HR export of 100,000 persons checks in linear time", "[robust][json][stress]") {
+  std::string dir = temp_dir();
+  std::string json = R"({"id": "big", "persons": [{"id": "ceo", "holds": ["SMF1"]})";
+  for (int i = 1; i < 100'000; ++i) {
+    json += fmt::format(
+        R"(, {{"id": "p{}", "reports_to": ["{}"], "holds": [{{"function": "SMF24", "from": )"
+        R"("2020-01-01"}}]}})",
+        i, i / 4 ? fmt::format("p{}", i / 4) : "ceo");
+  }
+  json += "]}";
+  write_file(dir + "/big.json", json);
+  std::string out, err;
+  CHECK(run_smr("check " + std::string(SMR_SOURCE_DIR) + "/tests/data/json/rules.smr --org-json " +
+                    dir + "/big.json",
+                &out, &err) == 0);
 }

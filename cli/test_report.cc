@@ -11,6 +11,11 @@ namespace smr::cli {
 std::string xml_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F) {
+      out += '?';  // not allowed in XML 1.0
+      continue;
+    }
     switch (c) {
       case '&':
         out += "&amp;";

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
 
 namespace smr::cli {
@@ -69,9 +70,16 @@ void report(const Workspace& ws, const Diagnostic& d) {
   fmt::print(stderr, "{}", ws.sources.render(d));
 }
 
+namespace {
+int stdout_errno = 0;  // the first failed write to stdout
+}  // namespace
+
 void emit(const std::string& text) {
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
+  bool ok = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
+  ok = std::fflush(stdout) == 0 && ok;
+  if (!ok && stdout_errno == 0) stdout_errno = errno ? errno : EIO;
 }
+
+int output_errno() { return stdout_errno; }
 
 }  // namespace smr::cli

@@ -35,5 +35,7 @@ void report(const Workspace& ws, const Diagnostic& d);
 
 // Writes `text` to stdout in one go.
 void emit(const std::string& text);
+// The errno of the first failed write to stdout, or 0.
+int output_errno();
 
 }  // namespace smr::cli

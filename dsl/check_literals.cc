@@ -46,6 +46,16 @@ std::optional<Value> LiteralChecker::value(const ast::Literal& lit) const {
     default:
       break;
   }
+  // A percent is divided by 100, so it may write two digits fewer.
+  int places = lit.kind == ast::LiteralKind::Percent ? Decimal::kDigits - 2 : Decimal::kDigits;
+  if (written_fraction_digits(lit.text) > places) {
+    diags_.error(
+        lit.loc,
+        fmt::format("'{}{}' has more than {} decimal places, more than smr holds exactly{}",
+                    lit.text, lit.kind == ast::LiteralKind::Percent ? "%" : "", places,
+                    lit.kind == ast::LiteralKind::Percent ? " once divided by 100" : ""));
+    return std::nullopt;
+  }
   bool negative = !lit.text.empty() && lit.text[0] == '-';
   auto number = Decimal::parse(negative ? lit.text.substr(1) : lit.text);
   if (number && negative) number = negate(*number);

@@ -80,8 +80,12 @@ void add_person_items(Context& c, OrgBuilder& b, int self, const ast::Person& p)
       }
       seen_income = true;
       LiteralChecker literals(c.diags, c.model.currency);
-      if (auto v = literals.typed(inc->amount, Type::Money, false, "relevant_income"))
+      auto v = literals.typed(inc->amount, Type::Money, false, "relevant_income");
+      if (v && v->number.is_negative()) {
+        c.diags.error(inc->amount.loc, "relevant_income cannot be negative");
+      } else if (v) {
         b.set_income(self, v->number);
+      }
     } else if (const auto* e = boost::get<ast::EdgeItem>(&item)) {
       add_edge(c, b, self, *e);
     }

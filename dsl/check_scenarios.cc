@@ -74,8 +74,12 @@ void BreachValues::set_income(const ast::FactValue& fv, PersonFactValues* person
                  "relevant_income belongs to a person: person P { relevant_income ...; }");
     return;
   }
-  if (auto v = literals_.typed(fv.value, Type::Money, false, "relevant_income"))
+  auto v = literals_.typed(fv.value, Type::Money, false, "relevant_income");
+  if (v && v->number.is_negative()) {
+    diags_.error(fv.value.loc, "relevant_income cannot be negative");
+  } else if (v) {
     person->relevant_income = v->number;
+  }
 }
 
 void BreachValues::unknown_fact(const ast::FactValue& fv, bool person) {

@@ -10,6 +10,15 @@ namespace {
 
 std::string prefix(const Path& p) { return path_text(p) + ": "; }
 
+// Ids must be names a .smr file could use: scenarios and rules refer to them.
+bool is_identifier(const std::string& s) {
+  if (s.empty() || !parser::is_ident_start(s[0])) return false;
+  for (char c : s) {
+    if (!parser::is_ident_char(c)) return false;
+  }
+  return !parser::is_reserved(s);
+}
+
 class OrgReader {
  public:
   OrgReader(Reader& r, check::Context& c) : r_(r), c_(c) {}
@@ -18,7 +27,7 @@ class OrgReader {
     if (!r_.object(j, path, {"id", "title", "persons"})) return;
     int before = r_.errors() + c_.diags.error_count();
     auto id = r_.required_string(j, path, "id");
-    if (!id) return;
+    if (!id || !identifier(*id, with(path, "id"))) return;
     std::string title;
     if (j.contains("title")) title = r_.string(j.at("title"), with(path, "title")).value_or("");
     if (!j.contains("persons") || !j.at("persons").is_array()) {
@@ -41,7 +50,7 @@ class OrgReader {
         continue;
       }
       auto pid = r_.required_string(persons[i], p, "id");
-      if (!pid) continue;
+      if (!pid || !identifier(*pid, with(p, "id"))) continue;
       const Json& pj = persons[i];
       std::string name =
           pj.contains("name") ? r_.string(pj.at("name"), with(p, "name")).value_or(*pid) : *pid;
@@ -58,13 +67,22 @@ class OrgReader {
   }
 
  private:
+  bool identifier(const std::string& id, const Path& p) {
+    if (is_identifier(id)) return true;
+    r_.error(p,
+             fmt::format("'{}' is not an id: use letters, digits and _, not starting with a digit, "
+                         "and not a reserved word",
+                         id));
+    return false;
+  }
+
   void read_income(check::OrgBuilder& b, int self, const Json& value, const Path& ip) {
     auto lit = r_.literal(value, ip);
     if (!lit) return;
     const std::string& currency = c_.model.currency;
     bool negative = !lit->text.empty() && lit->text[0] == '-';
     auto d = Decimal::parse(negative ? lit->text.substr(1) : lit->text);
-    bool ok = d && !negative &&
+    bool ok = d && !negative && written_fraction_digits(lit->text) <= 2 &&
               (lit->kind == ast::LiteralKind::Int || lit->kind == ast::LiteralKind::Decimal ||
                (lit->kind == ast::LiteralKind::Money && lit->unit == currency));
     if (ok) {

@@ -1,5 +1,7 @@
 #include "dsl/json_reader.h"
 
+#include <unordered_set>
+
 namespace smr::json {
 
 std::string path_text(const Path& path) {
@@ -91,6 +93,174 @@ size_t locate(std::string_view t, const Path& path) {
     }
   }
   return i;
+}
+
+}  // namespace smr::json
+
+namespace smr::json {
+namespace {
+
+struct Place {
+  size_t begin = 0, end = 0;
+};
+
+struct DuplicateKey {
+  size_t at = 0;
+  std::string key;
+};
+
+// One pass over a document that parsed: the place of every value in
+// document order (a container before its members), and every key that an
+// object repeats.
+class PlaceScanner {
+ public:
+  explicit PlaceScanner(std::string_view t) : t_(t) {}
+
+  void run() {
+    size_t i = 0;
+    bool want_value = true;
+    while (true) {
+      i = skip_ws(t_, i);
+      if (want_value) {
+        if (i >= t_.size()) return;
+        i = value(i, &want_value);
+      } else {
+        if (stack_.empty() || i >= t_.size()) return;
+        if (t_[i] == ',') {
+          i = skip_ws(t_, i + 1);
+          if (stack_.back().object) i = key(i);
+          want_value = true;
+        } else {  // '}' or ']'
+          places[stack_.back().place].end = ++i;
+          stack_.pop_back();
+        }
+      }
+    }
+  }
+
+  std::vector<Place> places;
+  std::vector<DuplicateKey> duplicates;
+
+ private:
+  struct Frame {
+    size_t place;
+    bool object;
+    std::unordered_set<std::string> keys;
+  };
+
+  // A value starting at `i`; sets *want_value when a container's first
+  // member follows.
+  size_t value(size_t i, bool* want_value) {
+    size_t index = places.size();
+    places.push_back({i, i});
+    char c = t_[i];
+    if (c != '{' && c != '[') {
+      size_t end = c == '"' ? skip_string(t_, i) : skip_value(t_, i);
+      places[index].end = end;
+      *want_value = false;
+      return end;
+    }
+    stack_.push_back({index, c == '{', {}});
+    i = skip_ws(t_, i + 1);
+    if (i < t_.size() && (t_[i] == '}' || t_[i] == ']')) {
+      places[index].end = i + 1;
+      stack_.pop_back();
+      *want_value = false;
+      return i + 1;
+    }
+    if (c == '{') i = key(i);
+    *want_value = true;
+    return i;
+  }
+
+  // A key at `i` and its ':'; returns where the value starts.
+  size_t key(size_t i) {
+    size_t end = skip_string(t_, i);
+    std::string_view raw = t_.substr(i + 1, end - i - 2);
+    std::string name = raw.find('\\') == std::string_view::npos
+                           ? std::string(raw)
+                           : Json::parse(t_.substr(i, end - i)).get<std::string>();
+    if (!stack_.back().keys.insert(name).second) duplicates.push_back({i, std::move(name)});
+    i = skip_ws(t_, end);
+    return skip_ws(t_, i + 1);
+  }
+
+  std::string_view t_;
+  std::vector<Frame> stack_;
+};
+
+}  // namespace
+
+bool Reader::parse(Json* out) {
+  try {
+    *out = Json::parse(text_);
+  } catch (const Json::parse_error& e) {
+    std::string what = e.what();
+    size_t colon = what.find(": ", what.find("column"));
+    std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
+    size_t at = e.byte > 0 ? std::min<size_t>(e.byte - 1, text_.size()) : 0;
+    diags_.error({file_, static_cast<uint32_t>(at), 1}, "invalid JSON: " + detail);
+    return false;
+  } catch (const Json::exception& e) {
+    // For example a number too large for any JSON number type.
+    report_exception(e);
+    return false;
+  }
+  root_ = out;
+  PlaceScanner scan(text_);
+  scan.run();
+  for (const auto& d : scan.duplicates) {
+    diags_.error(
+        {file_, static_cast<uint32_t>(d.at),
+         static_cast<uint32_t>(skip_string(text_, d.at) - d.at)},
+        fmt::format("duplicate key '{}': JSON readers would silently keep only one of them",
+                    d.key));
+    ++errors_;
+  }
+  if (!scan.duplicates.empty()) return false;
+  // Pair each value with its place: both in document order.
+  std::vector<const Json*> todo{out};
+  size_t k = 0;
+  while (!todo.empty() && k < scan.places.size()) {
+    const Json* j = todo.back();
+    todo.pop_back();
+    places_[j] = {static_cast<uint32_t>(scan.places[k].begin),
+                  static_cast<uint32_t>(scan.places[k].end)};
+    ++k;
+    if (j->is_object()) {
+      for (auto it = j->rbegin(); it != j->rend(); ++it) todo.push_back(&*it);
+    } else if (j->is_array()) {
+      for (size_t n = j->size(); n-- > 0;) todo.push_back(&(*j)[n]);
+    }
+  }
+  if (k != scan.places.size() || !todo.empty())
+    places_.clear();  // cannot happen; rescan if it does
+  return true;
+}
+
+SourceLoc Reader::loc(const Path& path) const {
+  if (root_ && !places_.empty()) {
+    const Json* node = root_;
+    for (const auto& seg : path) {
+      if (const auto* key = std::get_if<std::string>(&seg)) {
+        if (!node->is_object()) break;
+        auto it = node->find(*key);
+        if (it == node->end()) break;
+        node = &*it;
+      } else {
+        size_t index = std::get<size_t>(seg);
+        if (!node->is_array() || index >= node->size()) break;
+        node = &(*node)[index];
+      }
+    }
+    auto it = places_.find(node);
+    if (it != places_.end()) {
+      return {file_, it->second.begin, std::max<uint32_t>(1, it->second.end - it->second.begin)};
+    }
+  }
+  size_t at = locate(text_, path);
+  size_t end = at < text_.size() ? skip_value(text_, at) : at;
+  return {file_, static_cast<uint32_t>(at), static_cast<uint32_t>(std::max<size_t>(1, end - at))};
 }
 
 }  // namespace smr::json

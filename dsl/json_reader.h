@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -27,7 +28,9 @@
 
 namespace smr::json {
 
-using Json = nlohmann::json;
+// Ordered: objects keep the document's order, which pairs each value with
+// its place in one pass.
+using Json = nlohmann::ordered_json;
 using Segment = std::variant<std::string, size_t>;
 using Path = std::vector<Segment>;
 
@@ -44,23 +47,9 @@ class Reader {
   Reader(const SourceManager& sources, uint32_t file, Diagnostics& diags)
       : text_(sources.text(file)), file_(file), diags_(diags) {}
 
-  bool parse(Json* out) {
-    try {
-      *out = Json::parse(text_);
-      return true;
-    } catch (const Json::parse_error& e) {
-      std::string what = e.what();
-      size_t colon = what.find(": ", what.find("column"));
-      std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-      size_t at = e.byte > 0 ? std::min<size_t>(e.byte - 1, text_.size()) : 0;
-      diags_.error({file_, static_cast<uint32_t>(at), 1}, "invalid JSON: " + detail);
-      return false;
-    } catch (const Json::exception& e) {
-      // For example a number too large for any JSON number type.
-      report_exception(e);
-      return false;
-    }
-  }
+  // Parses the document into `out`, which must outlive the reader; false
+  // with errors reported when it is not JSON or repeats a key.
+  bool parse(Json* out);
 
   // An error nlohmann raised outside parsing (a number overflow): its
   // message names no position, so point at the number when it can be found.
@@ -78,11 +67,9 @@ class Reader {
     ++errors_;
   }
 
-  SourceLoc loc(const Path& path) const {
-    size_t at = locate(text_, path);
-    size_t end = at < text_.size() ? skip_value(text_, at) : at;
-    return {file_, static_cast<uint32_t>(at), static_cast<uint32_t>(std::max<size_t>(1, end - at))};
-  }
+  // The place of the value at `path`, or of the deepest part of it that
+  // exists. Constant time per path segment.
+  SourceLoc loc(const Path& path) const;
 
   void error(const Path& path, const std::string& message) {
     diags_.error(loc(path), fmt::format("{}: {}", path_text(path), message));
@@ -169,7 +156,14 @@ class Reader {
   }
 
  private:
+  struct Span {
+    uint32_t begin = 0, end = 0;
+  };
+  void index_places(const Json& root);
+
   std::string_view text_;
+  const Json* root_ = nullptr;
+  std::unordered_map<const Json*, Span> places_;  // every value's place in the text
   uint32_t file_;
   Diagnostics& diags_;
   int errors_ = 0;

@@ -32,7 +32,8 @@ std::string quote(const std::string& s) {
       out += "\\n";
       continue;
     }
-    out += c;
+    unsigned char u = static_cast<unsigned char>(c);
+    out += u < 0x20 || u == 0x7F ? '?' : c;  // no control character reaches a picture raw
   }
   return out + "\"";
 }

@@ -97,6 +97,17 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
 }
 
 std::string Decimal::to_string(int min_frac) const { return format(raw_, min_frac, false); }
+int written_fraction_digits(std::string_view text) {
+  size_t dot = text.find('.');
+  if (dot == std::string_view::npos) return 0;
+  int n = 0;
+  for (size_t i = dot + 1;
+       i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == '_'); ++i) {
+    n += text[i] != '_';
+  }
+  return n;
+}
+
 std::string Decimal::to_grouped_string(int min_frac) const { return format(raw_, min_frac, true); }
 
 std::optional<Decimal> add(Decimal a, Decimal b) { return narrow(Wide(a.raw()) + b.raw()); }

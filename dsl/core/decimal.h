@@ -42,6 +42,10 @@ class Decimal {
   int64_t raw_ = 0;
 };
 
+// How many fractional digits `text` writes (digits after '.', `_` not
+// counted): more than kDigits cannot be held exactly.
+int written_fraction_digits(std::string_view text);
+
 // Checked arithmetic: nullopt means overflow (or, for divide, a zero divisor;
 // callers that must tell the two apart test the divisor first).
 std::optional<Decimal> add(Decimal a, Decimal b);

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -47,6 +48,7 @@ void ordered_parallel_map(size_t count, int jobs, size_t chunk,
   size_t window = static_cast<size_t>(jobs) * 4;  // chunks in flight at most
   struct Slot {
     std::vector<T> items;
+    std::exception_ptr error;  // what `produce` threw, rethrown in order
     bool done = false;
   };
   std::deque<Slot> slots;  // slots[k] is chunk `base + k`
@@ -64,13 +66,19 @@ void ordered_parallel_map(size_t count, int jobs, size_t chunk,
         if (slots.size() <= c - base) slots.resize(c - base + 1);
       }
       std::vector<T> items;
+      std::exception_ptr error;
       size_t end = std::min(count, (c + 1) * chunk);
-      items.reserve(end - c * chunk);
-      for (size_t i = c * chunk; i < end; ++i) items.push_back(produce(i));
+      try {
+        items.reserve(end - c * chunk);
+        for (size_t i = c * chunk; i < end; ++i) items.push_back(produce(i));
+      } catch (...) {
+        error = std::current_exception();
+      }
       {
         std::lock_guard lock(mu);
         Slot& s = slots[c - base];
         s.items = std::move(items);
+        s.error = error;
         s.done = true;
       }
       ready.notify_all();
@@ -84,19 +92,35 @@ void ordered_parallel_map(size_t count, int jobs, size_t chunk,
     for (size_t i = 0; i < count; ++i) consume(produce(i));
     return;
   }
-  for (size_t c = 0; c < chunks; ++c) {
-    std::vector<T> items;
+  // An exception from `produce` or `consume` stops the workers, joins them
+  // and goes on to the caller.
+  auto stop_and_join = [&] {
     {
-      std::unique_lock lock(mu);
-      ready.wait(lock, [&] { return !slots.empty() && slots.front().done; });
-      items = std::move(slots.front().items);
-      slots.pop_front();
-      ++base;
+      std::lock_guard lock(mu);
+      next = chunks;
     }
     room.notify_all();
-    for (auto& item : items) consume(std::move(item));
+    for (auto& t : threads) t.join();
+  };
+  try {
+    for (size_t c = 0; c < chunks; ++c) {
+      Slot slot;
+      {
+        std::unique_lock lock(mu);
+        ready.wait(lock, [&] { return !slots.empty() && slots.front().done; });
+        slot = std::move(slots.front());
+        slots.pop_front();
+        ++base;
+      }
+      room.notify_all();
+      if (slot.error) std::rethrow_exception(slot.error);
+      for (auto& item : slot.items) consume(std::move(item));
+    }
+  } catch (...) {
+    stop_and_join();
+    throw;
   }
-  for (auto& t : threads) t.join();
+  stop_and_join();
 }
 
 }  // namespace smr

@@ -25,6 +25,7 @@ class SourceManager {
   uint32_t add(std::string path, std::string text, int first_line = 1);
   const std::string& path(uint32_t file) const { return files_[file - 1].path; }
   const std::string& text(uint32_t file) const { return files_[file - 1].text; }
+  uint32_t file_count() const { return static_cast<uint32_t>(files_.size()); }
 
   LineCol line_col(SourceLoc loc) const;
   std::string_view line_text(uint32_t file, int line) const;
