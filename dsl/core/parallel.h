@@ -32,6 +32,14 @@ bool try_start_thread(std::vector<std::thread>& threads, F&& fn) {
   }
 }
 
+// One chunk of results of ordered_parallel_map.
+template <typename T>
+struct ParallelSlot {
+  std::vector<T> items;
+  std::exception_ptr error;  // what `produce` threw, rethrown in order
+  bool done = false;
+};
+
 // Calls `produce(i)` for i in [0, count) on `jobs` threads (in chunks of
 // `chunk`) and `consume(std::move(result))` on the calling thread in order
 // of i. With jobs <= 1 everything runs on the calling thread. `produce` must
@@ -46,11 +54,7 @@ void ordered_parallel_map(size_t count, int jobs, size_t chunk,
   }
   size_t chunks = (count + chunk - 1) / chunk;
   size_t window = static_cast<size_t>(jobs) * 4;  // chunks in flight at most
-  struct Slot {
-    std::vector<T> items;
-    std::exception_ptr error;  // what `produce` threw, rethrown in order
-    bool done = false;
-  };
+  using Slot = ParallelSlot<T>;
   std::deque<Slot> slots;  // slots[k] is chunk `base + k`
   size_t base = 0, next = 0;
   std::mutex mu;
