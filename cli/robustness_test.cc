@@ -192,3 +192,28 @@ TEST_CASE("an HR export of 100,000 persons checks in linear time", "[robust][jso
                     dir + "/big.json",
                 &out, &err) == 0);
 }
+
+TEST_CASE("a 500,000-term 'or' and '+' evaluate; a deep mixed chain is refused", "[robust][stress]") {
+  std::string text =
+      "regime \"R\" { currency GBP; }\nfunction F \"f\";\nresponsibility a \"A\";\n"
+      "breach b { area a; }\nfact x: int = 0;\nrule r { when x == 1";
+  for (int i = 1; i < 500'000; ++i) text += fmt::format(" or x == {}", i % 7 + 1);
+  text += "; then censure to accountable; }\nrule s { when x";
+  for (int i = 1; i < 500'000; ++i) text += " + x";
+  text +=
+      " == 1500000; then disqualification to accountable; }\n"
+      "org o { person p { holds F; responsible_for a; } }\n"
+      "scenario \"t\" { breach b on 2022-01-01 { severity 1; x 3; } expect p: censure, "
+      "disqualification; }\n";
+  std::string dir = temp_dir();
+  write_file(dir + "/big.smr", text);
+  std::string out, err;
+  CHECK(run_smr("test " + dir + "/big.smr", &out, &err) == 0);
+  CHECK(out == "PASS t\n1 passed, 0 failed\n");
+  std::string mixed = "regime \"R\" { currency GBP; }\nfact x: int = 0;\nrule r { when x";
+  for (int i = 0; i < 100'000; ++i) mixed += i % 2 ? " + x" : " - x";
+  write_file(dir + "/mixed.smr", mixed + " > 0; then censure to board; }\n");
+  CHECK(run_smr("check " + dir + "/mixed.smr", &out, &err) == 1);
+  CHECK(err.find("mixed.smr:3:15: error: a 'when' condition nests more than 1000 operations deep") !=
+        std::string::npos);
+}

@@ -108,8 +108,9 @@ Expr ExpressionChecker::typed(const ast::Expr& e, Scope scope, Type want, const 
     out.type = Type::Error;
   }
   if (out.type != Type::Error && depth_of(out) > kMaxDepth) {
-    diags_.error(e.loc, fmt::format("{} nests more than {} operations deep; split it with 'let' or "
-                                    "use one operator per chain",
+    diags_.error(e.loc, fmt::format("{} nests more than {} operations deep (a long chain that mixes "
+                                    "operators such as + and -); write one operator per chain or "
+                                    "split it",
                                     what, kMaxDepth));
     out.type = Type::Error;
   }
