@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 
+#include "cli/output.h"
 #include "cli/report.h"
 #include "cli/test_report.h"
 #include "cli/workspace.h"
@@ -34,121 +35,22 @@ bool pick_scenarios(const model::Model& m, const std::vector<std::string>& names
   return true;
 }
 
-// Collects stdout and writes it in large pieces as results arrive.
-class Output {
- public:
-  ~Output() { flush(); }
-  void add(const std::string& text) {
-    written_ = written_ || !text.empty();
-    buffer_ += text;
-    if (buffer_.size() > (1u << 16)) flush();
-  }
-  void flush() {
-    emit(buffer_);
-    buffer_.clear();
-  }
-  bool started() const { return written_ || !buffer_.empty(); }
-
- private:
-  std::string buffer_;
-  bool written_ = false;
-};
-
-int jobs_of(const Options& o) { return o.jobs > 0 ? o.jobs : default_jobs(); }
-
 // The diagnostics a scenario's evaluation raises: its error, or a warning
 // for each unattributed breach. Rendered as text, ready for stderr.
-std::string evaluation_diagnostics(const Workspace& ws, const ScenarioResult& r) {
+std::vector<std::string> evaluation_diagnostics(const Workspace& ws, const ScenarioResult& r) {
   const auto& sc = *r.source;
-  if (r.error) return ws.sources.render(evaluation_error(ws.model, r));
-  std::string out;
+  if (r.error) return {ws.sources.render(evaluation_error(ws.model, r))};
+  std::vector<std::string> out;
   for (int bi : r.unattributed) {
     const auto& b = sc.breaches[bi];
-    out += ws.sources.render(
+    out.push_back(ws.sources.render(
         {Severity::Warning, b.loc,
          fmt::format(
              "{} in scenario \"{}\" is unattributed: no one is accountable for '{}' on that date",
              breach_label(ws.model, b), sc.title,
-             ws.model.areas[ws.model.breach_types[b.type].area].id)});
+             ws.model.areas[ws.model.breach_types[b.type].area].id)}));
   }
   return out;
-}
-
-// What a worker hands back for one scenario.
-struct Evaluated {
-  std::string text;         // stdout
-  std::string diagnostics;  // stderr
-  bool failed = false;
-};
-
-// Writes one scenario's result in order: its diagnostics to stderr (after
-// what stdout holds so far), its text to stdout unless it failed. Text
-// reports are separated by a blank line.
-void write_evaluated(Output& out, Evaluated&& e, int* code, bool blank_line_between) {
-  if (!e.diagnostics.empty()) {
-    out.flush();
-    fmt::print(stderr, "{}", e.diagnostics);
-  }
-  if (e.failed) {
-    *code = 1;
-    return;
-  }
-  if (blank_line_between && out.started()) out.add("\n");
-  out.add(e.text);
-}
-
-// `smr eval --scenarios-jsonl`: reads scenarios one JSON object a line and
-// writes one JSON result a line as it goes, a batch at a time, so memory does
-// not grow with the stream. A bad line is reported with its line number and
-// the rest still run.
-int stream_scenarios(Workspace& ws, const Options& o) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  std::string label = o.scenarios_jsonl == "-" ? "<stdin>" : o.scenarios_jsonl;
-  if (o.scenarios_jsonl != "-") {
-    std::string text, error;
-    file.open(o.scenarios_jsonl, std::ios::binary);
-    if (!file || std::filesystem::is_directory(o.scenarios_jsonl)) {
-      fmt::print(
-          stderr, "smr: cannot read {}: {}\n", o.scenarios_jsonl,
-          std::filesystem::is_directory(o.scenarios_jsonl) ? "is a directory" : "no such file");
-      return 2;
-    }
-    in = &file;
-  }
-  JsonScenarioReader reader(ws.model);
-  ReportOptions ro{o.explain, o.all_persons};
-  EvalOptions eo{o.explain};
-  Output out;
-  int code = 0;
-  long line_number = 0;
-  constexpr size_t kBatch = 4096;
-  std::vector<std::pair<long, std::string>> batch;
-  std::string line;
-  for (bool more = true; more;) {
-    batch.clear();
-    while (batch.size() < kBatch && (more = static_cast<bool>(std::getline(*in, line)))) {
-      ++line_number;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
-      batch.emplace_back(line_number, std::move(line));
-    }
-    ordered_parallel_map<Evaluated>(
-        batch.size(), jobs_of(o), 64,
-        [&](size_t i) {
-          SourceManager local;
-          uint32_t id =
-              local.add(label, std::move(batch[i].second), static_cast<int>(batch[i].first));
-          Diagnostics d;
-          std::optional<model::Scenario> sc = reader.read(local, id, d);
-          if (!sc) return Evaluated{"", local.render_all(d), true};
-          ScenarioResult r = evaluate_scenario(ws.model, ws.graph(sc->org), *sc, eo);
-          if (r.error) return Evaluated{"", local.render(evaluation_error(ws.model, r)), true};
-          return Evaluated{json_report(ws.model, r, ro), "", false};
-        },
-        [&](Evaluated&& e) { write_evaluated(out, std::move(e), &code, false); });
-  }
-  return code;
 }
 
 }  // namespace
@@ -173,7 +75,7 @@ int run_eval(const Options& o) {
   if (!pick_scenarios(ws->model, o.scenarios, &chosen)) return 2;
   ReportOptions ro{o.explain, o.all_persons};
   EvalOptions eo{o.explain};
-  Output out;
+  ResultWriter writer(o.format == "text");
   ordered_parallel_map<Evaluated>(
       chosen.size(), jobs_of(o), 64,
       [&](size_t i) {
@@ -186,9 +88,9 @@ int run_eval(const Options& o) {
               o.format == "json" ? json_report(ws->model, r, ro) : text_report(ws->model, r, ro);
         return e;
       },
-      [&](Evaluated&& e) { write_evaluated(out, std::move(e), &code, o.format == "text"); });
+      [&](Evaluated&& e) { writer.write(std::move(e)); });
   release_at_exit(std::move(ws));
-  return code;
+  return writer.exit_code();
 }
 
 namespace {
@@ -222,7 +124,7 @@ int run_test(const Options& o) {
   }
   struct Tested {
     TestCase test;
-    std::string diagnostics;
+    std::vector<std::string> diagnostics;
     std::vector<std::pair<int, int>> sanctions;  // (rule, count)
   };
   Output out;
@@ -234,7 +136,7 @@ int run_test(const Options& o) {
         int s = with_expectations[i];
         ScenarioResult r =
             evaluate_scenario(ws->model, ws->graph(ws->model.scenarios[s].org), s, {});
-        Tested t{{s, {}, false}, "", {}};
+        Tested t{{s, {}, false}, {}, {}};
         if (r.error) {
           t.diagnostics = evaluation_diagnostics(*ws, r);
           t.test.errored = true;
@@ -250,7 +152,8 @@ int run_test(const Options& o) {
         return t;
       },
       [&](Tested&& t) {
-        if (!t.diagnostics.empty()) fmt::print(stderr, "{}", t.diagnostics);
+        if (!t.diagnostics.empty()) out.flush();
+        for (const auto& d : t.diagnostics) fmt::print(stderr, "{}", d);
         for (auto [rule, n] : t.sanctions) sanctions_by_rule[rule] += n;
         const auto& sc = ws->model.scenarios[t.test.scenario];
         out.add(fmt::format("{} {}\n", t.test.differences.empty() ? "PASS" : "FAIL",

@@ -193,7 +193,8 @@ TEST_CASE("an HR export of 100,000 persons checks in linear time", "[robust][jso
                 &out, &err) == 0);
 }
 
-TEST_CASE("a 500,000-term 'or' and '+' evaluate; a deep mixed chain is refused", "[robust][stress]") {
+TEST_CASE("a 500,000-term 'or' and '+' evaluate; a deep mixed chain is refused",
+          "[robust][stress]") {
   std::string text =
       "regime \"R\" { currency GBP; }\nfunction F \"f\";\nresponsibility a \"A\";\n"
       "breach b { area a; }\nfact x: int = 0;\nrule r { when x == 1";
@@ -214,6 +215,30 @@ TEST_CASE("a 500,000-term 'or' and '+' evaluate; a deep mixed chain is refused",
   for (int i = 0; i < 100'000; ++i) mixed += i % 2 ? " + x" : " - x";
   write_file(dir + "/mixed.smr", mixed + " > 0; then censure to board; }\n");
   CHECK(run_smr("check " + dir + "/mixed.smr", &out, &err) == 1);
-  CHECK(err.find("mixed.smr:3:15: error: a 'when' condition nests more than 1000 operations deep") !=
-        std::string::npos);
+  CHECK(
+      err.find("mixed.smr:3:15: error: a 'when' condition nests more than 1000 operations deep") !=
+      std::string::npos);
+}
+
+TEST_CASE("a JSON Lines scenario naming 8,000 unknown persons gets a bounded report",
+          "[robust][json][stress]") {
+  std::string persons;
+  for (int i = 0; i < 8000; ++i) persons += fmt::format("{}\"ghost{}\": {{}}", i ? ", " : "", i);
+  std::string line =
+      R"({"name": "s", "breaches": [{"type": "grooming", "date": "2022-03-01", "severity": 3, )"
+      R"("persons": {)" +
+      persons + "}}]}\n";
+  std::string dir = temp_dir();
+  write_file(dir + "/ghosts.jsonl", line + line);
+  std::string example = std::string(SMR_SOURCE_DIR) + "/rulesets/example/example.smr";
+  std::string out, err;
+  CHECK(run_smr("eval " + example + " --scenarios-jsonl " + dir + "/ghosts.jsonl", &out, &err) ==
+        1);
+  CHECK(out.empty());
+  CHECK(err.find("ghosts.jsonl:1:") != std::string::npos);
+  CHECK(err.find("ghosts.jsonl:2:") != std::string::npos);
+  CHECK(err.find("smr: 7980 more errors on this line not shown\n") != std::string::npos);
+  CHECK(err.size() < 40'000);
+  CHECK(run_smr("eval " + example + " --scenarios-jsonl /dev/zero", &out, &err) == 2);
+  CHECK(err == "smr: cannot read /dev/zero: is not a regular file or a pipe\n");
 }

@@ -108,10 +108,11 @@ Expr ExpressionChecker::typed(const ast::Expr& e, Scope scope, Type want, const 
     out.type = Type::Error;
   }
   if (out.type != Type::Error && depth_of(out) > kMaxDepth) {
-    diags_.error(e.loc, fmt::format("{} nests more than {} operations deep (a long chain that mixes "
-                                    "operators such as + and -); write one operator per chain or "
-                                    "split it",
-                                    what, kMaxDepth));
+    diags_.error(e.loc,
+                 fmt::format("{} nests more than {} operations deep (a long chain that mixes "
+                             "operators such as + and -); write one operator per chain or "
+                             "split it",
+                             what, kMaxDepth));
     out.type = Type::Error;
   }
   return out;

@@ -65,7 +65,7 @@ std::optional<ast::ScenarioBreach> read_breach(Reader& r, const Json& b, const P
       Path vp = with(p, key);
       if (auto lit = r.literal(value, vp)) {
         ast::FactValue fv;
-        fv.name = r.word(key, vp);
+        fv.name = r.word(key, value, vp);
         fv.value = *lit;
         add(fv);
       }
@@ -82,7 +82,7 @@ std::optional<ast::ScenarioBreach> read_breach(Reader& r, const Json& b, const P
     } else {
       for (const auto& [pid, pfacts] : persons.items()) {
         ast::PersonFacts pf;
-        pf.person = r.word(pid, with(pp, pid));
+        pf.person = r.word(pid, pfacts, with(pp, pid));
         pf.loc = pf.person.loc;
         facts(pfacts, with(pp, pid),
               [&](ast::FactValue& fv) { pf.items.push_back(ast::PersonFactItem(std::move(fv))); });
@@ -103,7 +103,7 @@ void read_expect(Reader& r, const Json& j, ast::Scenario& sc) {
     for (const auto& [pid, outcomes] : expect.items()) {
       Path pp = with(ep, pid);
       ast::Expect ex;
-      ex.person = r.word(pid, pp);
+      ex.person = r.word(pid, outcomes, pp);
       ex.loc = ex.person.loc;
       if (!outcomes.is_array()) {
         r.error(pp, "expected an array such as [\"censure\", \"fine 1000 GBP\"] or []");

@@ -238,6 +238,12 @@ bool Reader::parse(Json* out) {
   return true;
 }
 
+SourceLoc Reader::loc(const Json& node, const Path& path) const {
+  auto it = places_.find(&node);
+  if (it == places_.end()) return loc(path);
+  return {file_, it->second.begin, std::max<uint32_t>(1, it->second.end - it->second.begin)};
+}
+
 SourceLoc Reader::loc(const Path& path) const {
   if (root_ && !places_.empty()) {
     const Json* node = root_;

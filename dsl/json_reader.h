@@ -70,6 +70,8 @@ class Reader {
   // The place of the value at `path`, or of the deepest part of it that
   // exists. Constant time per path segment.
   SourceLoc loc(const Path& path) const;
+  // The place of `node`, a value of the document, which is at `path`.
+  SourceLoc loc(const Json& node, const Path& path) const;
 
   void error(const Path& path, const std::string& message) {
     diags_.error(loc(path), fmt::format("{}: {}", path_text(path), message));
@@ -115,7 +117,7 @@ class Reader {
   // string holding any literal ("0.375", "12.5%", "250000 GBP", "2022-09-01").
   std::optional<ast::Literal> literal(const Json& j, const Path& path) {
     ast::Literal lit;
-    lit.loc = loc(path);
+    lit.loc = loc(j, path);
     if (j.is_boolean()) {
       lit.kind = ast::LiteralKind::Bool;
       lit.text = j.get<bool>() ? "true" : "false";
@@ -152,6 +154,13 @@ class Reader {
     ast::Word w;
     w.text = text;
     w.loc = loc(path);
+    return w;
+  }
+  // The same, placed at `node` (the value at `path`) without walking the path.
+  ast::Word word(const std::string& text, const Json& node, const Path& path) {
+    ast::Word w;
+    w.text = text;
+    w.loc = loc(node, path);
     return w;
   }
 

@@ -1,0 +1,36 @@
+#include "cli/output.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "dsl/core/parallel.h"
+
+namespace smr::cli {
+
+int jobs_of(const Options& o) { return o.jobs > 0 ? o.jobs : default_jobs(); }
+
+void ResultWriter::write(Evaluated&& e) {
+  if (!e.diagnostics.empty()) out_.flush();
+  for (auto& d : e.diagnostics) {
+    if (printed_ < kMaxPrintedDiagnostics) {
+      fmt::print(stderr, "{}", d);
+      ++printed_;
+    } else {
+      ++hidden_;
+    }
+  }
+  if (e.failed) {
+    failed_ = true;
+    return;
+  }
+  if (blank_line_between_ && out_.started()) out_.add("\n");
+  out_.add(e.text);
+}
+
+ResultWriter::~ResultWriter() {
+  out_.flush();
+  if (hidden_) fmt::print(stderr, "smr: {} more diagnostics not shown\n", hidden_);
+}
+
+}  // namespace smr::cli

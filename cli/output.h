@@ -1,0 +1,68 @@
+// What the commands write: stdout collected and written in large pieces,
+// each scenario's result with its diagnostics kept in order.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/workspace.h"
+
+namespace smr::cli {
+
+// Collects stdout and writes it in large pieces as results arrive.
+class Output {
+ public:
+  ~Output() { flush(); }
+  void add(const std::string& text) {
+    written_ = written_ || !text.empty();
+    buffer_ += text;
+    if (buffer_.size() > (1u << 16)) flush();
+  }
+  void flush() {
+    emit(buffer_);
+    buffer_.clear();
+  }
+  bool started() const { return written_ || !buffer_.empty(); }
+
+ private:
+  std::string buffer_;
+  bool written_ = false;
+};
+
+// What a worker hands back for one scenario.
+struct Evaluated {
+  std::string text;                      // stdout
+  std::vector<std::string> diagnostics;  // stderr, each rendered
+  bool failed = false;
+};
+
+// Writes results in order and keeps count of what went to stderr: past
+// kMaxPrintedDiagnostics, diagnostics are counted, not printed.
+class ResultWriter {
+ public:
+  static constexpr int kMaxPrintedDiagnostics = 200;
+  // Text reports are separated by a blank line.
+  explicit ResultWriter(bool blank_line_between) : blank_line_between_(blank_line_between) {}
+  ~ResultWriter();
+  // Its diagnostics to stderr (after what stdout holds so far), its text to
+  // stdout unless it failed.
+  void write(Evaluated&& e);
+  void add(const std::string& text) { out_.add(text); }
+  void flush() { out_.flush(); }
+  int exit_code() const { return failed_ ? 1 : 0; }
+
+ private:
+  Output out_;
+  bool blank_line_between_;
+  bool failed_ = false;
+  int printed_ = 0, hidden_ = 0;
+};
+
+// The --jobs value, or every core.
+int jobs_of(const Options& o);
+
+// `smr eval --scenarios-jsonl`.
+int stream_scenarios(const Workspace& ws, const Options& o);
+
+}  // namespace smr::cli

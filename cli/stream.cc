@@ -1,0 +1,124 @@
+// `smr eval --scenarios-jsonl`: scenarios one JSON object a line, one JSON
+// result a line, as they come. Memory is bounded by bytes: a batch holds at
+// most kBatchBytes of input, a line at most kMaxLineBytes, and a line's
+// diagnostics at most kDiagnosticsPerLine.
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <utility>
+
+#include "cli/line_reader.h"
+#include "cli/output.h"
+#include "cli/report.h"
+#include "dsl/core/parallel.h"
+#include "dsl/json_input.h"
+#include "engine/evaluator.h"
+
+namespace smr::cli {
+namespace {
+
+constexpr size_t kBatchLines = 4096;
+constexpr size_t kBatchBytes = size_t{32} << 20;
+constexpr size_t kMaxLineBytes = size_t{64} << 20;
+constexpr size_t kDiagnosticsPerLine = 20;
+
+// Opens the stream: "-" is stdin; otherwise a regular file or a pipe.
+std::FILE* open_stream(const std::string& path, std::string* error) {
+  if (path == "-") return stdin;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    *error = "no such file";
+    return nullptr;
+  }
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+    *error = S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file or a pipe";
+    return nullptr;
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) *error = "cannot open it";
+  return f;
+}
+
+// A line's diagnostics, rendered, at most kDiagnosticsPerLine of them.
+std::vector<std::string> render_capped(const SourceManager& sources, const Diagnostics& d) {
+  std::vector<std::string> out;
+  size_t shown = 0, errors = 0;
+  for (const auto& diag : d.all()) {
+    if (diag.severity != Severity::Note) ++errors;
+    if (shown < kDiagnosticsPerLine) {
+      out.push_back(sources.render(diag));
+      shown += diag.severity != Severity::Note;
+    }
+  }
+  if (errors > shown) {
+    out.back() += fmt::format("smr: {} more errors on this line not shown\n", errors - shown);
+  }
+  return out;
+}
+
+struct Line {
+  long number = 0;
+  std::string text;
+  bool too_long = false;
+};
+
+}  // namespace
+
+int stream_scenarios(const Workspace& ws, const Options& o) {
+  std::string label = o.scenarios_jsonl == "-" ? "<stdin>" : o.scenarios_jsonl;
+  std::string error;
+  std::FILE* file = open_stream(o.scenarios_jsonl, &error);
+  if (!file) {
+    fmt::print(stderr, "smr: cannot read {}: {}\n", o.scenarios_jsonl, error);
+    return 2;
+  }
+  LineReader lines(file, kMaxLineBytes);
+  JsonScenarioReader reader(ws.model);
+  ReportOptions ro{o.explain, o.all_persons};
+  EvalOptions eo{o.explain};
+  ResultWriter writer(false);
+  std::vector<Line> batch;
+  for (bool more = true; more;) {
+    batch.clear();
+    size_t bytes = 0;
+    Line line;
+    while (batch.size() < kBatchLines && bytes < kBatchBytes &&
+           (more = lines.next(&line.text, &line.number, &line.too_long))) {
+      if (!line.too_long && line.text.find_first_not_of(" \t") == std::string::npos) continue;
+      bytes += line.text.size();
+      batch.push_back(std::move(line));
+    }
+    ordered_parallel_map<Evaluated>(
+        batch.size(), jobs_of(o), 64,
+        [&](size_t i) {
+          Line& in = batch[i];
+          if (in.too_long) {
+            return Evaluated{"",
+                             {fmt::format("{}:{}:1: error: the line is longer than {} MiB; a "
+                                          "scenario is one line of at most that\n",
+                                          label, in.number, kMaxLineBytes >> 20)},
+                             true};
+          }
+          SourceManager local;
+          uint32_t id = local.add(label, std::move(in.text), static_cast<int>(in.number));
+          Diagnostics d;
+          std::optional<model::Scenario> sc = reader.read(local, id, d);
+          if (!sc) return Evaluated{"", render_capped(local, d), true};
+          ScenarioResult r = evaluate_scenario(ws.model, ws.graph(sc->org), *sc, eo);
+          if (r.error) return Evaluated{"", {local.render(evaluation_error(ws.model, r))}, true};
+          return Evaluated{json_report(ws.model, r, ro), {}, false};
+        },
+        [&](Evaluated&& e) { writer.write(std::move(e)); });
+  }
+  bool failed = lines.failed();
+  if (file != stdin) std::fclose(file);
+  if (failed) {
+    writer.flush();
+    fmt::print(stderr, "smr: error while reading {}\n", label);
+    return 2;
+  }
+  return writer.exit_code();
+}
+
+}  // namespace smr::cli
