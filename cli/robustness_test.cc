@@ -242,3 +242,153 @@ TEST_CASE("a JSON Lines scenario naming 8,000 unknown persons gets a bounded rep
   CHECK(run_smr("eval " + example + " --scenarios-jsonl /dev/zero", &out, &err) == 2);
   CHECK(err == "smr: cannot read /dev/zero: is not a regular file or a pipe\n");
 }
+
+namespace {
+const std::string kTeachModel =
+    "regime \"R\" { currency GBP; }\nfunction CEO \"CEO\";\nresponsibility a \"A\";\n"
+    "breach x { area a; }\nperson_fact cooperated: bool = false;\n"
+    "org o { person kwok { holds CEO; responsible_for a; } person lau { holds CEO; } person ho { } "
+    "}\n";
+
+// The first diagnostic `smr check` gives for the model with `line` added.
+std::string first_error(const std::string& line) {
+  std::string dir = temp_dir();
+  write_file(dir + "/t.smr", kTeachModel + line + "\n");
+  std::string out, err;
+  run_smr("check " + dir + "/t.smr", &out, &err);
+  return err.substr(0, err.find('\n'));
+}
+}  // namespace
+
+TEST_CASE("a new user's mistakes get messages that teach, never C++ type names",
+          "[robust][teach]") {
+  struct Case {
+    std::string line, expected;
+  };
+  const Case cases[] = {
+      {"scenario \"s\" { breach x on 2024-05-01 { severity 2; } expect kwok: disqualified; }",
+       "7:68: error: expected an outcome (none, censure, fine AMOUNT, disqualification or "
+       "criminal), found "
+       "'disqualified'; smr calls this 'disqualification'"},
+      {"scenario \"s\" { breach x on 2024-05-01 { severity 2; } expect lau: reprimand; }",
+       "7:67: error: expected an outcome (none, censure, fine AMOUNT, disqualification or "
+       "criminal), found "
+       "'reprimand'; smr calls this 'censure'"},
+      {"scenario \"s\" { breach x on 1 June 2024 { severity 2; } }",
+       "7:28: error: expected a date written YYYY-MM-DD (such as 2024-06-01), found '1'"},
+      {"scenario \"s\" { breach x on 2024/05/01 { severity 2; } }",
+       "7:28: error: expected a date written YYYY-MM-DD (such as 2024-06-01), found '2024'"},
+      {"scenario \"s\" { breach x on 01-01-2020 { severity 2; } }",
+       "7:28: error: expected a date written YYYY-MM-DD (such as 2024-06-01), found '01'"},
+      {"scenario \"s\" { breach x on 2022-01-01x { severity 2; } }",
+       "7:28: error: expected a date written YYYY-MM-DD (such as 2024-06-01), found '2022'"},
+      {"scenario \"s\" { breach x on 2024-05-01 { severity 2; person ho cooperated true; } }",
+       "7:63: error: expected '{', found 'cooperated'; person facts go in a block: person ho { "
+       "cooperated ...; }"},
+      {"rule r { then censure to managers(-1); }",
+       "7:35: error: expected a number of levels, as in managers(2), or a function, as in "
+       "holders(SMF1), "
+       "found '-'"},
+      {"rule r { then censure to holders(); }",
+       "7:34: error: expected a number of levels, as in managers(2), or a function, as in "
+       "holders(SMF1), "
+       "found ')'"},
+      {"rule r { when severity = 5; then censure to accountable; }",
+       "7:24: error: expected ';', found '='; '=' is not used here: compare with '==', and give a "
+       "value as "
+       "'severity 5;'"},
+      {"scenario \"s\" { breach x on 2024-05-01 { severity = 5; } }",
+       "7:41: error: expected a fact value or a person block, found 'severity'; '=' is not used "
+       "here: write "
+       "'NAME VALUE;', as in 'severity 5;'"},
+      {"rule r { when severity > 2 && severity < 5; then censure to accountable; }",
+       "7:28: error: expected ';', found '&'; write 'and' instead of '&&'"},
+      {"rule r { when severity > 2 || severity < 5; then censure to accountable; }",
+       "7:28: error: expected ';', found '|'; write 'or' instead of '||'"},
+      {"rule r { when severity > 2; then reprimand to accountable; }",
+       "7:34: error: expected sanction, found 'reprimand'; smr calls this 'censure'"},
+      {"fact loss: money = 700_000 hkd;",
+       "7:28: error: expected ';', found 'hkd'; money is written AMOUNT CODE with the code in "
+       "capitals: 700_000 HKD"},
+      {"fact loss: money = HK$700,000;",
+       "7:20: error: expected value, found 'HK'; money is written AMOUNT CODE, such as 700_000 "
+       "HKD"},
+      {"rule r { when date > 99999; then censure to accountable; }",
+       "7:15: error: a date cannot be compared with the number 99999: write dates as YYYY-MM-DD, "
+       "with years "
+       "1000 to 9999"},
+      {"rule r { then censure to acountable; }",
+       "7:26: error: expected a selector (accountable, delegates, managers, holders or board), "
+       "found "
+       "'acountable'; did you mean 'accountable'?"},
+      {"org p { person a { holds Ceo; } }",
+       "7:26: error: unknown function 'Ceo'; did you mean 'CEO'?"},
+      {"scenario \"s\" { breach x on 2024-05-01 { severity 2; } expect kowk: none; }",
+       "7:62: error: unknown person 'kowk' in org 'o'; did you mean 'kwok'?"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.line);
+    std::string got = first_error(c.line);
+    CHECK(got.substr(got.find(".smr:") + 5) == c.expected);
+  }
+}
+
+TEST_CASE("no syntax error of a broken-input corpus names a C++ type", "[robust][teach]") {
+  const char* fragments[] = {"regime",
+                             "{",
+                             "}",
+                             ";",
+                             "rule r {",
+                             "then",
+                             "fine",
+                             "to",
+                             "managers(",
+                             ")",
+                             "of",
+                             "when",
+                             "severity",
+                             ">=",
+                             "3",
+                             "org o {",
+                             "person p {",
+                             "holds",
+                             "from",
+                             "2022-01-01",
+                             "scenario \"s\" {",
+                             "breach x on",
+                             "expect p:",
+                             ",",
+                             "table t: int -> percent {",
+                             "1:",
+                             "10%",
+                             "default",
+                             "if",
+                             "else",
+                             "(",
+                             "import",
+                             "\"x\"",
+                             "fact f:",
+                             "money",
+                             "=",
+                             "250 GBP",
+                             "not",
+                             "-",
+                             "*"};
+  std::string dir = temp_dir();
+  std::string out, err;
+  unsigned seed = 7;
+  for (int file = 0; file < 40; ++file) {
+    std::string text = kTeachModel;
+    for (int k = 0; k < 30; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      text += fragments[(seed >> 16) % (sizeof fragments / sizeof *fragments)];
+      text += ' ';
+    }
+    write_file(dir + "/b.smr", text);
+    run_smr("check " + dir + "/b.smr", &out, &err);
+    INFO(text);
+    CHECK(err.find("boost") == std::string::npos);
+    CHECK(err.find("N3smr") == std::string::npos);
+    CHECK(err.find("x3::") == std::string::npos);
+  }
+}

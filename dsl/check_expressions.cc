@@ -255,13 +255,28 @@ Expr ExpressionChecker::value_name(const ast::Name& n, Scope scope, const ValueS
   return e;
 }
 
+namespace {
+
+// Why two operands do not combine, in the words a policy drafter would use.
+std::string mismatch_message(ast::BinaryOp op, const Expr& lhs, const Expr& rhs) {
+  const Expr* date = lhs.type == Type::Date ? &lhs : rhs.type == Type::Date ? &rhs : nullptr;
+  const Expr* number = date == &lhs ? &rhs : &lhs;
+  if (date && number->op == Op::Const && model::is_number(number->type)) {
+    return fmt::format(
+        "a date cannot be compared with the number {}: write dates as YYYY-MM-DD, with "
+        "years {} to {}",
+        number->constant.number.to_string(), Date::kMinYear, Date::kMaxYear);
+  }
+  return fmt::format("operator '{}' cannot combine {} and {}", ast::keyword_text(op),
+                     type_name(lhs.type), type_name(rhs.type));
+}
+
+}  // namespace
+
 Expr ExpressionChecker::binary(ast::BinaryOp op, Expr lhs, Expr rhs, SourceLoc loc) {
   bool poisoned = lhs.type == Type::Error || rhs.type == Type::Error;
   BinaryRule rule = binary_rule(op, lhs.type, rhs.type);
-  if (rule.result == Type::Error && !poisoned) {
-    diags_.error(loc, fmt::format("operator '{}' cannot combine {} and {}", ast::keyword_text(op),
-                                  type_name(lhs.type), type_name(rhs.type)));
-  }
+  if (rule.result == Type::Error && !poisoned) diags_.error(loc, mismatch_message(op, lhs, rhs));
   Type result = poisoned ? Type::Error : rule.result;
   // `a + b + c` becomes one node with three terms when every step has the
   // same type: evaluation then walks the chain instead of recursing.

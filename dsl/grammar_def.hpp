@@ -87,6 +87,7 @@ inline auto const ident = Identifier<ast::Word, false>("identifier");
 inline auto const name = Identifier<ast::Word, true>("fact name");
 inline auto const string = StringWord();
 inline auto const value = LiteralParser(true, "value");
+inline auto const date = DateParser();
 using ast::TypeName;
 inline auto const type_name = Choice<TypeName, true>(
     {TypeName::Bool, TypeName::Int, TypeName::Decimal, TypeName::Percent, TypeName::Money, TypeName::Date},
@@ -95,7 +96,7 @@ inline auto const type_name = Choice<TypeName, true>(
 // `{ item* }` with each item recovered on its own.
 template <typename Item>
 auto block(Item const& item, const char* what) {
-  return x3::lit('{') > *(!x3::lit('}') >> recover(what)[item]) > x3::lit('}');
+  return described("'{'")[x3::lit('{') > *(!x3::lit('}') >> recover(what)[item]) > x3::lit('}')];
 }
 
 auto const file_def = *recover_top("a declaration (regime, function, responsibility, fact, "
@@ -147,7 +148,8 @@ auto const selector_term_def = nested[
                                      ast::SelectorWord::Managers, ast::SelectorWord::Holders,
                                      ast::SelectorWord::Board},
                                     "a selector (accountable, delegates, managers, holders or board)")
-    >> -('(' > (DigitsWord() | ident) > ')')
+    >> -('(' > described("a number of levels, as in managers(2), or a function, as in "
+                         "holders(SMF1)")[DigitsWord() | ident] > ')')
     >> -(kw("of") > selector_term)];
 
 auto const org_def = kw("org") > ident > -string > block(person, "'person'");
@@ -161,18 +163,20 @@ auto const edge_item_def =
                                  ast::EdgeWord::ResponsibleFor, ast::EdgeWord::Delegates},
                                 "a person statement (reports_to, holds, responsible_for, delegates "
                                 "or relevant_income)")
-    > ident > -(kw("to") > ident) > -(kw("from") > value) > -(kw("until") > value) > ';';
+    > ident > -(kw("to") > ident) > -(kw("from") > date) > -(kw("until") > date) > ';';
 
 auto const scenario_def = kw("scenario") > string > -(kw("in") > ident)
     > block(scenario_item, "a breach or an expect");
 auto const scenario_item_def = scenario_breach | expect;
-auto const scenario_breach_def = kw("breach") > ident > kw("on") > value
+auto const scenario_breach_def = kw("breach") > ident > kw("on") > date
     > block(breach_fact_item, "a fact value or a person block");
 auto const breach_fact_item_def = person_facts | fact_value;
 auto const fact_value_def = name >> value > ';';
 auto const person_fact_item_def = fact_value;
 auto const person_facts_def = kw("person") > ident > block(person_fact_item, "a person fact value");
-auto const expect_def = kw("expect") > ident > ':' > (expect_item % ',') > ';';
+auto const expect_def = kw("expect") > ident > ':'
+    > described("an outcome (none, censure, fine AMOUNT, disqualification or criminal)")[expect_item % ',']
+    > ';';
 auto const expect_item_def =
     Choice<ast::OutcomeWord, true>({ast::OutcomeWord::None, ast::OutcomeWord::Censure, ast::OutcomeWord::Fine,
                                     ast::OutcomeWord::Disqualification, ast::OutcomeWord::Criminal},

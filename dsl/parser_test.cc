@@ -249,7 +249,7 @@ function H "h";)");
   CHECK(got ==
         std::vector<std::string>{
             "1:27 expected ';', found '}'", "3:1 expected ';', found 'function'",
-            "4:32 expected value, found ';'",
+            "4:32 expected a date written YYYY-MM-DD (such as 2024-06-01), found ';'",
             "5:1 expected a declaration (regime, function, responsibility, fact, person_fact, "
             "table, breach, rule, org, scenario or import), found '}'",
             "6:47 expected ';', found '<'"});

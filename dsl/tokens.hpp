@@ -188,6 +188,50 @@ struct LiteralParser : x3::parser<LiteralParser>, Named {
   }
 };
 
+// A date literal where only a date may stand (`on DATE`, `from DATE`): any
+// other spelling is a syntax error that says how dates are written.
+struct DateParser : x3::parser<DateParser>, Named {
+  using attribute_type = ast::Literal;
+  static bool const has_attribute = true;
+  DateParser() { what_ = "a date written YYYY-MM-DD (such as 2024-06-01)"; }
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    ast::Literal out;
+    const char* error_at = nullptr;
+    std::string error;
+    It p = scan_literal(first, last, false, &out, &error_at, &error);
+    if (!p || out.kind != ast::LiteralKind::Date) return false;
+    out.loc = x3::get<parse_state_tag>(ctx).loc(first, p);
+    x3::traits::move_to(std::move(out), attr);
+    first = p;
+    return true;
+  }
+};
+
+// described(what)[p]: p, named `what` in "expected ..." messages.
+template <typename Subject>
+struct Described : x3::unary_parser<Subject, Described<Subject>>, Named {
+  using base_type = x3::unary_parser<Subject, Described<Subject>>;
+  static bool const is_pass_through_unary = true;
+  static bool const handles_container = Subject::handles_container;
+  Described(Subject const& s, const char* w) : base_type(s) { what_ = w; }
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+    return this->subject.parse(first, last, ctx, rctx, attr);
+  }
+};
+
+struct DescribedGen {
+  const char* what;
+  template <typename Subject>
+  Described<typename x3::extension::as_parser<Subject>::value_type> operator[](
+      Subject const& s) const {
+    return {x3::as_parser(s), what};
+  }
+};
+inline DescribedGen described(const char* what) { return {what}; }
+
 // Digits as a Word, for `managers(2)`.
 struct DigitsWord : x3::parser<DigitsWord>, Named {
   using attribute_type = ast::Word;
