@@ -392,3 +392,33 @@ TEST_CASE("no syntax error of a broken-input corpus names a C++ type", "[robust]
     CHECK(err.find("x3::") == std::string::npos);
   }
 }
+
+TEST_CASE("one mistake gives one error: no cascades", "[robust][teach]") {
+  std::string dir = temp_dir();
+  // A missing ';' after a function: its uses are not reported again.
+  write_file(dir + "/semi.smr",
+             "regime \"R\" { currency GBP; }\nfunction CEO \"CEO\"\nresponsibility a \"A\";\n"
+             "breach x { area a; }\norg o { person p { holds CEO; responsible_for a; } }\n");
+  std::string out, err;
+  CHECK(run_smr("check " + dir + "/semi.smr", &out, &err) == 1);
+  CHECK(err.find("semi.smr:3:1: error: expected ';', found 'responsibility'") != std::string::npos);
+  CHECK(err.find("smr: 1 error,") != std::string::npos);
+  // A missing '}' after one person: the others and the org are still read.
+  write_file(
+      dir + "/org.smr",
+      "regime \"R\" { currency GBP; }\nfunction CEO \"CEO\";\nresponsibility a \"A\";\n"
+      "breach x { area a; }\norg o {\n  person p { holds CEO; responsible_for a;\n"
+      "  person q { holds CEO; reports_to p; }\n  person r { holds CEO; reports_to q; }\n}\n");
+  write_file(dir + "/sc.smr",
+             "scenario \"s\" in o { breach x on 2022-01-01 { severity 2; } expect p: none; expect "
+             "r: none; }\n");
+  CHECK(run_smr("check " + dir + "/org.smr " + dir + "/sc.smr", &out, &err) == 1);
+  CHECK(err.find("org.smr:7:3: error: expected '}' to close the person's block, found 'person'") !=
+        std::string::npos);
+  CHECK(err.find("smr: 1 error,") != std::string::npos);
+  // A broken 'then' gives no "no then clause" warning.
+  write_file(dir + "/then.smr",
+             "regime \"R\" { currency GBP; }\nrule r { then reprimand to board; }\n");
+  CHECK(run_smr("check " + dir + "/then.smr", &out, &err) == 1);
+  CHECK(err.find("no 'then' clause") == std::string::npos);
+}

@@ -27,8 +27,14 @@ struct Node {
   SourceLoc loc;
 };
 
-// A placeholder for an item the parser could not read (already reported).
-struct ErrorNode {};
+// A placeholder for an item the parser could not read (already reported),
+// with the keyword and name it began with where they could be read
+// (`function CEO "x"` missing its `;`): the checker counts that name as
+// declared, so one mistake does not cascade into "unknown function" errors.
+struct ErrorNode {
+  std::string keyword;
+  std::string name;
+};
 
 // A token with its text: an identifier, a keyword, or an unescaped string.
 struct Word : Node {

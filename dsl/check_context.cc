@@ -39,7 +39,7 @@ std::string SymbolTable::hint(const std::string& name, const Diagnostics& diags)
 
 int SymbolTable::resolve(const std::string& name, SourceLoc loc, Diagnostics& diags) const {
   int found = find(name);
-  if (found >= 0) return found;
+  if (found >= 0 || is_broken(name)) return found;
   diags.error(loc, unknown_name(kind_, name, hint(name, diags)));
   return -1;
 }
@@ -93,6 +93,8 @@ Declarations::Declarations(const std::vector<ast::File>& files) {
   for (const auto& f : files) {
     some_file_unreadable = some_file_unreadable || f.unreadable;
     for (const auto& d : f.decls) {
+      if (auto* e = boost::get<ast::ErrorNode>(&d); e && !e->name.empty())
+        broken[e->keyword].insert(e->name);
       if (auto* p = boost::get<ast::Regime>(&d)) regimes.push_back(p);
       if (auto* p = boost::get<ast::FunctionDecl>(&d)) functions.push_back(p);
       if (auto* p = boost::get<ast::ResponsibilityDecl>(&d)) areas.push_back(p);
@@ -106,9 +108,10 @@ Declarations::Declarations(const std::vector<ast::File>& files) {
 }
 
 int resolve_person(const model::Org& org, const std::string& name, SourceLoc loc,
-                   Diagnostics& diags, std::string_view prefix) {
+                   Diagnostics& diags, std::string_view prefix,
+                   const std::set<std::string>* broken) {
   int p = org.find_person(name);
-  if (p >= 0) return p;
+  if (p >= 0 || (broken && broken->count(name))) return p;
   Spelling hint(name);
   if (wants_hint(diags)) {
     for (const auto& person : org.persons) hint.consider(person.id);
@@ -138,6 +141,22 @@ std::vector<std::set<int>> needed_facts(const model::Model& m,
     }
   }
   return needed;
+}
+
+void declare_broken_names(Context& c) {
+  Symbols& s = c.symbols;
+  for (const auto& [keyword, names] : c.decls.broken) {
+    for (const auto& name : names) {
+      if (keyword == "function") s.functions.declare_broken(name);
+      if (keyword == "responsibility") s.areas.declare_broken(name);
+      if (keyword == "fact" || keyword == "person_fact" || keyword == "table")
+        s.broken_values.insert(name);
+      if (keyword == "breach") s.breach_types.declare_broken(name);
+      if (keyword == "rule") s.rules.declare_broken(name);
+      if (keyword == "org") s.orgs.declare_broken(name);
+      if (keyword == "scenario") s.scenarios.declare_broken(name);
+    }
+  }
 }
 
 }  // namespace smr::check

@@ -34,6 +34,10 @@ class SymbolTable {
   int resolve(const ast::Word& name, Diagnostics& diags) const {
     return resolve(name.text, name.loc, diags);
   }
+  // A name whose declaration had a syntax error (already reported): using
+  // it is not reported again.
+  void declare_broken(const std::string& name) { broken_.insert(name); }
+  bool is_broken(const std::string& name) const { return broken_.count(name) > 0; }
   // The known name closest to `name` ("" if none, or if `diags` already
   // holds more errors than anyone reads).
   std::string hint(const std::string& name, const Diagnostics& diags) const;
@@ -46,6 +50,7 @@ class SymbolTable {
   };
   const char* kind_;
   std::unordered_map<std::string, Symbol> names_;
+  std::set<std::string> broken_;
 };
 
 // Facts, person facts and tables share one namespace.
@@ -63,6 +68,9 @@ struct Symbols {
   SymbolTable functions{"function"}, areas{"responsibility"}, breach_types{"breach type"},
       rules{"rule"}, orgs{"org"}, scenarios{"scenario"};
   std::unordered_map<std::string, ValueSymbol> values;
+  std::set<std::string> broken_values;  // facts and tables whose declaration had a syntax error
+  // Per org id: persons whose block had a syntax error.
+  std::unordered_map<std::string, std::set<std::string>> broken_persons;
   // Per breach type: the breach facts that the rules applying to it read
   // (a scenario must set those that have no default).
   std::vector<std::set<int>> needed_facts;
@@ -84,6 +92,8 @@ struct Declarations {
   std::vector<const ast::Scenario*> scenarios;
   uint32_t first_file = 0;
   bool some_file_unreadable = false;  // invalid UTF-8: its declarations are unknown
+  // Names of broken top-level declarations, by keyword (`function` -> CEO).
+  std::unordered_map<std::string, std::set<std::string>> broken;
 
   explicit Declarations(const std::vector<ast::File>& files);
 };
@@ -108,13 +118,17 @@ bool has_broken_item(const Items& items) {
 // The person `name` of `org`, or -1 with an error (and a did-you-mean),
 // prefixed with `prefix` (a JSON path, or nothing).
 int resolve_person(const model::Org& org, const std::string& name, SourceLoc loc,
-                   Diagnostics& diags, std::string_view prefix = "");
+                   Diagnostics& diags, std::string_view prefix = "",
+                   const std::set<std::string>* broken = nullptr);
 
 // The breach facts an expression reads.
 void facts_read(const model::Expr& e, std::set<int>& out);
 // Which breach facts each breach type needs, from what each rule reads.
 std::vector<std::set<int>> needed_facts(const model::Model& m,
                                         const std::vector<std::set<int>>& rule_facts);
+
+// Counts the names of declarations broken by syntax errors as declared.
+void declare_broken_names(Context& c);
 
 // The passes, in the order the checker runs them.
 void check_regime(Context& c);

@@ -15,7 +15,9 @@ using namespace model;
 void check_regime(Context& c) {
   const auto& regimes = c.decls.regimes;
   if (regimes.empty()) {
-    if (c.decls.some_file_unreadable) return;  // the regime may be in the unreadable file
+    // The regime may be in an unreadable file, or be the declaration broken
+    // by a syntax error.
+    if (c.decls.some_file_unreadable || c.decls.broken.count("regime")) return;
     c.diags.error({c.decls.first_file, 0, 0},
                   "the model has no regime declaration (exactly one is required)");
     return;

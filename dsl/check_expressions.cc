@@ -224,7 +224,7 @@ Expr ExpressionChecker::name(const ast::Name& n, Scope scope) {
     return e;
   }
   if (it == symbols_.values.end()) {
-    unknown_name(n, scope);
+    if (!symbols_.broken_values.count(n.text)) unknown_name(n, scope);
     return error_expr(n.loc);
   }
   return value_name(n, scope, it->second);
@@ -355,6 +355,8 @@ Expr ExpressionChecker::index(const ast::Index& ix, Scope scope) {
   e.name = ix.table.text;
   Expr key = expr(ix.key, scope);
   auto it = symbols_.values.find(ix.table.text);
+  bool broken = it == symbols_.values.end() && symbols_.broken_values.count(ix.table.text);
+  if (broken) return error_expr(ix.loc);  // its declaration's error was reported
   if (it == symbols_.values.end() || it->second.kind != ValueKind::Table) {
     diags_.error(
         ix.table.loc,

@@ -103,6 +103,8 @@ void check_orgs(Context& c) {
       if (const auto* p = boost::get<ast::Person>(&item)) {
         b.add_person(p->id.text, p->name ? p->name->text : p->id.text, p->id.loc, "");
         persons.push_back(p);
+      } else if (const auto* e = boost::get<ast::ErrorNode>(&item); e && e->keyword == "person") {
+        c.symbols.broken_persons[o->name.text].insert(e->name);  // reported already
       }
     }
     std::vector<int> index = b.index_persons();

@@ -83,6 +83,7 @@ void BreachValues::set_income(const ast::FactValue& fv, PersonFactValues* person
 }
 
 void BreachValues::unknown_fact(const ast::FactValue& fv, bool person) {
+  if (symbols_.broken_values.count(fv.name.text)) return;  // its declaration's error was reported
   Spelling hint(fv.name.text);
   for (const auto& [name, sym] : symbols_.values) {
     if (sym.kind == (person ? ValueKind::PersonFact : ValueKind::Fact)) hint.consider(name);
@@ -116,6 +117,11 @@ void BreachValues::set(const ast::FactValue& fv, PersonFactValues* person) {
 
 }  // namespace
 
+const std::set<std::string>* ScenarioChecker::broken_persons(const Org& org) const {
+  auto it = symbols_.broken_persons.find(org.id);
+  return it == symbols_.broken_persons.end() ? nullptr : &it->second;
+}
+
 int ScenarioChecker::org_of(const ast::Scenario& s, Diagnostics& diags) const {
   if (s.org) return symbols_.orgs.resolve(*s.org, diags);
   if (m_.orgs.size() == 1) return 0;
@@ -140,7 +146,7 @@ ScenarioBreach ScenarioChecker::breach(const Org& org, const ast::ScenarioBreach
     if (const auto* fv = boost::get<ast::FactValue>(&item)) {
       values.set(*fv, nullptr);
     } else if (const auto* pf = boost::get<ast::PersonFacts>(&item)) {
-      int p = resolve_person(org, pf->person.text, pf->person.loc, diags);
+      int p = resolve_person(org, pf->person.text, pf->person.loc, diags, "", broken_persons(org));
       if (p < 0) continue;
       auto existing = std::find_if(br.persons.begin(), br.persons.end(),
                                    [&](const PersonFactValues& v) { return v.person == p; });
@@ -183,7 +189,7 @@ void ScenarioChecker::expectation(const Org& org, const ast::Expect& e, Scenario
   using W = ast::OutcomeWord;
   Expectation ex;
   ex.loc = e.loc;
-  ex.person = resolve_person(org, e.person.text, e.person.loc, diags);
+  ex.person = resolve_person(org, e.person.text, e.person.loc, diags, "", broken_persons(org));
   if (ex.person < 0) return;
   auto dup = std::find_if(sc.expectations.begin(), sc.expectations.end(),
                           [&](const Expectation& x) { return x.person == ex.person; });

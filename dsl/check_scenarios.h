@@ -9,6 +9,8 @@
 #endif
 
 #include <optional>
+#include <set>
+#include <string>
 
 #include "dsl/ast.hpp"
 #include "dsl/check_context.h"
@@ -28,6 +30,7 @@ class ScenarioChecker {
 
  private:
   int org_of(const ast::Scenario& s, Diagnostics& diags) const;
+  const std::set<std::string>* broken_persons(const model::Org& org) const;
   model::ScenarioBreach breach(const model::Org& org, const ast::ScenarioBreach& b, int order,
                                Diagnostics& diags) const;
   void fill_defaults(model::ScenarioBreach& br, const ast::ScenarioBreach& b,

@@ -12,6 +12,7 @@ model::Model check_model(const std::vector<ast::File>& files, Diagnostics& diags
   check::Declarations decls(files);
   check::Symbols symbols;
   check::Context c{decls, model, symbols, diags, options.jobs};
+  check::declare_broken_names(c);
   check::check_regime(c);
   check::check_functions_and_areas(c);
   check::check_values(c);

@@ -153,9 +153,14 @@ auto const selector_term_def = nested[
     >> -(kw("of") > selector_term)];
 
 auto const org_def = kw("org") > ident > -string > block(person, "'person'");
+// A person's block ends at the next `person` too: a missing `}` is then one
+// error, not one for every person after it.
 auto const person_def = kw("person") > ident > -string
-    > block(person_item, "a person statement (reports_to, holds, responsible_for, delegates "
-                         "or relevant_income)");
+    > described("'{'")[x3::lit('{')
+        > *(!x3::lit('}') >> !kw("person")
+            >> recover("a person statement (reports_to, holds, responsible_for, delegates or "
+                       "relevant_income)")[person_item])
+        > described("'}' to close the person's block")[x3::lit('}')]];
 auto const person_item_def = income_item | edge_item;
 auto const income_item_def = OneOf({"relevant_income"}, "'relevant_income'") > value > ';';
 auto const edge_item_def =

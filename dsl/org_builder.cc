@@ -48,13 +48,15 @@ std::vector<int> OrgBuilder::index_persons() {
 }
 
 int OrgBuilder::person(const std::string& id, SourceLoc loc, std::string_view prefix) {
-  return resolve_person(org_, id, loc, diags_, prefix);
+  auto broken = symbols_.broken_persons.find(org_.id);
+  return resolve_person(org_, id, loc, diags_, prefix,
+                        broken == symbols_.broken_persons.end() ? nullptr : &broken->second);
 }
 
 int OrgBuilder::named(const SymbolTable& table, const std::string& id, SourceLoc loc,
                       std::string_view prefix) {
   int found = table.find(id);
-  if (found >= 0) return found;
+  if (found >= 0 || table.is_broken(id)) return found;
   diags_.error(loc, std::string(prefix) + unknown_name(table.kind(), id, table.hint(id, diags_)));
   return -1;
 }

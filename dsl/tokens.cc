@@ -149,6 +149,22 @@ void ParseState::expected(const char* where, const std::string& what_in) {
   diags->error(loc(where, tok_end), message);
 }
 
+ast::ErrorNode salvage(const char* p, const char* end) {
+  ast::ErrorNode out;
+  p = skip_space(p, end);
+  const char* w = scan_word(p, end);
+  out.keyword.assign(p, w);
+  p = skip_space(w, end);
+  if (p != end && is_ident_start(*p)) {
+    out.name.assign(p, scan_word(p, end));
+  } else if (p != end && *p == '"') {  // a scenario's title
+    const char* error_at = nullptr;
+    std::string error;
+    if (!scan_string(p, end, &out.name, &error_at, &error)) out.name.clear();
+  }
+  return out;
+}
+
 void ParseState::error_at(const char* where, std::string message) {
   where = skip_space(where, end);
   if (where == last_error) return;

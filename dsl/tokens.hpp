@@ -252,6 +252,9 @@ struct DigitsWord : x3::parser<DigitsWord>, Named {
   }
 };
 
+// The keyword and name a broken item began with: `function CEO ...`.
+ast::ErrorNode salvage(const char* p, const char* end);
+
 // recover(what)[item]: parses an item of a list; on a syntax error reports it,
 // skips to the next sync point and yields an ErrorNode so parsing goes on.
 template <typename Subject>
@@ -282,6 +285,7 @@ struct Recover : x3::unary_parser<Subject, Recover<Subject>> {
                   "nesting is too deep (the limit is " + std::to_string(kMaxNesting) + " levels)");
     }
     attr = Attr();
+    if constexpr (std::is_assignable_v<Attr&, ast::ErrorNode>) attr = salvage(start, last);
     const char* at = skip_space(first, last);
     if (at != start && starts_statement(at, last, top_level)) {
       first = at;
