@@ -57,7 +57,8 @@ std::vector<std::string> evaluation_diagnostics(const Workspace& ws, const Scena
 
 int run_check(const Options& o) {
   int code = 0;
-  auto ws = load_workspace(o.files, &code, {true, "", o.org_json, o.jobs, o.roots});
+  LoadOptions lo{true, true, "", o.org_json, o.jobs, o.roots};
+  auto ws = load_workspace(o.files, &code, lo);
   if (ws) release_at_exit(std::move(ws));
   return code;
 }
@@ -68,7 +69,7 @@ int run_eval(const Options& o) {
     return 2;
   }
   int code = 0;
-  auto ws = load_workspace(o.files, &code, {false, "", o.org_json, o.jobs, o.roots});
+  auto ws = load_workspace(o.files, &code, {false, false, "", o.org_json, o.jobs, o.roots});
   if (!ws) return code;
   if (!o.scenarios_jsonl.empty()) return stream_scenarios(*ws, o);
   std::vector<int> chosen;
@@ -114,7 +115,7 @@ bool is_model_file(const Workspace& ws, const std::string& path) {
 
 int run_test(const Options& o) {
   int code = 0;
-  auto ws = load_workspace(o.files, &code, {false, "", o.org_json, o.jobs, o.roots});
+  auto ws = load_workspace(o.files, &code, {false, false, "", o.org_json, o.jobs, o.roots});
   if (!ws) return code;
   if (!o.junit.empty() && is_model_file(*ws, o.junit)) return 2;
   std::vector<int> with_expectations;

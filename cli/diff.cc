@@ -54,8 +54,8 @@ int run_diff(const Options& o) {
   base_files.insert(base_files.end(), o.files.begin(), o.files.end());
   head_files.insert(head_files.end(), o.files.begin(), o.files.end());
   int base_code = 0, head_code = 0;
-  auto base = load_workspace(base_files, &base_code, {false, "base", "", o.jobs, o.roots});
-  auto head = load_workspace(head_files, &head_code, {false, "head", "", o.jobs, o.roots});
+  auto base = load_workspace(base_files, &base_code, {false, false, "base", "", o.jobs, o.roots});
+  auto head = load_workspace(head_files, &head_code, {false, false, "head", "", o.jobs, o.roots});
   if (!base || !head) return std::max(base_code, head_code);
 
   int code = 0, total_scenarios = 0, scenarios_changed = 0, changed = 0, compared = 0;

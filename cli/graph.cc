@@ -29,7 +29,7 @@ int run_graph(const Options& o) {
     }
   }
   int code = 0;
-  auto ws = load_workspace(o.files, &code, {false, "", o.org_json, 0, o.roots});
+  auto ws = load_workspace(o.files, &code, {false, false, "", o.org_json, 0, o.roots});
   if (!ws) return code;
   const model::Model& m = ws->model;
   int scenario = -1;

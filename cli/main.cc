@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/workspace.h"
+#include "dsl/core/spelling.h"
 
 #ifdef SMR_WITH_MIMALLOC
 #include <mimalloc.h>
@@ -103,6 +104,26 @@ const Command kCommands[] = {
      smr::cli::run_graph},
 };
 
+bool known_command(std::string_view name) {
+  for (const Command& c : kCommands) {
+    if (name == c.name) return true;
+  }
+  return false;
+}
+
+// `smr chek`: a usage error naming the closest command and all of them.
+int unknown_command(std::string_view name) {
+  smr::Spelling hint(name);
+  std::string all;
+  for (const Command& c : kCommands) {
+    hint.consider(c.name);
+    all += (all.empty() ? "" : ", ") + std::string(c.name);
+  }
+  fmt::print(stderr, "smr: {}\ncommands: {} (smr COMMAND --help for each)\n",
+             smr::unknown_name("command", name, hint.best()), all);
+  return 2;
+}
+
 // Writes a last message to stderr without throwing, even when stderr is
 // closed or full.
 void report_failure(const std::string& message) {
@@ -153,6 +174,7 @@ int main(int argc, char** argv) {
     c.setup(*sub, options);
     sub->callback([&chosen, &c] { chosen = &c; });
   }
+  if (argc > 1 && argv[1][0] != '-' && !known_command(argv[1])) return unknown_command(argv[1]);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

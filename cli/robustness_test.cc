@@ -422,3 +422,32 @@ TEST_CASE("one mistake gives one error: no cascades", "[robust][teach]") {
   CHECK(run_smr("check " + dir + "/then.smr", &out, &err) == 1);
   CHECK(err.find("no 'then' clause") == std::string::npos);
 }
+
+TEST_CASE("a vacancy that falls to the fallback function is a note; check ends with a summary",
+          "[robust][teach]") {
+  std::string dir = temp_dir();
+  write_file(dir + "/v.smr",
+             "regime \"R\" { currency GBP; unallocated falls_to CEO; }\nfunction CEO \"CEO\";\n"
+             "responsibility a \"A\" prescribed;\n"
+             "org o {\n  person ann { holds CEO from 2020-01-01; }\n"
+             "  person bob { holds CEO from 2020-01-01; responsible_for a from 2021-01-01; }\n}\n");
+  std::string out, err;
+  CHECK(run_smr("check " + dir + "/v.smr", &out, &err) == 0);
+  CHECK(err.find("v.smr:4:5: note: prescribed responsibility 'a' is unallocated in org 'o' from "
+                 "2020-01-01 "
+                 "until 2021-01-01 and falls to CEO (ann, bob)") != std::string::npos);
+  CHECK(err.find("\nok: 1 file, 0 rules, 1 org, 0 scenarios, 0 warnings\n") != std::string::npos);
+  CHECK(run_smr("eval " + dir + "/v.smr", &out, &err) == 0);
+  CHECK(err.empty());  // notes and warnings are for `smr check`
+}
+
+TEST_CASE("a misspelt command or scenario name gets the closest one", "[robust][teach]") {
+  std::string out, err;
+  CHECK(run_smr("chek x.smr", &out, &err) == 2);
+  CHECK(err ==
+        "smr: unknown command 'chek'; did you mean 'check'?\n"
+        "commands: check, eval, test, diff, graph (smr COMMAND --help for each)\n");
+  std::string example = std::string(SMR_SOURCE_DIR) + "/rulesets/example/example.smr";
+  CHECK(run_smr("eval " + example + " --scenario \"repeated grooming failures\"", &out, &err) == 2);
+  CHECK(err.find("did you mean \"Repeated grooming failures\"?") != std::string::npos);
+}

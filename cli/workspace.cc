@@ -34,7 +34,7 @@ std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files,
   bool keep = false;  // a note goes with the message before it
   int shown = 0, hidden = 0;
   for (const auto& d : ws->diags.all()) {
-    if (d.severity != Severity::Note) {
+    if (d.severity != Severity::Note || d.standalone) {
       keep = d.severity == Severity::Error || warnings;
       if (keep && ++shown > kMaxPrintedDiagnostics) {
         keep = false;
@@ -45,9 +45,18 @@ std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files,
   }
   if (hidden) text += fmt::format("smr: {} more diagnostics not shown\n", hidden);
   if (!text.empty()) fmt::print(stderr, "{}", text);
-  if (errors || shown_warnings) {
-    fmt::print(stderr, "smr: {}{} error{}, {} warning{}\n", prefix, errors, errors == 1 ? "" : "s",
-               shown_warnings, shown_warnings == 1 ? "" : "s");
+  auto count = [](size_t n, const char* what) {
+    return fmt::format("{} {}{}", n, what, n == 1 ? "" : "s");
+  };
+  if (!errors && options.summary) {
+    const model::Model& m = ws->model;
+    fmt::print(stderr, "ok: {}, {}, {}, {}, {}\n", count(ws->root_of.size(), "file"),
+               count(m.rules.size(), "rule"), count(m.orgs.size(), "org"),
+               count(m.scenarios.size(), "scenario"),
+               count(static_cast<size_t>(shown_warnings), "warning"));
+  } else if (errors || shown_warnings) {
+    fmt::print(stderr, "smr: {}{}, {}\n", prefix, count(static_cast<size_t>(errors), "error"),
+               count(static_cast<size_t>(shown_warnings), "warning"));
   }
   if (errors) {
     *exit_code = 1;

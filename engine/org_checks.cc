@@ -122,6 +122,40 @@ Date org_start(const model::Org& org) {
   return start == Date::max() ? Date::min() : start;
 }
 
+// The ids of those who hold the fallback function at some time in `period`.
+std::string fallback_holders(const model::Model& m, const model::Org& org, model::Interval period) {
+  std::set<std::string> ids;
+  for (const auto& e : org.edges) {
+    bool overlaps = e.when.from < period.until && period.from < e.when.until;
+    if (e.kind == model::EdgeKind::Holds && e.target == m.unallocated_function && overlaps) {
+      ids.insert(org.persons[e.person].id);
+    }
+  }
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+// A prescribed responsibility that no one holds falls to the fallback
+// function: legal, but under several regimes a failing of its own.
+void note_fallbacks(const model::Model& m, const model::Org& org, size_t area,
+                    const IntervalSet& covered, const IntervalSet& fallback, model::Interval life,
+                    Diagnostics& diags) {
+  for (const auto& gap : covered.gaps(life)) {
+    for (const auto& f : fallback.intervals()) {
+      model::Interval both{std::max(gap.from, f.from), std::min(gap.until, f.until)};
+      if (!(both.from < both.until)) continue;
+      diags.remark(
+          org.loc,
+          fmt::format("prescribed responsibility '{}' is unallocated in org '{}' {} and "
+                      "falls to {} ({}); several regimes count an unallocated "
+                      "prescribed responsibility as a failing in itself",
+                      m.areas[area].id, org.id, describe_period(both),
+                      m.functions[m.unallocated_function].id, fallback_holders(m, org, both)));
+    }
+  }
+}
+
 void check_coverage(const model::Model& m, const model::Org& org, Diagnostics& diags) {
   std::vector<IntervalSet> covered(m.areas.size());
   IntervalSet fallback;
@@ -133,6 +167,7 @@ void check_coverage(const model::Model& m, const model::Org& org, Diagnostics& d
   model::Interval life{org_start(org), Date::max()};
   for (size_t a = 0; a < m.areas.size(); ++a) {
     if (!m.areas[a].prescribed) continue;
+    note_fallbacks(m, org, a, covered[a], fallback, life, diags);
     for (const auto& i : fallback.intervals()) covered[a].add(i);
     for (const auto& gap : covered[a].gaps(life)) {
       diags.warning(org.loc,

@@ -63,12 +63,17 @@ TEST_CASE("a prescribed responsibility with a gap is a warning naming the period
                             "'o' from 2021-01-01 until 2021-03-01"});
 }
 
-TEST_CASE("the regime's fallback counts as a holder", "[org-checks]") {
+TEST_CASE("the regime's fallback counts as a holder, with a note naming the period",
+          "[org-checks]") {
   auto c = compile(R"(regime "R" { currency GBP; unallocated falls_to CEO; }
 function CEO "Chief Executive";
 responsibility safety "Safety" prescribed;
 org o { person ann { holds CEO from 2019-01-01; responsible_for safety from 2020-01-01; } })");
-  CHECK(c->lines().empty());
+  CHECK(c->lines() ==
+        Lines{"4:5: note: prescribed responsibility 'safety' is unallocated in org 'o' from "
+              "2019-01-01 until 2020-01-01 and falls to CEO (ann); several regimes count an "
+              "unallocated prescribed responsibility as a failing in itself"});
+  CHECK(c->diags.warning_count() == 0);
 }
 
 TEST_CASE("responsible while holding no function is a warning", "[org-checks]") {

@@ -19,11 +19,15 @@ void Diagnostics::note(SourceLoc loc, std::string message) {
   items_.push_back({Severity::Note, loc, std::move(message)});
 }
 
+void Diagnostics::remark(SourceLoc loc, std::string message) {
+  items_.push_back({Severity::Note, loc, std::move(message), true});
+}
+
 void Diagnostics::sort_by_place() {
   // Group each message with its notes, then order the groups.
   std::vector<std::vector<Diagnostic>> groups;
   for (auto& d : items_) {
-    if (d.severity == Severity::Note && !groups.empty()) {
+    if (d.severity == Severity::Note && !d.standalone && !groups.empty()) {
       groups.back().push_back(std::move(d));
     } else {
       groups.push_back({std::move(d)});

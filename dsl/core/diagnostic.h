@@ -24,6 +24,7 @@ struct Diagnostic {
   Severity severity = Severity::Error;
   SourceLoc loc;
   std::string message;
+  bool standalone = false;  // a note that explains no other message
 };
 
 // The sink every pass reports into. It never prints: the CLI renders it.
@@ -32,6 +33,8 @@ class Diagnostics {
   void error(SourceLoc loc, std::string message);
   void warning(SourceLoc loc, std::string message);
   void note(SourceLoc loc, std::string message);
+  // A note of its own, shown where warnings are (`smr check`).
+  void remark(SourceLoc loc, std::string message);
 
   // Adds every diagnostic of `other`, in order.
   void append(const Diagnostics& other);
