@@ -14,8 +14,8 @@ namespace smr::cli {
 using Workspace = Compilation;
 
 struct LoadOptions {
-  bool warnings = false;  // eval, test and the rest leave warnings to `smr check`
-  bool summary = false;   // `smr check`: an "ok: ..." line when there is no error
+  bool warnings = false;           // eval, test and the rest leave warnings to `smr check`
+  bool summary = false;            // `smr check`: an "ok: ..." line when there is no error
   std::string label;               // "base" / "head" in messages of `diff`
   std::string org_json;            // a JSON file of orgs to add, if not empty
   int jobs = 0;                    // 0: every core
