@@ -451,3 +451,17 @@ TEST_CASE("a misspelt command or scenario name gets the closest one", "[robust][
   CHECK(run_smr("eval " + example + " --scenario \"repeated grooming failures\"", &out, &err) == 2);
   CHECK(err.find("did you mean \"Repeated grooming failures\"?") != std::string::npos);
 }
+
+TEST_CASE("10,000 unknown names and a 50,000-character name check in linear time", "[robust][stress]") {
+  std::string text = "regime \"R\" { currency GBP; }\nfunction F \"f\";\norg o {\n";
+  for (int i = 0; i < 10'000; ++i) text += fmt::format("  person p{:05} {{ reports_to q{:05}; }}\n", i, i);
+  text += "}\nfact " + std::string(49'999, 'y') + "z: int = 0;\n";
+  text += "rule r { when " + std::string(50'000, 'y') + " > 0; then censure to board; }\n";
+  std::string dir = temp_dir();
+  write_file(dir + "/u.smr", text);
+  std::string out, err;
+  CHECK(run_smr("check " + dir + "/u.smr", &out, &err) == 1);
+  CHECK(err.find("u.smr:4:28: error: unknown person 'q00000' in org 'o'; did you mean 'p00000'?") !=
+        std::string::npos);
+  CHECK(err.find("smr: 9801 more diagnostics not shown\nsmr: 10001 errors, 0 warnings\n") != std::string::npos);
+}
