@@ -461,7 +461,7 @@ TEST_CASE("10,000 unknown names and a 50,000-character name check in linear time
   write_file(dir + "/u.smr", text);
   std::string out, err;
   CHECK(run_smr("check " + dir + "/u.smr", &out, &err) == 1);
-  CHECK(err.find("u.smr:4:28: error: unknown person 'q00000' in org 'o'; did you mean 'p00000'?") !=
+  CHECK(err.find("u.smr:4:30: error: unknown person 'q00000' in org 'o'; did you mean 'p00000'?") !=
         std::string::npos);
   CHECK(err.find("smr: 9801 more diagnostics not shown\nsmr: 10001 errors, 0 warnings\n") != std::string::npos);
 }
