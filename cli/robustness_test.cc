@@ -318,7 +318,8 @@ TEST_CASE("a new user's mistakes get messages that teach, never C++ type names",
        "with years "
        "1000 to 9999"},
       {"rule r { then censure to acountable; }",
-       "7:26: error: expected a selector (accountable, delegates, managers, holders or board), "
+       "7:26: error: expected a selector (accountable, delegates, managers, holders, board or "
+       "involved), "
        "found "
        "'acountable'; did you mean 'accountable'?"},
       {"org p { person a { holds Ceo; } }",
@@ -452,9 +453,11 @@ TEST_CASE("a misspelt command or scenario name gets the closest one", "[robust][
   CHECK(err.find("did you mean \"Repeated grooming failures\"?") != std::string::npos);
 }
 
-TEST_CASE("10,000 unknown names and a 50,000-character name check in linear time", "[robust][stress]") {
+TEST_CASE("10,000 unknown names and a 50,000-character name check in linear time",
+          "[robust][stress]") {
   std::string text = "regime \"R\" { currency GBP; }\nfunction F \"f\";\norg o {\n";
-  for (int i = 0; i < 10'000; ++i) text += fmt::format("  person p{:05} {{ reports_to q{:05}; }}\n", i, i);
+  for (int i = 0; i < 10'000; ++i)
+    text += fmt::format("  person p{:05} {{ reports_to q{:05}; }}\n", i, i);
   text += "}\nfact " + std::string(49'999, 'y') + "z: int = 0;\n";
   text += "rule r { when " + std::string(50'000, 'y') + " > 0; then censure to board; }\n";
   std::string dir = temp_dir();
@@ -463,5 +466,6 @@ TEST_CASE("10,000 unknown names and a 50,000-character name check in linear time
   CHECK(run_smr("check " + dir + "/u.smr", &out, &err) == 1);
   CHECK(err.find("u.smr:4:30: error: unknown person 'q00000' in org 'o'; did you mean 'p00000'?") !=
         std::string::npos);
-  CHECK(err.find("smr: 9801 more diagnostics not shown\nsmr: 10001 errors, 0 warnings\n") != std::string::npos);
+  CHECK(err.find("smr: 9801 more diagnostics not shown\nsmr: 10001 errors, 0 warnings\n") !=
+        std::string::npos);
 }

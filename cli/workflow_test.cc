@@ -82,7 +82,7 @@ TEST_CASE("diff takes several files per version and names the failing version", 
             &out, &err) == 1);
   CHECK(out.empty());
   CHECK(err.find("broken.smr:1:26: error: expected a selector (accountable, delegates, managers, "
-                 "holders or board), found 'nobody'") != std::string::npos);
+                 "holders, board or involved), found 'nobody'") != std::string::npos);
   CHECK(err.find("smr: head: 1 error, 0 warnings") != std::string::npos);
 }
 

@@ -16,7 +16,8 @@ const char* keyword_text(SanctionWord k) {
   return kText[static_cast<int>(k)];
 }
 const char* keyword_text(SelectorWord k) {
-  static const char* const kText[] = {"accountable", "delegates", "managers", "holders", "board"};
+  static const char* const kText[] = {"accountable", "delegates", "managers", "holders",
+                                      "board",       "involved",  "("};
   return kText[static_cast<int>(k)];
 }
 const char* keyword_text(EdgeWord k) {

@@ -53,7 +53,15 @@ enum class RegimeKey : uint8_t { Version, Currency, Unallocated, Fines };
 enum class FactKind : uint8_t { Fact, PersonFact };
 enum class TypeName : uint8_t { Bool, Int, Decimal, Percent, Money, Date };
 enum class SanctionWord : uint8_t { Censure, Fine, Disqualification, Criminal };
-enum class SelectorWord : uint8_t { Accountable, Delegates, Managers, Holders, Board };
+enum class SelectorWord : uint8_t {
+  Accountable,
+  Delegates,
+  Managers,
+  Holders,
+  Board,
+  Involved,
+  Group
+};
 enum class EdgeWord : uint8_t { ReportsTo, Holds, ResponsibleFor, Delegates };
 enum class OutcomeWord : uint8_t { None, Censure, Fine, Disqualification, Criminal };
 enum class BinaryOp : uint8_t { Or, And, Eq, Ne, Lt, Le, Gt, Ge, Add, Sub, Mul, Div };
@@ -126,7 +134,13 @@ struct RegimeSetting : Node {
   Tag<RegimeKey> key;
   Word value;
 };
-using RegimeItem = x3::variant<ErrorNode, RegimeSetting>;
+// `unallocated falls_to F1, F2;`: the holders of the first listed function
+// that has a holder take an unallocated responsibility.
+struct Fallbacks : Node {
+  Tag<RegimeKey> key;
+  std::vector<Word> functions;
+};
+using RegimeItem = x3::variant<ErrorNode, RegimeSetting, Fallbacks>;
 
 struct Regime : Node {
   Word title;
@@ -182,8 +196,9 @@ struct BreachDecl : Node {
   std::vector<BreachItem> items;
 };
 
-// One selector term: `accountable`, `delegates`, `board`, `managers(N)`,
-// `holders(F)`, optionally followed by `of TERM` (for managers).
+// One selector term: `accountable`, `delegates`, `board`, `involved`,
+// `managers(N)`, `holders` or `holders(F)`, optionally followed by
+// `of TERM` (for managers); or a group `( S, ... )`, whose terms are in `of`.
 struct SelectorTerm : Node {
   Tag<SelectorWord> kind;
   std::optional<Word> argument;
@@ -208,7 +223,12 @@ struct ThenClause : Node {
   std::vector<SelectorTerm> selector;
   std::optional<Expr> where;
 };
-using RuleItem = x3::variant<ErrorNode, OnClause, WhenClause, ThenClause>;
+// `cite "FS(BR)A 2013 s36";`: the provision a rule models.
+struct CiteClause : Node {
+  Word keyword;
+  Word text;
+};
+using RuleItem = x3::variant<ErrorNode, OnClause, WhenClause, ThenClause, CiteClause>;
 
 struct RuleDecl : Node {
   Word name;

@@ -31,6 +31,9 @@ void check_regime(Context& c) {
   c.model.regime_loc = r.loc;
   std::set<ast::RegimeKey> seen;
   for (const auto& item : r.items) {
+    if (const auto* f = boost::get<ast::Fallbacks>(&item); f && !seen.insert(f->key.value).second) {
+      c.diags.error(f->key.loc, "regime setting 'unallocated' is given twice");
+    }
     const auto* s = boost::get<ast::RegimeSetting>(&item);
     if (!s) continue;
     if (!seen.insert(s->key.value).second) {
@@ -81,11 +84,20 @@ void check_functions_and_areas(Context& c) {
         {a->name.text, a->title ? a->title->text : "", a->prescribed.has_value(), a->name.loc});
   }
   if (c.decls.regimes.empty()) return;
+  const ast::Fallbacks* fallbacks = nullptr;
   for (const auto& item : c.decls.regimes[0]->items) {
-    const auto* s = boost::get<ast::RegimeSetting>(&item);
-    if (s && s->key.value == ast::RegimeKey::Unallocated) {
-      c.model.unallocated_function = c.symbols.functions.resolve(s->value, c.diags);
+    if (const auto* f = boost::get<ast::Fallbacks>(&item); f && !fallbacks) fallbacks = f;
+  }
+  if (!fallbacks) return;
+  std::set<int> listed;
+  for (const auto& name : fallbacks->functions) {
+    int f = c.symbols.functions.resolve(name, c.diags);
+    if (f < 0) continue;
+    if (!listed.insert(f).second) {
+      c.diags.error(name.loc, fmt::format("function '{}' is listed twice", name.text));
+      continue;
     }
+    c.model.fallback_functions.push_back(f);
   }
 }
 

@@ -27,29 +27,38 @@ bool managers_argument(Context& c, const ast::Word& arg, Selector& s) {
   return true;
 }
 
+// The terms of `managers of S` or of a group `( S, ... )`; false if one is wrong.
+bool sub_terms(Context& c, const std::vector<ast::SelectorTerm>& terms, Selector& s) {
+  bool ok = true;
+  for (const auto& inner : terms) {
+    if (auto sub = selector(c, inner)) {
+      s.of.push_back(std::move(*sub));
+    } else {
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 std::optional<Selector> selector(Context& c, const ast::SelectorTerm& t) {
   using W = ast::SelectorWord;
   static const Selector::Kind kKinds[] = {Selector::Kind::Accountable, Selector::Kind::Delegates,
-                                          Selector::Kind::Managers, Selector::Kind::Holders,
-                                          Selector::Kind::Board};
+                                          Selector::Kind::Managers,    Selector::Kind::Holders,
+                                          Selector::Kind::Board,       Selector::Kind::Involved,
+                                          Selector::Kind::Group};
   Selector s;
   s.loc = t.loc;
   s.kind = kKinds[static_cast<int>(t.kind.value)];
   const char* word = ast::keyword_text(t.kind.value);
   bool ok = true;
+  if (t.kind.value == W::Group)
+    return sub_terms(c, t.of, s) ? std::optional<Selector>(std::move(s)) : std::nullopt;
   if (t.kind.value == W::Managers) {
     if (t.argument) ok = managers_argument(c, *t.argument, s);
-    for (const auto& inner : t.of) {
-      if (auto sub = selector(c, inner)) {
-        s.of.push_back(std::move(*sub));
-      } else {
-        ok = false;
-      }
-    }
+    ok = sub_terms(c, t.of, s) && ok;
   } else if (t.kind.value == W::Holders) {
     if (!t.argument) {
-      c.diags.error(t.kind.loc, "holders needs a function: holders(F)");
-      ok = false;
+      s.kind = Selector::Kind::AllHolders;  // every holder of any function
     } else {
       s.function = c.symbols.functions.resolve(*t.argument, c.diags);
       ok = s.function >= 0;
@@ -119,6 +128,11 @@ Rule check_rule(Context& c, const ast::RuleDecl& r, std::set<int>& used) {
       rule.when = exprs.typed(w->condition, Scope::Breach, Type::Bool, "a 'when' condition");
     } else if (const auto* t = boost::get<ast::ThenClause>(&item)) {
       rule.clauses.push_back(then_clause(c, exprs, *t));
+    } else if (const auto* cite = boost::get<ast::CiteClause>(&item)) {
+      if (!rule.clauses.empty()) {
+        c.diags.error(cite->keyword.loc, "a rule's 'cite' lines come before its 'then' clauses");
+      }
+      rule.citations.push_back(cite->text.text);
     }
   }
   if (rule.clauses.empty() && !has_broken_item(r.items)) {

@@ -165,7 +165,6 @@ TEST_CASE("selectors are checked", "[checker]") {
 })"));
   CHECK(c->errors() ==
         Lines{"10:28: error: managers(N) needs a whole number of levels from 1 to 1,000,000",
-              "11:19: error: holders needs a function: holders(F)",
               "12:25: error: 'board' takes no argument",
               "13:34: error: 'of' applies to managers, not to 'accountable'"});
 }

@@ -11,6 +11,8 @@ struct file_class {};
 struct decl_class {};
 struct regime_class : Annotate {};
 struct regime_setting_class : Annotate {};
+struct regime_item_class {};
+struct fallbacks_class : Annotate {};
 struct function_class : Annotate {};
 struct responsibility_class : Annotate {};
 struct fact_class : Annotate {};
@@ -25,9 +27,12 @@ struct rule_item_class {};
 struct on_clause_class : Annotate {};
 struct when_clause_class : Annotate {};
 struct then_clause_class : Annotate {};
+struct cite_clause_class : Annotate {};
 struct sanction_class : Annotate {};
 struct selector_class {};
 struct selector_term_class : Annotate {};
+struct group_term_class : Annotate {};
+struct plain_term_class : Annotate {};
 struct org_class : Annotate {};
 struct person_class : Annotate {};
 struct person_item_class {};
@@ -48,6 +53,8 @@ file_type const file = "file";
 x3::rule<decl_class, ast::Decl> const decl = "declaration";
 x3::rule<regime_class, ast::Regime> const regime = "regime";
 x3::rule<regime_setting_class, ast::RegimeSetting> const regime_setting = "regime setting";
+x3::rule<regime_item_class, ast::RegimeItem> const regime_item = "regime setting";
+x3::rule<fallbacks_class, ast::Fallbacks> const fallbacks = "unallocated falls_to";
 x3::rule<function_class, ast::FunctionDecl> const function_decl = "function";
 x3::rule<responsibility_class, ast::ResponsibilityDecl> const responsibility = "responsibility";
 x3::rule<fact_class, ast::FactDecl> const fact_decl = "fact";
@@ -62,10 +69,13 @@ x3::rule<rule_item_class, ast::RuleItem> const rule_item = "rule clause";
 x3::rule<on_clause_class, ast::OnClause> const on_clause = "on clause";
 x3::rule<when_clause_class, ast::WhenClause> const when_clause = "when clause";
 x3::rule<then_clause_class, ast::ThenClause> const then_clause = "then clause";
+x3::rule<cite_clause_class, ast::CiteClause> const cite_clause = "cite";
 x3::rule<sanction_class, ast::Sanction> const sanction = "sanction";
 x3::rule<selector_class, std::vector<ast::SelectorTerm>> const selector =
-    "a selector (accountable, delegates, managers, holders or board)";
+    "a selector (accountable, delegates, managers, holders, board or involved)";
 x3::rule<selector_term_class, ast::SelectorTerm> const selector_term = "selector";
+x3::rule<group_term_class, ast::SelectorTerm> const group_term = "a group of selectors";
+x3::rule<plain_term_class, ast::SelectorTerm> const plain_term = "selector";
 x3::rule<org_class, ast::Org> const org = "org";
 x3::rule<person_class, ast::Person> const person = "person";
 x3::rule<person_item_class, ast::PersonItem> const person_item = "person statement";
@@ -105,11 +115,13 @@ auto const decl_def = regime | function_decl | responsibility | fact_decl | tabl
                     | rule_decl | org | scenario | import;
 
 auto const regime_def = kw("regime") > string
-    > block(regime_setting, "a regime setting (version, currency, unallocated or fines)");
+    > block(regime_item, "a regime setting (version, currency, unallocated or fines)");
+auto const regime_item_def = fallbacks | regime_setting;
+auto const fallbacks_def = Choice<ast::RegimeKey, true>({ast::RegimeKey::Unallocated}, "'unallocated'")
+    > kw("falls_to") > (ident % ',') > ';';
 auto const regime_setting_def =
       (Choice<ast::RegimeKey, true>({ast::RegimeKey::Version}, "'version'") > string > ';')
     | (Choice<ast::RegimeKey, true>({ast::RegimeKey::Currency}, "'currency'") > ident > ';')
-    | (Choice<ast::RegimeKey, true>({ast::RegimeKey::Unallocated}, "'unallocated'") > kw("falls_to") > ident > ';')
     | (Choice<ast::RegimeKey, true>({ast::RegimeKey::Fines}, "'fines'") > OneOf({"sum", "max"}, "'sum' or 'max'") > ';');
 
 auto const function_decl_def = kw("function") > ident > -string
@@ -131,8 +143,10 @@ auto const breach_decl_def = kw("breach") > ident > -string > block(area_clause,
 auto const area_clause_def = OneOf({"area"}, "'area'") > ident > ';';
 
 auto const rule_decl_def = kw("rule") > ident > -string
-    > block(rule_item, "a rule clause (on, when or then)");
-auto const rule_item_def = on_clause | when_clause | then_clause;
+    > block(rule_item, "a rule clause (on, when, then or cite)");
+auto const rule_item_def = on_clause | when_clause | then_clause | cite_clause;
+// `cite` is a word only here: a model may use it as a name.
+auto const cite_clause_def = OneOf({"cite"}, "'cite'") > string > ';';
 auto const on_clause_def = OneOf({"on"}, "'on'") > (ident % ',') > ';';
 auto const when_clause_def = OneOf({"when"}, "'when'") > expression() > ';';
 auto const then_clause_def = kw("then") > sanction > kw("to") > selector
@@ -143,14 +157,22 @@ auto const sanction_def =
                                     "a sanction (censure, fine, disqualification or criminal)")
     >> -(!kw("to") >> expression());
 auto const selector_def = selector_term % ',';
-auto const selector_term_def = nested[
+auto const selector_term_def = nested[group_term | plain_term];
+inline ast::Tag<ast::SelectorWord> group_tag() {
+  ast::Tag<ast::SelectorWord> t;
+  t.value = ast::SelectorWord::Group;
+  return t;
+}
+auto const group_term_def = x3::attr(group_tag()) >> x3::attr(std::optional<ast::Word>())
+    >> ('(' > selector > ')');
+auto const plain_term_def =
     Choice<ast::SelectorWord, true>({ast::SelectorWord::Accountable, ast::SelectorWord::Delegates,
                                      ast::SelectorWord::Managers, ast::SelectorWord::Holders,
-                                     ast::SelectorWord::Board},
-                                    "a selector (accountable, delegates, managers, holders or board)")
+                                     ast::SelectorWord::Board, ast::SelectorWord::Involved},
+                                    "a selector (accountable, delegates, managers, holders, board or involved)")
     >> -('(' > described("a number of levels, as in managers(2), or a function, as in "
                          "holders(SMF1)")[DigitsWord() | ident] > ')')
-    >> -(kw("of") > selector_term)];
+    >> -(kw("of") > selector_term);
 
 auto const org_def = kw("org") > ident > -string > block(person, "'person'");
 // A person's block ends at the next `person` too: a missing `}` is then one
@@ -190,10 +212,11 @@ auto const expect_item_def =
 auto const import_def = OneOf({"import"}, "'import'") > string > ';';
 // clang-format on
 
-BOOST_SPIRIT_DEFINE(file, decl, regime, regime_setting, function_decl, responsibility, fact_decl,
-                    table, table_item, table_entry, table_default, breach_decl, area_clause,
-                    rule_decl, rule_item, on_clause, when_clause, then_clause, sanction, selector,
-                    selector_term, org, person, person_item, income_item, edge_item, scenario,
+BOOST_SPIRIT_DEFINE(file, decl, regime, regime_setting, regime_item, fallbacks, function_decl,
+                    responsibility, fact_decl, table, table_item, table_entry, table_default,
+                    breach_decl, area_clause, rule_decl, rule_item, on_clause, when_clause,
+                    then_clause, cite_clause, sanction, selector, selector_term, group_term,
+                    plain_term, org, person, person_item, income_item, edge_item, scenario,
                     scenario_item, scenario_breach, breach_fact_item, fact_value, person_facts,
                     person_fact_item, expect, expect_item, import)
 

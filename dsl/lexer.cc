@@ -290,9 +290,10 @@ bool starts_statement(const char* p, const char* end, bool top_level) {
       "regime", "function", "responsibility", "fact",  "person_fact", "table", "breach",
       "rule",   "org",      "scenario",       "import"};
   static constexpr std::string_view kStatements[] = {
-      "person",   "reports_to",  "holds",  "responsible_for", "delegates", "relevant_income",
-      "when",     "then",        "expect", "breach",          "area",      "version",
-      "currency", "unallocated", "fines"};
+      "person",    "reports_to",      "holds", "responsible_for",
+      "delegates", "relevant_income", "when",  "then",
+      "expect",    "breach",          "area",  "version",
+      "currency",  "unallocated",     "fines", "cite"};
   const char* w = scan_word(p, end);
   std::string_view word(p, w - p);
   auto in = [&](const auto& list) {

@@ -133,11 +133,22 @@ struct Sanctions {
 };
 
 struct Selector {
-  enum class Kind : uint8_t { Accountable, Delegates, Managers, Holders, Board };
+  // Holders: of one function; AllHolders: of any function; Involved: the
+  // persons the breach names; Group: the union of `of`.
+  enum class Kind : uint8_t {
+    Accountable,
+    Delegates,
+    Managers,
+    Holders,
+    Board,
+    Involved,
+    AllHolders,
+    Group
+  };
   Kind kind = Kind::Accountable;
   int levels = 1;            // managers(N)
   int function = -1;         // holders(F)
-  std::vector<Selector> of;  // managers(N) of S: zero or one term
+  std::vector<Selector> of;  // managers(N) of S: zero or one term; a group's terms
   SourceLoc loc;
 };
 
@@ -151,7 +162,8 @@ struct Clause {
 
 struct Rule {
   std::string id, title;
-  std::vector<bool> applies_to;  // per breach type
+  std::vector<std::string> citations;  // `cite` lines, in order
+  std::vector<bool> applies_to;        // per breach type
   std::optional<Expr> when;
   std::vector<Clause> clauses;
   SourceLoc loc;
@@ -226,7 +238,9 @@ struct Scenario {
 
 struct Model {
   std::string regime_title, version, currency;
-  int unallocated_function = -1;
+  // `unallocated falls_to F1, F2`: an unallocated responsibility falls to
+  // the holders of the first of these functions that has a holder.
+  std::vector<int> fallback_functions;
   bool fines_max = false;
   SourceLoc regime_loc;
   std::vector<Function> functions;

@@ -54,9 +54,10 @@ TEST_CASE("regime with every setting", "[parser]") {
   const auto& fines = boost::get<ast::RegimeSetting>(r.items[3]);
   CHECK(text_of(fines.key) == "fines");
   CHECK(fines.value.text == "max");
-  const auto& fallback = boost::get<ast::RegimeSetting>(r.items[2]);
-  CHECK(fallback.value.text == "SMF1");
-  CHECK(p.where(fallback.value.loc) == "2:56");
+  const auto& fallback = boost::get<ast::Fallbacks>(r.items[2]);
+  REQUIRE(fallback.functions.size() == 1);
+  CHECK(fallback.functions[0].text == "SMF1");
+  CHECK(p.where(fallback.functions[0].loc) == "2:56");
 }
 
 TEST_CASE("function, responsibility, facts and table", "[parser]") {

@@ -325,11 +325,43 @@ Value eval(const Expr& e, const Env& env) {
   throw Failure{e.loc, "internal error: unknown operation"};
 }
 
-// Everyone a selector picks on the breach's date, with their paths.
-std::vector<Selected> select(const model::Selector& s, const OrgGraph& g,
-                             const std::vector<Selected>& accountable, int area, Date d) {
+// Everyone a selector picks for a breach (on its date), with their paths.
+std::vector<Selected> select(const model::Selector& s, const OrgGraph& g, const model::Model& m,
+                             const model::ScenarioBreach& b,
+                             const std::vector<Selected>& accountable) {
   using Kind = model::Selector::Kind;
+  int area = m.breach_types[b.type].area;
+  Date d = b.date;
+  auto union_of = [&](const std::vector<model::Selector>& terms) {
+    std::vector<Selected> out;
+    for (const auto& t : terms) {
+      auto some = select(t, g, m, b, accountable);
+      out.insert(out.end(), std::make_move_iterator(some.begin()),
+                 std::make_move_iterator(some.end()));
+    }
+    normalise(out);
+    return out;
+  };
   switch (s.kind) {
+    case Kind::Involved: {
+      std::vector<Selected> out;
+      for (const auto& p : b.persons) {
+        out.push_back({p.person, SelectionPath::start(SelectionPath::Root::Involved, -1, -1)});
+      }
+      return out;
+    }
+    case Kind::AllHolders: {
+      std::vector<Selected> out;
+      for (size_t f = 0; f < m.functions.size(); ++f) {
+        auto some = g.holders(static_cast<int>(f), d, SelectionPath::Root::Function);
+        out.insert(out.end(), std::make_move_iterator(some.begin()),
+                   std::make_move_iterator(some.end()));
+      }
+      normalise(out);
+      return out;
+    }
+    case Kind::Group:
+      return union_of(s.of);
     case Kind::Accountable:
       return accountable;
     case Kind::Delegates:
@@ -339,8 +371,7 @@ std::vector<Selected> select(const model::Selector& s, const OrgGraph& g,
     case Kind::Board:
       return g.board(d);
     case Kind::Managers: {
-      std::vector<Selected> start =
-          s.of.empty() ? accountable : select(s.of[0], g, accountable, area, d);
+      std::vector<Selected> start = s.of.empty() ? accountable : union_of(s.of);
       return g.managers(start, s.levels, d);
     }
   }
@@ -392,7 +423,7 @@ class ScenarioRun {
         const model::Clause& clause = rule.clauses[c];
         std::vector<Selected> chosen;
         for (const auto& term : clause.selector) {
-          auto some = select(term, g_, accountable, area, b.date);
+          auto some = select(term, g_, m_, b, accountable);
           chosen.insert(chosen.end(), std::make_move_iterator(some.begin()),
                         std::make_move_iterator(some.end()));
         }

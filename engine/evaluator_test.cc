@@ -489,3 +489,57 @@ scenario "s" { breach leak on 2022-01-01 { severity 1; } })";
     CHECK(r.persons[i].records.size() == (i == 0 ? 1u : 2u));
   }
 }
+
+TEST_CASE("v2: involved, holders of any function, groups, several fallbacks, citations",
+          "[eval][v2]") {
+  auto c = compile(R"(regime "R" { currency GBP; unallocated falls_to CHAIR, CEO; }
+function CEO "Chief Executive";
+function COO "Chief Operations";
+function CHAIR "Chair" board;
+responsibility safety "Safety";
+responsibility data "Data";
+person_fact agreed: bool = false;
+breach harm { area safety; }
+breach leak { area data; }
+rule s36 "Decision causing failure" {
+  cite "FS(BR)A 2013 s36";
+  cite "FSMA 2000 s66A";
+  then criminal to involved where agreed;
+}
+rule officers { on leak; then censure to holders; }
+rule fallback_fine { on leak; then fine 100 GBP to accountable; }
+rule oversight { on harm; then disqualification to managers of (accountable, involved); }
+org o {
+  person ceo { holds CEO; }
+  person coo { holds COO; reports_to ceo; responsible_for safety; }
+  person dir { reports_to coo; }
+  person chair { holds CHAIR from 2022-06-01; }
+}
+scenario "harm" { breach harm on 2022-03-01 { severity 3; person dir { agreed true; } } }
+scenario "leak before the chair" { breach leak on 2022-03-01 { severity 3; } }
+scenario "leak after" { breach leak on 2022-07-01 { severity 3; } }
+)");
+  REQUIRE(c->errors().empty());
+  const auto& rule = c->model.rules[0];
+  CHECK(rule.title == "Decision causing failure");
+  CHECK(rule.citations == std::vector<std::string>{"FS(BR)A 2013 s36", "FSMA 2000 s66A"});
+  // dir took part (agreed): criminal; managers of coo (accountable) and of dir
+  // (involved) are ceo and coo: disqualified.
+  auto harm = run(*c, "harm");
+  CHECK(outcome(*c, harm, "dir") == "criminal");
+  CHECK(outcome(*c, harm, "ceo") == "disqualification");
+  CHECK(outcome(*c, harm, "coo") == "disqualification");
+  CHECK(outcome(*c, harm, "chair") == "none");
+  // data is unallocated: before June no one holds CHAIR, so it falls to the
+  // CEO; `holders` (every function holder) is censured either way.
+  auto before = run(*c, "leak before the chair");
+  CHECK(before.unattributed.empty());
+  CHECK(outcome(*c, before, "ceo") == "censure, fine 100.00 GBP");
+  CHECK(outcome(*c, before, "coo") == "censure");
+  CHECK(outcome(*c, before, "dir") == "none");
+  // From June the chair, the first fallback with a holder, is accountable.
+  auto after = run(*c, "leak after");
+  CHECK(outcome(*c, after, "chair") == "censure, fine 100.00 GBP");
+  CHECK(outcome(*c, after, "ceo") == "censure");
+  CHECK(c->model.fallback_functions.size() == 2);
+}

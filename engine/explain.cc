@@ -22,14 +22,18 @@ std::string describe_path(const model::Model& m, const model::Org& org, const Se
       out = m.areas[path.root_index()].id;
       break;
     case Root::Fallback:
+      // The first edge is the `holds` of the fallback function that applied.
       out = fmt::format("{} -> unallocated, falls_to {}", m.areas[path.root_index()].id,
-                        m.functions[m.unallocated_function].id);
+                        m.functions[org.edges[edges.front()].target].id);
       break;
     case Root::Function:
       out = fmt::format("holders({})", m.functions[path.root_index()].id);
       break;
     case Root::Board:
       out = "board";
+      break;
+    case Root::Involved:
+      out = "named in the breach";
       break;
   }
   for (int idx : edges) {

@@ -122,12 +122,24 @@ Date org_start(const model::Org& org) {
   return start == Date::max() ? Date::min() : start;
 }
 
-// The ids of those who hold the fallback function at some time in `period`.
+bool holds_fallback(const model::Model& m, const model::Edge& e) {
+  const auto& f = m.fallback_functions;
+  return e.kind == model::EdgeKind::Holds && std::find(f.begin(), f.end(), e.target) != f.end();
+}
+
+// "SMF1" or "SMF1, then SMF9": the fallback functions in order.
+std::string fallback_names(const model::Model& m) {
+  std::string out;
+  for (int f : m.fallback_functions) out += (out.empty() ? "" : ", then ") + m.functions[f].id;
+  return out;
+}
+
+// The ids of those who hold a fallback function at some time in `period`.
 std::string fallback_holders(const model::Model& m, const model::Org& org, model::Interval period) {
   std::set<std::string> ids;
   for (const auto& e : org.edges) {
     bool overlaps = e.when.from < period.until && period.from < e.when.until;
-    if (e.kind == model::EdgeKind::Holds && e.target == m.unallocated_function && overlaps) {
+    if (holds_fallback(m, e) && overlaps) {
       ids.insert(org.persons[e.person].id);
     }
   }
@@ -145,13 +157,12 @@ void note_fallbacks(const model::Model& m, const model::Org& org, size_t area,
     for (const auto& f : fallback.intervals()) {
       model::Interval both{std::max(gap.from, f.from), std::min(gap.until, f.until)};
       if (!(both.from < both.until)) continue;
-      diags.remark(
-          org.loc,
-          fmt::format("prescribed responsibility '{}' is unallocated in org '{}' {} and "
-                      "falls to {} ({}); several regimes count an unallocated "
-                      "prescribed responsibility as a failing in itself",
-                      m.areas[area].id, org.id, describe_period(both),
-                      m.functions[m.unallocated_function].id, fallback_holders(m, org, both)));
+      diags.remark(org.loc,
+                   fmt::format("prescribed responsibility '{}' is unallocated in org '{}' {} and "
+                               "falls to {} ({}); several regimes count an unallocated "
+                               "prescribed responsibility as a failing in itself",
+                               m.areas[area].id, org.id, describe_period(both), fallback_names(m),
+                               fallback_holders(m, org, both)));
     }
   }
 }
@@ -161,8 +172,7 @@ void check_coverage(const model::Model& m, const model::Org& org, Diagnostics& d
   IntervalSet fallback;
   for (const auto& e : org.edges) {
     if (e.kind == model::EdgeKind::ResponsibleFor) covered[e.target].add(e.when);
-    if (e.kind == model::EdgeKind::Holds && e.target == m.unallocated_function)
-      fallback.add(e.when);
+    if (holds_fallback(m, e)) fallback.add(e.when);
   }
   model::Interval life{org_start(org), Date::max()};
   for (size_t a = 0; a < m.areas.size(); ++a) {

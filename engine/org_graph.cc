@@ -135,8 +135,8 @@ std::vector<Selected> OrgGraph::holders(int function, Date d, SelectionPath::Roo
 
 std::vector<Selected> OrgGraph::accountable(int area, Date d) const {
   std::vector<Selected> out = responsible(area, d);
-  if (out.empty() && model_.unallocated_function >= 0) {
-    out = holders(model_.unallocated_function, d, SelectionPath::Root::Fallback);
+  for (size_t k = 0; out.empty() && k < model_.fallback_functions.size(); ++k) {
+    out = holders(model_.fallback_functions[k], d, SelectionPath::Root::Fallback);
     for (auto& s : out)
       s.path = SelectionPath::start(SelectionPath::Root::Fallback, area, s.path.edges()[0]);
   }

@@ -18,7 +18,7 @@ namespace smr {
 // and a walk up a 100,000-level chain stays linear.
 struct PathNode;
 struct SelectionPath {
-  enum class Root : uint8_t { Area, Fallback, Function, Board };
+  enum class Root : uint8_t { Area, Fallback, Function, Board, Involved };
   static SelectionPath start(Root root, int root_index, int edge);
   SelectionPath then(int edge) const;
   Root root() const;
