@@ -177,11 +177,18 @@ struct TableDefault : Node {
 };
 using TableItem = x3::variant<ErrorNode, TableEntry, TableDefault>;
 
+// `from DATE { ... }`: the table's entries from that date on.
+struct TableBlock : Node {
+  Literal from;
+  std::vector<TableItem> items;
+};
+
 struct TableDecl : Node {
   Word name;
   Tag<TypeName> key_type;
   Tag<TypeName> value_type;
   std::vector<TableItem> items;
+  std::vector<TableBlock> later;  // dated blocks, in order
 };
 
 struct AreaClause : Node {

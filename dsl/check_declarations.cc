@@ -130,8 +130,8 @@ void check_fact(Context& c, const ast::FactDecl& f) {
   list.push_back(std::move(def));
 }
 
-void check_table_entry(Context& c, Table& table, const ast::TableEntry& e,
-                       std::map<int64_t, SourceLoc>& keys) {
+void check_table_entry(Context& c, const Table& table, TableVersion& version,
+                       const ast::TableEntry& e, std::map<int64_t, SourceLoc>& keys) {
   LiteralChecker literals(c.diags, c.model.currency);
   auto k = literals.value(e.key);
   if (!k) return;
@@ -148,28 +148,53 @@ void check_table_entry(Context& c, Table& table, const ast::TableEntry& e,
     return;
   }
   if (auto v = literals.typed(e.value, table.value_type, table.percent, "a table value"))
-    table.entries[key] = *v;
+    version.entries[key] = *v;
+}
+
+// One block of entries (and its own optional default).
+TableVersion table_version(Context& c, const Table& table,
+                           const std::vector<ast::TableItem>& items) {
+  TableVersion version;
+  std::map<int64_t, SourceLoc> keys;
+  for (const auto& item : items) {
+    if (const auto* e = boost::get<ast::TableEntry>(&item)) {
+      check_table_entry(c, table, version, *e, keys);
+    } else if (const auto* d = boost::get<ast::TableDefault>(&item)) {
+      if (version.default_value) {
+        c.diags.error(d->keyword.loc,
+                      fmt::format("a block of table '{}' has a second default", table.name));
+      } else {
+        LiteralChecker literals(c.diags, c.model.currency);
+        version.default_value =
+            literals.typed(d->value, table.value_type, table.percent, "a table default");
+      }
+    }
+  }
+  return version;
 }
 
 void check_table(Context& c, const ast::TableDecl& t) {
   if (!declare_value(c, t.name, ValueKind::Table, c.model.tables.size())) return;
-  Table table{t.name.text, Type::Error, false, {}, std::nullopt, t.name.loc};
+  Table table{t.name.text, Type::Error, false, {}, t.name.loc};
   if (t.key_type.value != ast::TypeName::Int)
     c.diags.error(t.key_type.loc, "table keys must be of type int");
   std::tie(table.value_type, table.percent) = declared_type(t.value_type.value);
-  std::map<int64_t, SourceLoc> keys;
-  for (const auto& item : t.items) {
-    if (const auto* e = boost::get<ast::TableEntry>(&item)) {
-      check_table_entry(c, table, *e, keys);
-    } else if (const auto* d = boost::get<ast::TableDefault>(&item)) {
-      if (table.default_value) {
-        c.diags.error(d->keyword.loc, fmt::format("table '{}' has a second default", table.name));
-      } else {
-        LiteralChecker literals(c.diags, c.model.currency);
-        table.default_value =
-            literals.typed(d->value, table.value_type, table.percent, "a table default");
-      }
+  table.versions.push_back(table_version(c, table, t.items));
+  LiteralChecker literals(c.diags, c.model.currency);
+  for (const auto& block : t.later) {
+    TableVersion version = table_version(c, table, block.items);
+    auto from = literals.date(block.from, "a table block's 'from'");
+    if (!from) continue;
+    version.from = *from;
+    if (table.versions.size() > 1 && !(table.versions.back().from < version.from)) {
+      c.diags.error(
+          block.from.loc,
+          fmt::format("the blocks of table '{}' must start on increasing dates; "
+                      "{} is not after {}",
+                      table.name, from->to_string(), table.versions.back().from.to_string()));
+      continue;
     }
+    table.versions.push_back(std::move(version));
   }
   c.model.tables.push_back(std::move(table));
 }

@@ -211,6 +211,12 @@ void ScenarioChecker::expectation(const Org& org, const ast::Expect& e, Scenario
       if (!it.amount) {
         diags.error(it.kind.loc, "an expected fine needs its amount: fine 1_000 GBP");
         ok = false;
+      } else if (written_fraction_digits(it.amount->text) > 2) {
+        diags.error(it.amount->loc,
+                    fmt::format("an expected fine has more decimal places than {} has "
+                                "(2): a fine is rounded to them, so this could never hold",
+                                m_.currency));
+        ok = false;
       } else if (auto v = literals.typed(*it.amount, Type::Money, false, "an expected fine")) {
         ex.sanctions.fine = v->number;
       } else {

@@ -18,6 +18,7 @@ struct responsibility_class : Annotate {};
 struct fact_class : Annotate {};
 struct table_class : Annotate {};
 struct table_item_class {};
+struct table_block_class : Annotate {};
 struct table_entry_class : Annotate {};
 struct table_default_class : Annotate {};
 struct breach_decl_class : Annotate {};
@@ -60,6 +61,7 @@ x3::rule<responsibility_class, ast::ResponsibilityDecl> const responsibility = "
 x3::rule<fact_class, ast::FactDecl> const fact_decl = "fact";
 x3::rule<table_class, ast::TableDecl> const table = "table";
 x3::rule<table_item_class, ast::TableItem> const table_item = "table entry";
+x3::rule<table_block_class, ast::TableBlock> const table_block = "a dated block of the table";
 x3::rule<table_entry_class, ast::TableEntry> const table_entry = "table entry";
 x3::rule<table_default_class, ast::TableDefault> const table_default = "table default";
 x3::rule<breach_decl_class, ast::BreachDecl> const breach_decl = "breach";
@@ -132,9 +134,11 @@ auto const fact_decl_def =
     Choice<ast::FactKind, true>({ast::FactKind::Fact, ast::FactKind::PersonFact}, "'fact'") > ident > ':'
     > type_name > -('=' > value) > ';';
 
-auto const table_def = kw("table") > ident > ':' > type_name > "->" > type_name
-    > x3::lit('{') > *(!x3::lit('}') >> recover("a table entry")[table_item >> -x3::lit(',')])
-    > x3::lit('}');
+auto const table_entries = x3::lit('{')
+    > *(!x3::lit('}') >> recover("a table entry")[table_item >> -x3::lit(',')]) > x3::lit('}');
+auto const table_def = kw("table") > ident > ':' > type_name > "->" > type_name > table_entries
+    > *table_block;
+auto const table_block_def = kw("from") > date > table_entries;
 auto const table_item_def = table_default | table_entry;
 auto const table_entry_def = value > ':' > value;
 auto const table_default_def = OneOf({"default"}, "'default'") > value;
@@ -213,11 +217,11 @@ auto const import_def = OneOf({"import"}, "'import'") > string > ';';
 // clang-format on
 
 BOOST_SPIRIT_DEFINE(file, decl, regime, regime_setting, regime_item, fallbacks, function_decl,
-                    responsibility, fact_decl, table, table_item, table_entry, table_default,
-                    breach_decl, area_clause, rule_decl, rule_item, on_clause, when_clause,
-                    then_clause, cite_clause, sanction, selector, selector_term, group_term,
-                    plain_term, org, person, person_item, income_item, edge_item, scenario,
-                    scenario_item, scenario_breach, breach_fact_item, fact_value, person_facts,
-                    person_fact_item, expect, expect_item, import)
+                    responsibility, fact_decl, table, table_item, table_block, table_entry,
+                    table_default, breach_decl, area_clause, rule_decl, rule_item, on_clause,
+                    when_clause, then_clause, cite_clause, sanction, selector, selector_term,
+                    group_term, plain_term, org, person, person_item, income_item, edge_item,
+                    scenario, scenario_item, scenario_breach, breach_fact_item, fact_value,
+                    person_facts, person_fact_item, expect, expect_item, import)
 
 }  // namespace smr::parser

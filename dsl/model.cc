@@ -54,6 +54,12 @@ const char* outcome_name(Outcome o) {
   return "?";
 }
 
+const TableVersion& Table::at(Date d) const {
+  size_t k = 0;
+  while (k + 1 < versions.size() && versions[k + 1].from <= d) ++k;
+  return versions[k];
+}
+
 Outcome Sanctions::headline() const {
   if (criminal) return Outcome::Criminal;
   if (disqualification) return Outcome::Disqualification;

@@ -95,13 +95,21 @@ struct FactDef {
   SourceLoc loc;
 };
 
+// The entries of a table from a date on.
+struct TableVersion {
+  Date from = Date::min();
+  std::map<int64_t, Value> entries;
+  std::optional<Value> default_value;
+};
+
 struct Table {
   std::string name;
   Type value_type = Type::Int;
   bool percent = false;
-  std::map<int64_t, Value> entries;
-  std::optional<Value> default_value;
+  std::vector<TableVersion> versions;  // the first from the beginning, then by date
   SourceLoc loc;
+  // The version in force on `d`: the last that starts on or before it.
+  const TableVersion& at(Date d) const;
 };
 
 struct BreachType {

@@ -159,7 +159,7 @@ rule r { when if date >= when_started then prior_breaches(12 months) >= 1 else r
   CHECK(rule.when->op == model::Op::If);
   CHECK(rule.clauses[0].amount->op == model::Op::Max);
   CHECK(rule.clauses[0].amount->args.size() == 3);
-  CHECK(c->model.tables[0].entries.at(1).number == *Decimal::parse("250000"));
+  CHECK(c->model.tables[0].versions.at(0).entries.at(1).number == *Decimal::parse("250000"));
   CHECK(c->model.facts[1].default_value->number == *Decimal::parse("0.375"));
 }
 

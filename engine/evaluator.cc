@@ -235,14 +235,16 @@ Value person_fact_value(const Expr& e, const Env& env) {
 Value lookup(const Expr& e, const Env& env) {
   Value key = eval(e.args[0], env);
   const model::Table& t = env.m.tables[e.index];
+  const model::TableVersion& v = t.at(env.breach.date);
   int64_t k = key.number.raw() / Decimal::kScale;
-  auto it = t.entries.find(k);
-  const Value* found = it != t.entries.end() ? &it->second
-                       : t.default_value     ? &*t.default_value
+  auto it = v.entries.find(k);
+  const Value* found = it != v.entries.end() ? &it->second
+                       : v.default_value     ? &*v.default_value
                                              : nullptr;
   if (!found || !key.number.is_integer()) {
-    throw Failure{e.loc, fmt::format("table '{}' has no entry for key {} and no default", t.name,
-                                     key.number.to_string())};
+    std::string when = v.from == Date::min() ? "" : " (its block from " + v.from.to_string() + ")";
+    throw Failure{e.loc, fmt::format("table '{}'{} has no entry for key {} and no default", t.name,
+                                     when, key.number.to_string())};
   }
   if (env.steps) {
     env.steps->push_back(fmt::format("{}[{}] = {}", t.name, k, format_value(*found, t.percent)));

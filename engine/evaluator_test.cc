@@ -543,3 +543,36 @@ scenario "leak after" { breach leak on 2022-07-01 { severity 3; } }
   CHECK(outcome(*c, after, "ceo") == "censure");
   CHECK(c->model.fallback_functions.size() == 2);
 }
+
+TEST_CASE("v2: a dated table uses the block in force on the breach date", "[eval][v2]") {
+  auto c = build(R"(table level: int -> percent { 1: 0%, 2: 10%, 3: 20% }
+  from 2024-07-01 { 1: 0%, 2: 15%, 3: 25% }
+  from 2025-01-01 { default 50% }
+rule f { then fine relevant_income * level[severity] to accountable; }
+org o { person p { holds CEO; responsible_for data; relevant_income 100_000 GBP; } }
+scenario "before" { breach leak on 2024-06-30 { severity 3; } }
+scenario "on the day" { breach leak on 2024-07-01 { severity 3; } }
+scenario "later" { breach leak on 2025-03-01 { severity 2; } }
+)");
+  CHECK(outcome(*c, run(*c, "before"), "p") == "fine 20,000.00 GBP");
+  CHECK(outcome(*c, run(*c, "on the day"), "p") == "fine 25,000.00 GBP");
+  CHECK(outcome(*c, run(*c, "later"), "p") == "fine 50,000.00 GBP");
+  auto bad = compile(
+      kBase +
+      std::string(
+          R"(table t: int -> int { 1: 1 } from 2024-01-01 { 1: 2 } from 2023-01-01 { 1: 3 })"));
+  CHECK(bad->errors() ==
+        std::vector<std::string>{
+            "12:60: error: the blocks of table 't' must start on increasing dates; 2023-01-01 is "
+            "not after 2024-01-01"});
+}
+
+TEST_CASE("v2: an expected fine with more decimal places than the currency could never hold",
+          "[eval][v2]") {
+  auto c = compile(kBase + std::string(R"(org o { person p { holds CEO; responsible_for data; } }
+scenario "s" { breach leak on 2024-01-01 { severity 1; } expect p: fine 10.005 GBP; })"));
+  CHECK(c->errors() ==
+        std::vector<std::string>{
+            "13:73: error: an expected fine has more decimal places than GBP has (2): a fine "
+            "is rounded to them, so this could never hold"});
+}
