@@ -34,7 +34,8 @@ const char* keyword_text(BinaryOp k) {
   return kText[static_cast<int>(k)];
 }
 const char* keyword_text(FunctionName k) {
-  static const char* const kText[] = {"min", "max", "round_down", "round_up", "prior_breaches"};
+  static const char* const kText[] = {
+      "min", "max", "round_down", "round_up", "prior_breaches", "prior_sanctions"};
   return kText[static_cast<int>(k)];
 }
 

@@ -65,7 +65,7 @@ enum class SelectorWord : uint8_t {
 enum class EdgeWord : uint8_t { ReportsTo, Holds, ResponsibleFor, Delegates };
 enum class OutcomeWord : uint8_t { None, Censure, Fine, Disqualification, Criminal };
 enum class BinaryOp : uint8_t { Or, And, Eq, Ne, Lt, Le, Gt, Ge, Add, Sub, Mul, Div };
-enum class FunctionName : uint8_t { Min, Max, RoundDown, RoundUp, PriorBreaches };
+enum class FunctionName : uint8_t { Min, Max, RoundDown, RoundUp, PriorBreaches, PriorSanctions };
 
 const char* keyword_text(RegimeKey k);
 const char* keyword_text(FactKind k);
@@ -235,7 +235,13 @@ struct CiteClause : Node {
   Word keyword;
   Word text;
 };
-using RuleItem = x3::variant<ErrorNode, OnClause, WhenClause, ThenClause, CiteClause>;
+// `let NAME = EXPR;`: a named intermediate value of a rule.
+struct LetClause : Node {
+  Word keyword;
+  Word name;
+  Expr value;
+};
+using RuleItem = x3::variant<ErrorNode, OnClause, WhenClause, ThenClause, CiteClause, LetClause>;
 
 struct RuleDecl : Node {
   Word name;

@@ -70,6 +70,7 @@ Symbols Symbols::of(const model::Model& m) {
   for (const model::Rule& r : m.rules) {
     std::set<int> used;
     if (r.when) facts_read(*r.when, used);
+    for (const auto& l : r.lets) facts_read(l.value, used);
     for (const auto& c : r.clauses) {
       if (c.amount) facts_read(*c.amount, used);
       if (c.where) facts_read(*c.where, used);

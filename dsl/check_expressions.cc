@@ -100,6 +100,15 @@ bool is_chain_op(Op op) {
 
 }  // namespace
 
+Expr ExpressionChecker::untyped(const ast::Expr& e, Scope scope) {
+  Expr out = expr(e, scope);
+  if (out.type != Type::Error && depth_of(out) > kMaxDepth) {
+    diags_.error(e.loc, fmt::format("a 'let' nests more than {} operations deep", kMaxDepth));
+    out.type = Type::Error;
+  }
+  return out;
+}
+
 Expr ExpressionChecker::typed(const ast::Expr& e, Scope scope, Type want, const char* what) {
   Expr out = expr(e, scope);
   if (out.type != Type::Error && out.type != want) {
@@ -209,6 +218,7 @@ Expr ExpressionChecker::name(const ast::Name& n, Scope scope) {
     e.type = n.text == "date" ? Type::Date : Type::Int;
     return e;
   }
+  if (auto let = let_name(n, scope)) return *let;
   auto it = symbols_.values.find(n.text);
   // days_in_post is an extension, not a reserved word: a v1 model may
   // declare the name itself, and then its own declaration wins.
@@ -228,6 +238,30 @@ Expr ExpressionChecker::name(const ast::Name& n, Scope scope) {
     return error_expr(n.loc);
   }
   return value_name(n, scope, it->second);
+}
+
+std::optional<Expr> ExpressionChecker::let_name(const ast::Name& n, Scope scope) {
+  if (!lets_) return std::nullopt;
+  for (size_t i = 0; i < lets_->size(); ++i) {
+    const model::Let& let = (*lets_)[i];
+    if (let.name != n.text) continue;
+    if (let.person_scope && scope != Scope::Person) {
+      diags_.error(n.loc,
+                   fmt::format("let '{}' reads the judged person's facts: use it in 'where' or "
+                               "in a fine amount",
+                               n.text));
+      return error_expr(n.loc);
+    }
+    Expr e;
+    e.op = Op::Let;
+    e.loc = n.loc;
+    e.name = n.text;
+    e.index = static_cast<int>(i);
+    e.type = let.value.type;
+    e.percent = let.value.percent;
+    return e;
+  }
+  return std::nullopt;
 }
 
 Expr ExpressionChecker::value_name(const ast::Name& n, Scope scope, const ValueSymbol& sym) {
@@ -311,9 +345,14 @@ Expr ExpressionChecker::call(const ast::Call& c, Scope scope) {
   const std::string& f = e.name;
   switch (c.function.value) {
     case F::PriorBreaches:
-      e.op = Op::PriorBreaches;
+    case F::PriorSanctions:
+      e.op = c.function.value == F::PriorBreaches ? Op::PriorBreaches : Op::PriorSanctions;
       if (e.args.size() != 1 || e.args[0].op != Op::Const || e.args[0].type != Type::Duration) {
-        return fail("prior_breaches takes one duration: prior_breaches(12 months)");
+        return fail(fmt::format("{} takes one duration: {}(12 months)", f, f));
+      }
+      if (e.op == Op::PriorSanctions && scope != Scope::Person) {
+        return fail(
+            "prior_sanctions is the judged person's record: use it in 'where' or in a fine amount");
       }
       e.type = Type::Int;
       return e;

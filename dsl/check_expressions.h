@@ -30,8 +30,12 @@ class ExpressionChecker {
 
   // The expression, which must be of type `want`; `what` names it in errors.
   model::Expr typed(const ast::Expr& e, Scope scope, model::Type want, const char* what);
+  // The expression, of whatever type it has (for a `let`).
+  model::Expr untyped(const ast::Expr& e, Scope scope);
   // Records every breach fact read from now on into `used` (null: stop).
   void collect_facts(std::set<int>* used) { used_facts_ = used; }
+  // The rule's lets so far, which expressions may name.
+  void use_lets(const std::vector<model::Let>* lets) { lets_ = lets; }
 
  private:
   model::Expr expr(const ast::Expr& e, Scope scope);
@@ -40,6 +44,7 @@ class ExpressionChecker {
   model::Expr unary(const ast::Unary& u, Scope scope);
   model::Expr name(const ast::Name& n, Scope scope);
   model::Expr value_name(const ast::Name& n, Scope scope, const ValueSymbol& sym);
+  std::optional<model::Expr> let_name(const ast::Name& n, Scope scope);
   model::Expr call(const ast::Call& c, Scope scope);
   model::Expr index(const ast::Index& ix, Scope scope);
   model::Expr if_expr(const ast::IfExpr& e, Scope scope);
@@ -51,6 +56,7 @@ class ExpressionChecker {
   Diagnostics& diags_;
   LiteralChecker literals_;
   std::set<int>* used_facts_ = nullptr;
+  const std::vector<model::Let>* lets_ = nullptr;
 };
 
 }  // namespace smr::check

@@ -106,6 +106,54 @@ void on_clause(Context& c, Rule& rule, const ast::OnClause& on) {
   }
 }
 
+// True when `e` reads anything of the judged person (directly or by a
+// person-scope let).
+bool reads_person(const Expr& e, const std::vector<Let>& lets) {
+  std::vector<const Expr*> todo{&e};
+  while (!todo.empty()) {
+    const Expr* x = todo.back();
+    todo.pop_back();
+    switch (x->op) {
+      case Op::PersonFact:
+      case Op::Income:
+      case Op::DaysInPost:
+      case Op::PriorSanctions:
+        return true;
+      case Op::Let:
+        if (lets[x->index].person_scope) return true;
+        break;
+      default:
+        break;
+    }
+    for (const auto& a : x->args) todo.push_back(&a);
+  }
+  return false;
+}
+
+void let_clause(Context& c, ExpressionChecker& exprs, Rule& rule, const ast::LetClause& l) {
+  const std::string& name = l.name.text;
+  if (!rule.clauses.empty()) {
+    c.diags.error(l.keyword.loc, "a rule's 'let' lines come before its 'then' clauses");
+  }
+  bool builtin =
+      name == "severity" || name == "date" || name == "relevant_income" || name == "days_in_post";
+  if (builtin || c.symbols.values.count(name)) {
+    c.diags.error(l.name.loc, fmt::format("let '{}' has the name of a {}; choose another name",
+                                          name, builtin ? "built-in name" : "fact or table"));
+    return;
+  }
+  for (const auto& other : rule.lets) {
+    if (other.name == name) {
+      c.diags.error(l.name.loc, fmt::format("rule '{}' has a second let '{}'", rule.id, name));
+      c.diags.note(other.loc, "the first is here");
+      return;
+    }
+  }
+  Let let{name, exprs.untyped(l.value, Scope::Person), false, l.name.loc};
+  let.person_scope = reads_person(let.value, rule.lets);
+  rule.lets.push_back(std::move(let));
+}
+
 Rule check_rule(Context& c, const ast::RuleDecl& r, std::set<int>& used) {
   Rule rule;
   rule.id = r.name.text;
@@ -114,6 +162,7 @@ Rule check_rule(Context& c, const ast::RuleDecl& r, std::set<int>& used) {
   rule.applies_to.assign(c.model.breach_types.size(), true);
   ExpressionChecker exprs(c.model, c.symbols, c.diags);
   exprs.collect_facts(&used);
+  exprs.use_lets(&rule.lets);
   bool seen_on = false, seen_when = false;
   for (const auto& item : r.items) {
     if (const auto* on = boost::get<ast::OnClause>(&item)) {
@@ -128,6 +177,8 @@ Rule check_rule(Context& c, const ast::RuleDecl& r, std::set<int>& used) {
       rule.when = exprs.typed(w->condition, Scope::Breach, Type::Bool, "a 'when' condition");
     } else if (const auto* t = boost::get<ast::ThenClause>(&item)) {
       rule.clauses.push_back(then_clause(c, exprs, *t));
+    } else if (const auto* l = boost::get<ast::LetClause>(&item)) {
+      let_clause(c, exprs, rule, *l);
     } else if (const auto* cite = boost::get<ast::CiteClause>(&item)) {
       if (!rule.clauses.empty()) {
         c.diags.error(cite->keyword.loc, "a rule's 'cite' lines come before its 'then' clauses");

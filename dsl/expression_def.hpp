@@ -42,10 +42,10 @@ inline auto const op_cmp = Choice<BinaryOp, false>(
     "a comparison");
 inline auto const op_add = Choice<BinaryOp, false>({BinaryOp::Add, BinaryOp::Sub}, "'+' or '-'");
 inline auto const op_mul = Choice<BinaryOp, false>({BinaryOp::Mul, BinaryOp::Div}, "'*' or '/'");
-inline auto const function_name =
-    Choice<FunctionName, true>({FunctionName::Min, FunctionName::Max, FunctionName::RoundDown,
-                                FunctionName::RoundUp, FunctionName::PriorBreaches},
-                               "a function name");
+inline auto const function_name = Choice<FunctionName, true>(
+    {FunctionName::Min, FunctionName::Max, FunctionName::RoundDown, FunctionName::RoundUp,
+     FunctionName::PriorBreaches, FunctionName::PriorSanctions},
+    "a function name");
 inline auto const name_ref = Identifier<ast::Name, true>("name");
 inline auto const table_name = Identifier<ast::Word, false>("table name");
 inline auto const literal = LiteralParser(false, "literal");

@@ -29,6 +29,7 @@ struct on_clause_class : Annotate {};
 struct when_clause_class : Annotate {};
 struct then_clause_class : Annotate {};
 struct cite_clause_class : Annotate {};
+struct let_clause_class : Annotate {};
 struct sanction_class : Annotate {};
 struct selector_class {};
 struct selector_term_class : Annotate {};
@@ -72,6 +73,7 @@ x3::rule<on_clause_class, ast::OnClause> const on_clause = "on clause";
 x3::rule<when_clause_class, ast::WhenClause> const when_clause = "when clause";
 x3::rule<then_clause_class, ast::ThenClause> const then_clause = "then clause";
 x3::rule<cite_clause_class, ast::CiteClause> const cite_clause = "cite";
+x3::rule<let_clause_class, ast::LetClause> const let_clause = "let";
 x3::rule<sanction_class, ast::Sanction> const sanction = "sanction";
 x3::rule<selector_class, std::vector<ast::SelectorTerm>> const selector =
     "a selector (accountable, delegates, managers, holders, board or involved)";
@@ -147,10 +149,11 @@ auto const breach_decl_def = kw("breach") > ident > -string > block(area_clause,
 auto const area_clause_def = OneOf({"area"}, "'area'") > ident > ';';
 
 auto const rule_decl_def = kw("rule") > ident > -string
-    > block(rule_item, "a rule clause (on, when, then or cite)");
-auto const rule_item_def = on_clause | when_clause | then_clause | cite_clause;
+    > block(rule_item, "a rule clause (on, when, let, then or cite)");
+auto const rule_item_def = on_clause | when_clause | then_clause | cite_clause | let_clause;
 // `cite` is a word only here: a model may use it as a name.
 auto const cite_clause_def = OneOf({"cite"}, "'cite'") > string > ';';
+auto const let_clause_def = OneOf({"let"}, "'let'") > ident > '=' > expression() > ';';
 auto const on_clause_def = OneOf({"on"}, "'on'") > (ident % ',') > ';';
 auto const when_clause_def = OneOf({"when"}, "'when'") > expression() > ';';
 auto const then_clause_def = kw("then") > sanction > kw("to") > selector
@@ -219,9 +222,9 @@ auto const import_def = OneOf({"import"}, "'import'") > string > ';';
 BOOST_SPIRIT_DEFINE(file, decl, regime, regime_setting, regime_item, fallbacks, function_decl,
                     responsibility, fact_decl, table, table_item, table_block, table_entry,
                     table_default, breach_decl, area_clause, rule_decl, rule_item, on_clause,
-                    when_clause, then_clause, cite_clause, sanction, selector, selector_term,
-                    group_term, plain_term, org, person, person_item, income_item, edge_item,
-                    scenario, scenario_item, scenario_breach, breach_fact_item, fact_value,
-                    person_facts, person_fact_item, expect, expect_item, import)
+                    when_clause, then_clause, cite_clause, let_clause, sanction, selector,
+                    selector_term, group_term, plain_term, org, person, person_item, income_item,
+                    edge_item, scenario, scenario_item, scenario_breach, breach_fact_item,
+                    fact_value, person_facts, person_fact_item, expect, expect_item, import)
 
 }  // namespace smr::parser

@@ -293,7 +293,8 @@ bool starts_statement(const char* p, const char* end, bool top_level) {
       "person",    "reports_to",      "holds", "responsible_for",
       "delegates", "relevant_income", "when",  "then",
       "expect",    "breach",          "area",  "version",
-      "currency",  "unallocated",     "fines", "cite"};
+      "currency",  "unallocated",     "fines", "cite",
+      "let"};
   const char* w = scan_word(p, end);
   std::string_view word(p, w - p);
   auto in = [&](const auto& list) {

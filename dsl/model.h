@@ -60,7 +60,9 @@ enum class Op : uint8_t {
   RoundDown,
   RoundUp,
   PriorBreaches,
-  DaysInPost  // extension: days the judged person has held a function
+  DaysInPost,      // extension: days the judged person has held a function
+  PriorSanctions,  // the judged person's own record in the scenario
+  Let              // a `let` of the rule, by index
 };
 
 // A typed expression tree. `index` is the fact, person fact or table index.
@@ -168,9 +170,19 @@ struct Clause {
   SourceLoc loc;
 };
 
+// `let NAME = EXPR;` of a rule. Person-scope when it reads anything of the
+// judged person (then usable only in `where` and fine amounts).
+struct Let {
+  std::string name;
+  Expr value;
+  bool person_scope = false;
+  SourceLoc loc;
+};
+
 struct Rule {
   std::string id, title;
   std::vector<std::string> citations;  // `cite` lines, in order
+  std::vector<Let> lets;               // in order; each sees those above it
   std::vector<bool> applies_to;        // per breach type
   std::optional<Expr> when;
   std::vector<Clause> clauses;

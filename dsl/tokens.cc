@@ -107,7 +107,8 @@ std::string hint(const char* begin, const char* where, const char* end, const st
   if (const char* s = sanction_synonym(word)) return "; smr calls this '" + std::string(s) + "'";
   size_t after = word.size();
   while (after < rest.size() && (rest[after] == ' ' || rest[after] == '\t')) ++after;
-  if (!word.empty() && after < rest.size() && rest[after] == '=' && rest.substr(after, 2) != "==") {
+  if (!word.empty() && after < rest.size() && rest[after] == '=' && rest.substr(after, 2) != "==" &&
+      before != "let") {
     return "; '=' is not used here: write 'NAME VALUE;', as in 'severity 5;'";
   }
   if (what == "'{'" && !before.empty()) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
 #include <unordered_map>
 
 namespace smr {
@@ -66,6 +67,11 @@ struct Env {
   // people judged): a runaway model ends in a diagnostic, not a hang.
   int64_t* step_count = nullptr;
   int64_t max_steps = 0;
+  // The rule's lets, each worked out once for this environment.
+  const std::vector<model::Let>* lets = nullptr;
+  std::vector<std::optional<Value>>* let_values = nullptr;
+  // Per person: the dates of earlier breaches that sanctioned them.
+  const std::unordered_map<int, std::vector<Date>>* record = nullptr;
 };
 
 void count_step(const Env& env, SourceLoc loc) {
@@ -252,6 +258,28 @@ Value lookup(const Expr& e, const Env& env) {
   return *found;
 }
 
+// How many earlier breaches of the scenario, dated in [date - D, date),
+// gave the judged person an imposed sanction.
+int prior_sanctions(const Expr& e, const Env& env) {
+  if (!env.record) return 0;
+  auto it = env.record->find(env.person);
+  if (it == env.record->end()) return 0;
+  Date start = e.args[0].constant.duration.before(env.breach.date);
+  return static_cast<int>(std::count_if(it->second.begin(), it->second.end(),
+                                        [&](Date d) { return d >= start && d < env.breach.date; }));
+}
+
+Value let_value(const Expr& e, const Env& env) {
+  auto& memo = (*env.let_values)[e.index];
+  if (memo) return *memo;
+  const model::Let& let = (*env.lets)[e.index];
+  Value v = eval(let.value, env);
+  if (env.steps)
+    env.steps->push_back(fmt::format("{} = {}", let.name, format_value(v, let.value.percent)));
+  memo = v;
+  return v;
+}
+
 Value days_in_post(const Expr& e, const Env& env) {
   // No function on the day: 0; held since an open start: 100,000 days.
   auto since = env.graph->in_post_since(env.person, env.breach.date);
@@ -321,6 +349,10 @@ Value eval(const Expr& e, const Env& env) {
       return eval_call(e, env);
     case Op::PriorBreaches:
       return number(Type::Int, *Decimal::from_int(prior_breaches(e, env)));
+    case Op::PriorSanctions:
+      return number(Type::Int, *Decimal::from_int(prior_sanctions(e, env)));
+    case Op::Let:
+      return let_value(e, env);
     case Op::DaysInPost:
       return days_in_post(e, env);
   }
@@ -417,9 +449,14 @@ class ScenarioRun {
     Env breach_env{m_, org_, sc_, b};
     breach_env.step_count = &steps_;
     breach_env.max_steps = opts_.max_steps;
+    breach_env.record = &record_;
+    sanctioned_now_.clear();
     for (size_t r = 0; r < m_.rules.size(); ++r) {
       const model::Rule& rule = m_.rules[r];
       if (!rule.applies_to[b.type]) continue;
+      std::vector<std::optional<Value>> lets(rule.lets.size());
+      breach_env.lets = &rule.lets;
+      breach_env.let_values = &lets;
       if (rule.when && !eval(*rule.when, breach_env).boolean) continue;
       for (size_t c = 0; c < rule.clauses.size(); ++c) {
         const model::Clause& clause = rule.clauses[c];
@@ -433,6 +470,8 @@ class ScenarioRun {
         for (const Selected& s : chosen) judge(static_cast<int>(r), static_cast<int>(c), bi, s);
       }
     }
+    // The person's own record, for prior_sanctions in later breaches.
+    for (int p : sanctioned_now_) record_[p].push_back(b.date);
   }
 
   void judge(int r, int c, int bi, const Selected& s) {
@@ -442,6 +481,10 @@ class ScenarioRun {
     env.step_count = &steps_;
     env.max_steps = opts_.max_steps;
     env.graph = &g_;
+    env.record = &record_;
+    std::vector<std::optional<Value>> lets(m_.rules[r].lets.size());
+    env.lets = &m_.rules[r].lets;
+    env.let_values = &lets;
     count_step(env, clause.loc);
     auto pf =
         std::lower_bound(b.persons.begin(), b.persons.end(), s.person,
@@ -495,6 +538,7 @@ class ScenarioRun {
           s.disqualification || clause.sanction == model::SanctionKind::Disqualification;
       s.criminal = s.criminal || clause.sanction == model::SanctionKind::Criminal;
     }
+    if (rec.imposed) sanctioned_now_.insert(s.person);
     person.records.push_back(std::move(rec));
   }
 
@@ -526,6 +570,9 @@ class ScenarioRun {
   ScenarioResult result_;
   std::unordered_map<int, size_t>
       index_;  // person -> index in result_.persons, once there are many
+  // Person -> dates of the breaches that sanctioned them (for prior_sanctions).
+  std::unordered_map<int, std::vector<Date>> record_;
+  std::set<int> sanctioned_now_;  // by the breach being evaluated
   int64_t steps_ = 0;
 };
 

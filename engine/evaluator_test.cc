@@ -576,3 +576,67 @@ scenario "s" { breach leak on 2024-01-01 { severity 1; } expect p: fine 10.005 G
             "13:73: error: an expected fine has more decimal places than GBP has (2): a fine "
             "is rounded to them, so this could never hold"});
 }
+
+TEST_CASE("v2: let names intermediate values, person-scope lets only where a person is judged",
+          "[eval][v2]") {
+  auto c = build(R"(table level: int -> percent { 1: 0%, 2: 10%, 3: 20% }
+person_fact aggravation: percent = 0%;
+person_fact settled: bool = false;
+rule depp "DEPP 6.5B steps 2, 3 and 5" {
+  cite "DEPP 6.5B.2G";
+  let step2 = relevant_income * level[severity];
+  let step3 = step2 * (100% + aggravation);
+  let discount = if settled then 30% else 0%;
+  when severity >= 2;
+  then fine round_down(step3 * (100% - discount), 100 GBP) to accountable;
+}
+org o { person p { holds CEO; responsible_for data; relevant_income 100_000 GBP; } }
+scenario "s" { breach leak on 2024-01-01 { severity 3; person p { aggravation 25%; settled true; } } }
+)");
+  // step2 = 100,000 × 20% = 20,000; step3 = 20,000 × 125% = 25,000;
+  // × 70% = 17,500, rounded down to 100s: 17,500.
+  CHECK(outcome(*c, run(*c, "s"), "p") == "fine 17,500.00 GBP");
+  auto r = run(*c, "s", true);
+  const auto& rec = person(*c, r, "p").records.at(0);
+  CHECK(rec.arithmetic.find("step2 = 20,000.00") != std::string::npos);
+  CHECK(rec.arithmetic.find("step3 = 25,000.00") != std::string::npos);
+  auto bad = compile(kBase + std::string(R"(person_fact f: int = 0;
+rule r { let x = f + 1; when x > 1; let days_in_post = 2; let x = 3; then censure to accountable; let amount = 1; })"));
+  CHECK(bad->errors() ==
+        std::vector<std::string>{
+            "13:30: error: let 'x' reads the judged person's facts: use it in 'where' or in a "
+            "fine amount",
+            "13:41: error: let 'days_in_post' has the name of a built-in name; choose another name",
+            "13:63: error: rule 'r' has a second let 'x'",
+            "13:99: error: a rule's 'let' lines come before its 'then' clauses",
+            "13:103: error: let 'amount' has the name of a fact or table; choose another name"});
+}
+
+TEST_CASE("v2: prior_sanctions counts the judged person's own record, not the area's",
+          "[eval][v2]") {
+  // ann holds data until June, then bea. The uplift applies to someone
+  // sanctioned for an earlier breach within 12 months, whoever held the area.
+  auto c = build(R"(rule base { then censure to accountable; }
+rule uplift { then fine 1_000 GBP to accountable where prior_sanctions(12 months) >= 1; }
+org o {
+  person ann { holds CEO; responsible_for data until 2022-06-01; }
+  person bea { holds COO; responsible_for data from 2022-06-01; }
+}
+scenario "handover" {
+  breach leak on 2022-03-01 { severity 2; }
+  breach leak on 2022-07-01 { severity 2; }
+  breach leak on 2022-08-01 { severity 2; }
+  breach leak on 2022-08-01 { severity 2; }
+}
+)");
+  auto r = run(*c, "handover");
+  // ann: one breach, no earlier record: censure only. bea: 07-01 first (no
+  // uplift); each 08-01 breach sees the 07-01 one (same-day ones do not count).
+  CHECK(outcome(*c, r, "ann") == "censure");
+  CHECK(outcome(*c, r, "bea") == "censure, fine 2,000.00 GBP");
+  auto bad = compile(
+      kBase + std::string("rule r { when prior_sanctions(1 year) > 0; then censure to board; }"));
+  CHECK(bad->errors() ==
+        std::vector<std::string>{"12:15: error: prior_sanctions is the judged person's record: "
+                                 "use it in 'where' or in a fine amount"});
+}
