@@ -43,6 +43,17 @@ void append_reasons(std::string& out, const model::Model& m, const model::Org& o
     append_json_string(out, describe_path(m, org, rec.path));
     out += "}";
   }
+  for (const auto& cap : p.caps) {
+    const auto& b = sc.breaches[cap.breach];
+    out += p.records.empty() ? "{\"fine_cap\":true" : ",{\"fine_cap\":true";
+    out += ",\"breach\":";
+    append_json_string(out, m.breach_types[b.type].id);
+    out += ",\"date\":\"" + b.date.to_string() + "\",\"fined\":\"" + cap.fined.to_string(2) +
+           "\",\"cap\":\"" + cap.cap.to_string(2) + "\",\"removed\":\"" + cap.removed.to_string(2) +
+           "\",\"arithmetic\":";
+    append_json_string(out, cap.arithmetic);
+    out += "}";
+  }
   out += "]";
 }
 
@@ -121,6 +132,12 @@ std::string text_report(const model::Model& m, const ScenarioResult& r, const Re
                            breach_label(m, b));
         out += fmt::format("        via {}\n", describe_path(m, org, rec.path));
         if (!rec.arithmetic.empty()) out += fmt::format("        arithmetic: {}\n", rec.arithmetic);
+      }
+      for (const auto& cap : p->caps) {
+        out += fmt::format("      fine cap for {}: fines of {} cut to {} ({} removed)\n",
+                           breach_label(m, sc.breaches[cap.breach]), money(m, cap.fined),
+                           money(m, cap.cap), money(m, cap.removed));
+        if (!cap.arithmetic.empty()) out += fmt::format("        arithmetic: {}\n", cap.arithmetic);
       }
     }
   }

@@ -140,7 +140,12 @@ struct Fallbacks : Node {
   Tag<RegimeKey> key;
   std::vector<Word> functions;
 };
-using RegimeItem = x3::variant<ErrorNode, RegimeSetting, Fallbacks>;
+// `fine_cap EXPR;`: the most one person may be fined for one breach.
+struct FineCap : Node {
+  Word keyword;
+  Expr value;
+};
+using RegimeItem = x3::variant<ErrorNode, RegimeSetting, Fallbacks, FineCap>;
 
 struct Regime : Node {
   Word title;

@@ -78,6 +78,11 @@ Symbols Symbols::of(const model::Model& m) {
     rule_facts.push_back(std::move(used));
   }
   s.needed_facts = check::needed_facts(m, rule_facts);
+  if (m.fine_cap) {
+    std::set<int> cap;
+    facts_read(*m.fine_cap, cap);
+    for (auto& needed : s.needed_facts) needed.insert(cap.begin(), cap.end());
+  }
   return s;
 }
 

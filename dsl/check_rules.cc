@@ -196,7 +196,26 @@ Rule check_rule(Context& c, const ast::RuleDecl& r, std::set<int>& used) {
 
 }  // namespace
 
+// The regime's `fine_cap`: money, and may read the judged person.
+std::set<int> check_fine_cap(Context& c) {
+  std::set<int> used;
+  if (c.decls.regimes.empty()) return used;
+  for (const auto& item : c.decls.regimes[0]->items) {
+    const auto* cap = boost::get<ast::FineCap>(&item);
+    if (!cap) continue;
+    if (c.model.fine_cap) {
+      c.diags.error(cap->keyword.loc, "regime setting 'fine_cap' is given twice");
+      continue;
+    }
+    ExpressionChecker exprs(c.model, c.symbols, c.diags);
+    exprs.collect_facts(&used);
+    c.model.fine_cap = exprs.typed(cap->value, Scope::Person, Type::Money, "a fine cap");
+  }
+  return used;
+}
+
 void check_rules(Context& c) {
+  std::set<int> cap_facts = check_fine_cap(c);
   std::vector<std::set<int>> rule_facts;
   for (const auto* r : c.decls.rules) {
     if (!c.symbols.rules.declare(r->name.text, r->name.loc, c.model.rules.size(), c.diags))
@@ -206,6 +225,7 @@ void check_rules(Context& c) {
     rule_facts.push_back(std::move(used));
   }
   c.symbols.needed_facts = check::needed_facts(c.model, rule_facts);
+  for (auto& needed : c.symbols.needed_facts) needed.insert(cap_facts.begin(), cap_facts.end());
 }
 
 }  // namespace smr::check

@@ -13,6 +13,7 @@ struct regime_class : Annotate {};
 struct regime_setting_class : Annotate {};
 struct regime_item_class {};
 struct fallbacks_class : Annotate {};
+struct fine_cap_class : Annotate {};
 struct function_class : Annotate {};
 struct responsibility_class : Annotate {};
 struct fact_class : Annotate {};
@@ -57,6 +58,7 @@ x3::rule<regime_class, ast::Regime> const regime = "regime";
 x3::rule<regime_setting_class, ast::RegimeSetting> const regime_setting = "regime setting";
 x3::rule<regime_item_class, ast::RegimeItem> const regime_item = "regime setting";
 x3::rule<fallbacks_class, ast::Fallbacks> const fallbacks = "unallocated falls_to";
+x3::rule<fine_cap_class, ast::FineCap> const fine_cap = "fine_cap";
 x3::rule<function_class, ast::FunctionDecl> const function_decl = "function";
 x3::rule<responsibility_class, ast::ResponsibilityDecl> const responsibility = "responsibility";
 x3::rule<fact_class, ast::FactDecl> const fact_decl = "fact";
@@ -119,8 +121,10 @@ auto const decl_def = regime | function_decl | responsibility | fact_decl | tabl
                     | rule_decl | org | scenario | import;
 
 auto const regime_def = kw("regime") > string
-    > block(regime_item, "a regime setting (version, currency, unallocated or fines)");
-auto const regime_item_def = fallbacks | regime_setting;
+    > block(regime_item, "a regime setting (version, currency, unallocated, fines or fine_cap)");
+auto const regime_item_def = fallbacks | fine_cap | regime_setting;
+// `fine_cap` is a word only here: a model may use it as a name.
+auto const fine_cap_def = OneOf({"fine_cap"}, "'fine_cap'") > expression() > ';';
 auto const fallbacks_def = Choice<ast::RegimeKey, true>({ast::RegimeKey::Unallocated}, "'unallocated'")
     > kw("falls_to") > (ident % ',') > ';';
 auto const regime_setting_def =
@@ -219,12 +223,13 @@ auto const expect_item_def =
 auto const import_def = OneOf({"import"}, "'import'") > string > ';';
 // clang-format on
 
-BOOST_SPIRIT_DEFINE(file, decl, regime, regime_setting, regime_item, fallbacks, function_decl,
-                    responsibility, fact_decl, table, table_item, table_block, table_entry,
-                    table_default, breach_decl, area_clause, rule_decl, rule_item, on_clause,
-                    when_clause, then_clause, cite_clause, let_clause, sanction, selector,
-                    selector_term, group_term, plain_term, org, person, person_item, income_item,
-                    edge_item, scenario, scenario_item, scenario_breach, breach_fact_item,
-                    fact_value, person_facts, person_fact_item, expect, expect_item, import)
+BOOST_SPIRIT_DEFINE(file, decl, regime, regime_setting, regime_item, fallbacks, fine_cap,
+                    function_decl, responsibility, fact_decl, table, table_item, table_block,
+                    table_entry, table_default, breach_decl, area_clause, rule_decl, rule_item,
+                    on_clause, when_clause, then_clause, cite_clause, let_clause, sanction,
+                    selector, selector_term, group_term, plain_term, org, person, person_item,
+                    income_item, edge_item, scenario, scenario_item, scenario_breach,
+                    breach_fact_item, fact_value, person_facts, person_fact_item, expect,
+                    expect_item, import)
 
 }  // namespace smr::parser

@@ -261,6 +261,9 @@ struct Model {
   // `unallocated falls_to F1, F2`: an unallocated responsibility falls to
   // the holders of the first of these functions that has a holder.
   std::vector<int> fallback_functions;
+  // `fine_cap EXPR`: person-scope money; one person's fines for one breach
+  // are cut to it.
+  std::optional<Expr> fine_cap;
   bool fines_max = false;
   SourceLoc regime_loc;
   std::vector<Function> functions;

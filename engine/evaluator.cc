@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <set>
 #include <unordered_map>
@@ -435,6 +436,9 @@ class ScenarioRun {
     } catch (const Failure& f) {
       result_.error = EvalError{f.loc, current, f.message};
     }
+    if (capped_) {
+      for (auto& p : result_.persons) total_after_caps(p);
+    }
     std::sort(result_.persons.begin(), result_.persons.end(),
               [](const PersonResult& a, const PersonResult& b) { return a.person < b.person; });
     return std::move(result_);
@@ -451,6 +455,7 @@ class ScenarioRun {
     breach_env.max_steps = opts_.max_steps;
     breach_env.record = &record_;
     sanctioned_now_.clear();
+    fined_now_.clear();
     for (size_t r = 0; r < m_.rules.size(); ++r) {
       const model::Rule& rule = m_.rules[r];
       if (!rule.applies_to[b.type]) continue;
@@ -470,29 +475,79 @@ class ScenarioRun {
         for (const Selected& s : chosen) judge(static_cast<int>(r), static_cast<int>(c), bi, s);
       }
     }
+    apply_caps(bi);
     // The person's own record, for prior_sanctions in later breaches.
     for (int p : sanctioned_now_) record_[p].push_back(b.date);
+  }
+
+  // What a person-scope expression sees: the judged person's facts and income.
+  Env person_env(const model::ScenarioBreach& b, int person) {
+    Env env{m_, org_, sc_, b, person};
+    env.step_count = &steps_;
+    env.max_steps = opts_.max_steps;
+    env.graph = &g_;
+    env.record = &record_;
+    auto pf =
+        std::lower_bound(b.persons.begin(), b.persons.end(), person,
+                         [](const model::PersonFactValues& v, int p) { return v.person < p; });
+    if (pf != b.persons.end() && pf->person == person) env.person_facts = &*pf;
+    env.income = env.person_facts && env.person_facts->relevant_income
+                     ? *env.person_facts->relevant_income
+                     : org_.persons[person].relevant_income;
+    return env;
+  }
+
+  // The regime's fine_cap: each person's fines for breach `bi` cut to it.
+  void apply_caps(int bi) {
+    if (!m_.fine_cap) return;
+    const model::ScenarioBreach& b = sc_.breaches[bi];
+    for (const auto& [p, fined] : fined_now_) {
+      Env env = person_env(b, p);
+      std::vector<std::string> steps;
+      env.steps = opts_.explain ? &steps : nullptr;
+      Value v = eval(*m_.fine_cap, env);
+      Decimal cap = checked(round_half_even(v.number, 2), *m_.fine_cap, "rounding the fine cap");
+      if (!(cap < fined)) continue;
+      CapRecord rec{bi, fined, cap, checked(subtract(fined, cap), *m_.fine_cap, "the fine cap"),
+                    ""};
+      for (size_t i = 0; i < steps.size(); ++i) rec.arithmetic += (i ? "; " : "") + steps[i];
+      result_for(p).caps.push_back(std::move(rec));
+      capped_ = true;
+    }
+  }
+
+  // After caps: each capped person's fine total, worked out again from the
+  // imposed fines of each breach, each breach's cut to its cap.
+  void total_after_caps(PersonResult& person) {
+    if (person.caps.empty()) return;
+    std::map<int, std::pair<Decimal, Decimal>> by_breach;  // breach -> (sum, largest)
+    for (const auto& rec : person.records) {
+      if (rec.kind != model::SanctionKind::Fine || !rec.imposed) continue;
+      auto& [sum, largest] = by_breach[rec.breach];
+      sum = add(sum, rec.amount).value_or(sum);
+      largest = std::max(largest, rec.amount);
+    }
+    for (const auto& cap : person.caps) {
+      auto& [sum, largest] = by_breach[cap.breach];
+      sum = cap.cap;
+      largest = std::min(largest, cap.cap);
+    }
+    Decimal total;
+    for (const auto& [breach, fines] : by_breach) {
+      total =
+          m_.fines_max ? std::max(total, fines.second) : add(total, fines.first).value_or(total);
+    }
+    person.sanctions.fine = total.is_zero() ? std::nullopt : std::optional<Decimal>(total);
   }
 
   void judge(int r, int c, int bi, const Selected& s) {
     const model::ScenarioBreach& b = sc_.breaches[bi];
     const model::Clause& clause = m_.rules[r].clauses[c];
-    Env env{m_, org_, sc_, b, s.person};
-    env.step_count = &steps_;
-    env.max_steps = opts_.max_steps;
-    env.graph = &g_;
-    env.record = &record_;
+    Env env = person_env(b, s.person);
     std::vector<std::optional<Value>> lets(m_.rules[r].lets.size());
     env.lets = &m_.rules[r].lets;
     env.let_values = &lets;
     count_step(env, clause.loc);
-    auto pf =
-        std::lower_bound(b.persons.begin(), b.persons.end(), s.person,
-                         [](const model::PersonFactValues& v, int p) { return v.person < p; });
-    if (pf != b.persons.end() && pf->person == s.person) env.person_facts = &*pf;
-    env.income = env.person_facts && env.person_facts->relevant_income
-                     ? *env.person_facts->relevant_income
-                     : org_.persons[s.person].relevant_income;
     if (clause.where && !eval(*clause.where, env).boolean) return;
     SanctionRecord rec;
     rec.rule = r;
@@ -521,6 +576,8 @@ class ScenarioRun {
       }
       rec.amount = rounded;
       rec.imposed = !rounded.is_zero();
+      if (rec.imposed)
+        fined_now_[s.person] = add(fined_now_[s.person], rounded).value_or(fined_now_[s.person]);
       if (rec.imposed) {
         auto& total = person.sanctions.fine;
         if (!total) {
@@ -572,7 +629,9 @@ class ScenarioRun {
       index_;  // person -> index in result_.persons, once there are many
   // Person -> dates of the breaches that sanctioned them (for prior_sanctions).
   std::unordered_map<int, std::vector<Date>> record_;
-  std::set<int> sanctioned_now_;  // by the breach being evaluated
+  std::set<int> sanctioned_now_;      // by the breach being evaluated
+  std::map<int, Decimal> fined_now_;  // person -> imposed fines for the breach being evaluated
+  bool capped_ = false;
   int64_t steps_ = 0;
 };
 

@@ -165,3 +165,30 @@ scenario "handover" {
         std::vector<std::string>{"12:15: error: prior_sanctions is the judged person's record: "
                                  "use it in 'where' or in a fine amount"});
 }
+
+TEST_CASE("v2: fine_cap cuts one person's fines for one breach", "[eval][v2]") {
+  auto c = compile(R"(regime "SEAR" { currency EUR; fine_cap max(1_000_000 EUR, 2 * benefit); }
+function PCF1 "CEO";
+responsibility aml "AML";
+person_fact benefit: money = 0 EUR;
+breach failure { area aml; }
+rule band { then fine relevant_income * 300% to accountable; }
+rule repeat { then fine 400_000 EUR to accountable; }
+org o { person p { holds PCF1; responsible_for aml; relevant_income 500_000 EUR; } }
+scenario "capped" {
+  breach failure on 2024-01-01 { severity 3; }
+  breach failure on 2024-02-01 { severity 3; person p { benefit 800_000 EUR; } }
+}
+)");
+  REQUIRE(c->errors().empty());
+  // Each breach: 1,500,000 + 400,000 = 1,900,000. First cut to 1,000,000
+  // (the benefit is 0); second to max(1,000,000, 1,600,000) = 1,600,000.
+  auto r = run(*c, "capped", true);
+  CHECK(outcome(*c, r, "p") == "fine 2,600,000.00 EUR");
+  const auto& p = person(*c, r, "p");
+  REQUIRE(p.caps.size() == 2);
+  CHECK(p.caps[0].removed == *Decimal::parse("900000"));
+  CHECK(p.caps[1].cap == *Decimal::parse("1600000"));
+  CHECK(p.caps[1].arithmetic.find("max(1,000,000.00, 1,600,000.00) = 1,600,000.00") !=
+        std::string::npos);
+}

@@ -27,10 +27,20 @@ struct SanctionRecord {
   std::string arithmetic;  // with --explain: the fine's steps, values substituted
 };
 
+// A regime's fine_cap cutting one person's fines for one breach.
+struct CapRecord {
+  int breach = -1;
+  Decimal fined;           // the fines for the breach before the cap
+  Decimal cap;             // the cap's value
+  Decimal removed;         // what the cap took off
+  std::string arithmetic;  // with --explain: the cap's steps
+};
+
 struct PersonResult {
   int person = -1;
   model::Sanctions sanctions;  // the fine total is the sum, or the max by the regime
   std::vector<SanctionRecord> records;
+  std::vector<CapRecord> caps;
   Outcome outcome() const { return sanctions.headline(); }
   bool sanctioned() const { return sanctions.any(); }
 };
