@@ -1,0 +1,51 @@
+// Evaluating one typed expression of the model for a breach (and, in
+// `where` and fine amounts, a judged person). Private to engine/.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dsl/model.h"
+#include "engine/org_graph.h"
+
+namespace smr::expr_eval {
+
+// An evaluation error on its way out to evaluate_scenario.
+struct Failure {
+  SourceLoc loc;
+  std::string message;
+};
+
+// What an expression can see: the breach, and the person being judged.
+struct Env {
+  const model::Model& m;
+  const model::Org& org;
+  const model::Scenario& sc;
+  const model::ScenarioBreach& breach;
+  int person = -1;
+  const model::PersonFactValues* person_facts = nullptr;
+  Decimal income;
+  std::vector<std::string>* steps = nullptr;  // explanation, when asked for
+  const OrgGraph* graph = nullptr;
+  // A scenario may take at most `max_steps` steps (expression nodes and
+  // people judged): a runaway model ends in a diagnostic, not a hang.
+  int64_t* step_count = nullptr;
+  int64_t max_steps = 0;
+  // The rule's lets, each worked out once for this environment.
+  const std::vector<model::Let>* lets = nullptr;
+  std::vector<std::optional<model::Value>>* let_values = nullptr;
+  // Per person: the dates of earlier breaches that sanctioned them.
+  const std::unordered_map<int, std::vector<Date>>* record = nullptr;
+};
+
+// Counts one step against the scenario's limit.
+void count_step(const Env& env, SourceLoc loc);
+// The value of `e`; throws Failure for overflow, division by zero and the
+// like, at their place.
+model::Value eval(const model::Expr& e, const Env& env);
+// `r`, or a Failure naming `what` when it overflowed.
+Decimal checked(std::optional<Decimal> r, const model::Expr& e, const char* what);
+
+}  // namespace smr::expr_eval
