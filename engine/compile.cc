@@ -4,6 +4,7 @@
 
 #include "dsl/core/parallel.h"
 #include "engine/org_checks.h"
+#include "engine/person_fact_checks.h"
 
 namespace smr {
 namespace {
@@ -41,6 +42,9 @@ std::unique_ptr<Compilation> compile(std::vector<SourceText> files,
     c->graphs.push_back(std::make_unique<OrgGraph>(c->model, static_cast<int>(o)));
   }
   c->seconds.graphs = seconds_since(start);
+  check_person_facts(c->model, c->graphs, c->diags);
+  c->diags.sort_by_place();
+  if (c->diags.has_errors()) c->graphs.clear();  // not to be evaluated
   return c;
 }
 

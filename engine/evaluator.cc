@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "engine/expression_eval.h"
+#include "engine/selection.h"
 
 namespace smr {
 
@@ -50,59 +51,6 @@ using expr_eval::Env;
 using expr_eval::eval;
 using expr_eval::Failure;
 using model::Value;
-
-// Everyone a selector picks for a breach (on its date), with their paths.
-std::vector<Selected> select(const model::Selector& s, const OrgGraph& g, const model::Model& m,
-                             const model::ScenarioBreach& b,
-                             const std::vector<Selected>& accountable) {
-  using Kind = model::Selector::Kind;
-  int area = m.breach_types[b.type].area;
-  Date d = b.date;
-  auto union_of = [&](const std::vector<model::Selector>& terms) {
-    std::vector<Selected> out;
-    for (const auto& t : terms) {
-      auto some = select(t, g, m, b, accountable);
-      out.insert(out.end(), std::make_move_iterator(some.begin()),
-                 std::make_move_iterator(some.end()));
-    }
-    normalise(out);
-    return out;
-  };
-  switch (s.kind) {
-    case Kind::Involved: {
-      std::vector<Selected> out;
-      for (const auto& p : b.persons) {
-        out.push_back({p.person, SelectionPath::start(SelectionPath::Root::Involved, -1, -1)});
-      }
-      return out;
-    }
-    case Kind::AllHolders: {
-      std::vector<Selected> out;
-      for (size_t f = 0; f < m.functions.size(); ++f) {
-        auto some = g.holders(static_cast<int>(f), d, SelectionPath::Root::Function);
-        out.insert(out.end(), std::make_move_iterator(some.begin()),
-                   std::make_move_iterator(some.end()));
-      }
-      normalise(out);
-      return out;
-    }
-    case Kind::Group:
-      return union_of(s.of);
-    case Kind::Accountable:
-      return accountable;
-    case Kind::Delegates:
-      return g.delegates(accountable, area, d);
-    case Kind::Holders:
-      return g.holders(s.function, d, SelectionPath::Root::Function);
-    case Kind::Board:
-      return g.board(d);
-    case Kind::Managers: {
-      std::vector<Selected> start = s.of.empty() ? accountable : union_of(s.of);
-      return g.managers(start, s.levels, d);
-    }
-  }
-  return {};
-}
 
 class ScenarioRun {
  public:
@@ -156,13 +104,7 @@ class ScenarioRun {
       if (rule.when && !eval(*rule.when, breach_env).boolean) continue;
       for (size_t c = 0; c < rule.clauses.size(); ++c) {
         const model::Clause& clause = rule.clauses[c];
-        std::vector<Selected> chosen;
-        for (const auto& term : clause.selector) {
-          auto some = select(term, g_, m_, b, accountable);
-          chosen.insert(chosen.end(), std::make_move_iterator(some.begin()),
-                        std::make_move_iterator(some.end()));
-        }
-        normalise(chosen);
+        std::vector<Selected> chosen = select_all(clause.selector, g_, m_, b, accountable);
         for (const Selected& s : chosen) judge(static_cast<int>(r), static_cast<int>(c), bi, s);
       }
     }

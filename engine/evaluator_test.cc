@@ -345,18 +345,24 @@ scenario "negative" { breach leak on 2022-01-01 { severity 4; } })");
   CHECK(where(n) == "18:42 the fine for 'p' computes to -10.00, which is negative");
 }
 
-TEST_CASE("a person fact with no default and no value is an evaluation error", "[eval][errors]") {
-  auto c = build(R"(person_fact consented: bool;
-org o { person p { holds CEO; responsible_for data; } }
-rule crim { then criminal to accountable where consented; }
+TEST_CASE("a person fact with no default, unset for a person a rule judges, is a check error",
+          "[eval][errors]") {
+  const std::string model = R"(person_fact consented: bool;
+org o { person p { holds CEO; responsible_for data; } person q { holds COO; } }
+rule crim { when severity >= 4; then criminal to accountable where consented; }
 scenario "given" { breach leak on 2022-01-01 { severity 5; person p { consented true; } } }
-scenario "missing" { breach leak on 2022-01-01 { severity 5; } })");
+scenario "not judged" { breach leak on 2022-01-01 { severity 2; } }
+)";
+  auto c = build(model);
   CHECK(outcome(*c, run(*c, "given"), "p") == "criminal");
-  auto r = run(*c, "missing");
-  REQUIRE(r.error);
-  CHECK(
-      r.error->message ==
-      "person fact 'consented' has no value for 'p' in breach 'leak' on 2022-01-01 and no default");
+  // `when` is false in "not judged": nobody is judged, nothing is missing.
+  auto missing = compile(
+      kBase + model +
+      R"(scenario "missing" { breach leak on 2022-02-01 { severity 5; person q { consented true; } } })");
+  CHECK(missing->errors() ==
+        std::vector<std::string>{
+            "17:22: error: breach 'leak' on 2022-02-01 leaves person fact 'consented' unset "
+            "for 'p', whom rule 'crim' judges, and it has no default"});
 }
 
 TEST_CASE("headline outcome is the most severe sanction", "[eval]") {
