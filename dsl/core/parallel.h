@@ -20,10 +20,15 @@ namespace smr {
 // The default for --jobs: every core.
 int default_jobs();
 
+// For tests: the next `n` thread starts fail as if the system refused them.
+void fail_next_thread_starts(int n);
+bool take_injected_thread_failure();
+
 // Starts `fn` on a new thread added to `threads`; false when the system
 // will not start one (the caller then does the work itself).
 template <typename F>
 bool try_start_thread(std::vector<std::thread>& threads, F&& fn) {
+  if (take_injected_thread_failure()) return false;
   try {
     threads.emplace_back(std::forward<F>(fn));
     return true;
