@@ -26,8 +26,17 @@ void append_reasons(std::string& out, const model::Model& m, const model::Org& o
   for (size_t i = 0; i < p.records.size(); ++i) {
     const auto& rec = p.records[i];
     const auto& b = sc.breaches[rec.breach];
+    const model::Rule& rule = m.rules[rec.rule];
     out += i ? ",{\"rule\":" : "{\"rule\":";
-    append_json_string(out, m.rules[rec.rule].id);
+    append_json_string(out, rule.id);
+    out += ",\"title\":";
+    append_json_string(out, rule.title);
+    out += ",\"citations\":[";
+    for (size_t k = 0; k < rule.citations.size(); ++k) {
+      if (k) out += ",";
+      append_json_string(out, rule.citations[k]);
+    }
+    out += "]";
     out += ",\"breach\":";
     append_json_string(out, m.breach_types[b.type].id);
     out += ",\"date\":\"" + b.date.to_string() + "\",\"sanction\":\"";
@@ -130,6 +139,14 @@ std::string text_report(const model::Model& m, const ScenarioResult& r, const Re
                                : model::sanction_name(rec.kind);
         out += fmt::format("      {} by rule {} for {}\n", what, m.rules[rec.rule].id,
                            breach_label(m, b));
+        const model::Rule& rule = m.rules[rec.rule];
+        if (!rule.title.empty() || !rule.citations.empty()) {
+          std::string cites;
+          for (const auto& c : rule.citations)
+            cites += (cites.empty() ? "" : "; ") + printable_message(c);
+          out += fmt::format("        rule: {}{}{}\n", printable_message(rule.title),
+                             rule.title.empty() || cites.empty() ? "" : " — ", cites);
+        }
         out += fmt::format("        via {}\n", describe_path(m, org, rec.path));
         if (!rec.arithmetic.empty()) out += fmt::format("        arithmetic: {}\n", rec.arithmetic);
       }

@@ -469,3 +469,22 @@ TEST_CASE("10,000 unknown names and a 50,000-character name check in linear time
   CHECK(err.find("smr: 9801 more diagnostics not shown\nsmr: 10001 errors, 0 warnings\n") !=
         std::string::npos);
 }
+
+TEST_CASE("explanations show each sanction's rule title and citations", "[explain][v2]") {
+  std::string dir = temp_dir();
+  write_file(dir + "/c.smr",
+             "regime \"R\" { currency GBP; }\nfunction F \"f\";\nresponsibility a \"A\";\nbreach b "
+             "{ area a; }\n"
+             "rule r \"Duty of responsibility\" { cite \"FSMA 2000 s66A(5)\"; cite \"DEPP 6.2\"; "
+             "then censure to accountable; }\n"
+             "org o { person p { holds F; responsible_for a; } }\n"
+             "scenario \"s\" { breach b on 2024-01-01 { severity 2; } }\n");
+  std::string out, err;
+  CHECK(run_smr("eval --explain " + dir + "/c.smr", &out, &err) == 0);
+  CHECK(out.find("      censure by rule r for breach 'b' on 2024-01-01\n"
+                 "        rule: Duty of responsibility — FSMA 2000 s66A(5); DEPP 6.2\n") !=
+        std::string::npos);
+  CHECK(run_smr("eval --explain --format json " + dir + "/c.smr", &out, &err) == 0);
+  CHECK(out.find(R"("rule":"r","title":"Duty of responsibility","citations":["FSMA 2000 s66A(5)","DEPP 6.2"])") !=
+        std::string::npos);
+}
