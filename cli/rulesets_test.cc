@@ -50,3 +50,18 @@ TEST_CASE("FAR: no fine falls on any individual in any scenario", "[rulesets]") 
   }
   CHECK(fines == 0);
 }
+
+TEST_CASE("online_safety: the Act alone against the Act with the duty of care", "[rulesets]") {
+  std::string dir = std::string(SMR_SOURCE_DIR) + "/rulesets/online_safety/";
+  std::string out, err;
+  REQUIRE(run_smr("diff --base " + dir + "rules_act.smr --head " + dir + "rules.smr " + dir +
+                      "regime.smr " + dir + "org.smr " + dir + "scenarios.smr",
+                  &out, &err) == 0);
+  CHECK(out.find("\n27 of 276 person-outcomes changed in 21 of 23 scenarios\n") !=
+        std::string::npos);
+  CHECK(out.find("  tsd_new: none (none) -> criminal (censure, fine 64,000.00 GBP, criminal)\n") !=
+        std::string::npos);
+  // The Act's own offences fire under both: s110 and s202 change no one.
+  CHECK(out.find("rule s110_information_offence") == std::string::npos);
+  CHECK(out.find("rule s202_officer_liability") == std::string::npos);
+}
