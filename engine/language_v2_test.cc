@@ -122,7 +122,8 @@ scenario "s" { breach leak on 2024-01-01 { severity 3; person p { aggravation 25
   // × 70% = 17,500, rounded down to 100s: 17,500.
   CHECK(outcome(*c, run(*c, "s"), "p") == "fine 17,500.00 GBP");
   auto r = run(*c, "s", true);
-  const auto& rec = person(*c, r, "p").records.at(0);
+  const PersonResult p = person(*c, r, "p");
+  const auto& rec = p.records.at(0);
   CHECK(rec.arithmetic.find("step2 = 20,000.00") != std::string::npos);
   CHECK(rec.arithmetic.find("step3 = 25,000.00") != std::string::npos);
   auto bad = compile(kBase + std::string(R"(person_fact f: int = 0;
