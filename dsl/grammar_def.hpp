@@ -103,7 +103,7 @@ inline auto const ident = Identifier<ast::Word, false>("identifier");
 inline auto const name = Identifier<ast::Word, true>("fact name");
 inline auto const string = StringWord();
 inline auto const value = LiteralParser(true, "value");
-inline auto const date = DateParser();
+inline auto const date = date_literal();
 using ast::TypeName;
 inline auto const type_name = Choice<TypeName, true>(
     {TypeName::Bool, TypeName::Int, TypeName::Decimal, TypeName::Percent, TypeName::Money, TypeName::Date},

@@ -169,6 +169,7 @@ struct LiteralParser : x3::parser<LiteralParser>, Named {
   using attribute_type = ast::Literal;
   static bool const has_attribute = true;
   bool allow_sign;
+  bool dates_only = false;
   LiteralParser(bool sign, const char* what) : allow_sign(sign) { what_ = what; }
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
@@ -177,8 +178,9 @@ struct LiteralParser : x3::parser<LiteralParser>, Named {
     const char* error_at = nullptr;
     std::string error;
     It p = scan_literal(first, last, allow_sign, &out, &error_at, &error);
+    if (p && dates_only && out.kind != ast::LiteralKind::Date) return false;
     if (!p) {
-      if (error_at) throw x3::expectation_failure<It>(error_at, error);
+      if (error_at && !dates_only) throw x3::expectation_failure<It>(error_at, error);
       return false;
     }
     out.loc = x3::get<parse_state_tag>(ctx).loc(first, p);
@@ -190,24 +192,11 @@ struct LiteralParser : x3::parser<LiteralParser>, Named {
 
 // A date literal where only a date may stand (`on DATE`, `from DATE`): any
 // other spelling is a syntax error that says how dates are written.
-struct DateParser : x3::parser<DateParser>, Named {
-  using attribute_type = ast::Literal;
-  static bool const has_attribute = true;
-  DateParser() { what_ = "a date written YYYY-MM-DD (such as 2024-06-01)"; }
-  template <typename It, typename Ctx, typename RCtx, typename Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
-    x3::skip_over(first, last, ctx);
-    ast::Literal out;
-    const char* error_at = nullptr;
-    std::string error;
-    It p = scan_literal(first, last, false, &out, &error_at, &error);
-    if (!p || out.kind != ast::LiteralKind::Date) return false;
-    out.loc = x3::get<parse_state_tag>(ctx).loc(first, p);
-    x3::traits::move_to(std::move(out), attr);
-    first = p;
-    return true;
-  }
-};
+inline LiteralParser date_literal() {
+  LiteralParser p(false, "a date written YYYY-MM-DD (such as 2024-06-01)");
+  p.dates_only = true;
+  return p;
+}
 
 // described(what)[p]: p, named `what` in "expected ..." messages.
 template <typename Subject>

@@ -9,14 +9,7 @@ std::vector<Selected> select(const model::Selector& s, const OrgGraph& g, const 
   int area = m.breach_types[b.type].area;
   Date d = b.date;
   auto union_of = [&](const std::vector<model::Selector>& terms) {
-    std::vector<Selected> out;
-    for (const auto& t : terms) {
-      auto some = select(t, g, m, b, accountable);
-      out.insert(out.end(), std::make_move_iterator(some.begin()),
-                 std::make_move_iterator(some.end()));
-    }
-    normalise(out);
-    return out;
+    return select_all(terms, g, m, b, accountable);
   };
   switch (s.kind) {
     case Kind::Involved: {
