@@ -71,7 +71,7 @@ int run_eval(const Options& o) {
   int code = 0;
   auto ws = load_workspace(o.files, &code, {false, false, "", o.org_json, o.jobs, o.roots});
   if (!ws) return code;
-  if (!o.scenarios_jsonl.empty()) return stream_scenarios(*ws, o);
+  if (!o.scenarios_jsonl.empty()) return stream_scenarios(*ws, o, false);
   std::vector<int> chosen;
   if (!pick_scenarios(ws->model, o.scenarios, &chosen)) return 2;
   ReportOptions ro{o.explain, o.all_persons};
@@ -118,6 +118,7 @@ int run_test(const Options& o) {
   auto ws = load_workspace(o.files, &code, {false, false, "", o.org_json, o.jobs, o.roots});
   if (!ws) return code;
   if (!o.junit.empty() && is_model_file(*ws, o.junit)) return 2;
+  if (!o.scenarios_jsonl.empty()) return stream_scenarios(*ws, o, true);
   std::vector<int> with_expectations;
   for (size_t s = 0; s < ws->model.scenarios.size(); ++s) {
     if (!ws->model.scenarios[s].expectations.empty())

@@ -51,7 +51,8 @@ void add_jobs(CLI::App& app, Options& o) {
 
 void add_eval_options(CLI::App& app, Options& o) {
   add_files(app, o);
-  app.add_option("--scenario", o.scenarios, "evaluate only this scenario (repeatable)")
+  app.add_option("--scenario", o.scenarios,
+                 "evaluate only this scenario (repeatable; with --scenarios-jsonl, streamed names)")
       ->allow_extra_args(false);
   app.add_option("--format", o.format, "output format: text or json (JSON Lines)")
       ->check(CLI::IsMember({"text", "json"}));
@@ -74,6 +75,10 @@ const Command kCommands[] = {
        app.add_option("--junit", o.junit, "also write the results as JUnit XML to PATH");
        app.add_flag("--coverage", o.coverage,
                     "list each rule's sanctions; flag rules that never fired");
+       app.add_option(
+           "--scenarios-jsonl", o.scenarios_jsonl,
+           "test the expectations of scenarios streamed from FILE (or - for stdin), one JSON "
+           "object a line, instead of the model's");
        add_jobs(app, o);
      },
      smr::cli::run_test},

@@ -24,6 +24,7 @@ void ResultWriter::write(Evaluated&& e) {
     failed_ = true;
     return;
   }
+  if (e.text.empty()) return;  // a scenario left out: no separator either
   if (blank_line_between_ && out_.started()) out_.add("\n");
   out_.add(e.text);
 }

@@ -34,7 +34,8 @@ class Output {
 struct Evaluated {
   std::string text;                      // stdout
   std::vector<std::string> diagnostics;  // stderr, each rendered
-  bool failed = false;
+  bool failed = false;                   // an error: nothing goes to stdout
+  bool test_failed = false;              // `smr test`: an expectation did not hold
 };
 
 // Writes results in order and keeps count of what went to stderr: past
@@ -62,7 +63,8 @@ class ResultWriter {
 // The --jobs value, or every core.
 int jobs_of(const Options& o);
 
-// `smr eval --scenarios-jsonl`.
-int stream_scenarios(const Workspace& ws, const Options& o);
+// `smr eval --scenarios-jsonl` (`testing`: `smr test --scenarios-jsonl`,
+// which runs the streamed scenarios' expectations).
+int stream_scenarios(const Workspace& ws, const Options& o, bool testing);
 
 }  // namespace smr::cli

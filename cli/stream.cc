@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
@@ -57,6 +58,17 @@ std::vector<std::string> render_capped(const SourceManager& sources, const Diagn
   return out;
 }
 
+// `PASS name` or `FAIL name` and the differences, as `smr test` prints them.
+Evaluated test_result(const Workspace& ws, const ScenarioResult& r) {
+  std::vector<std::string> differences = expectation_failures(ws.model, r);
+  Evaluated e;
+  e.text = fmt::format("{} {}\n", differences.empty() ? "PASS" : "FAIL",
+                       printable_message(r.source->title));
+  for (const auto& d : differences) e.text += fmt::format("  {}\n", d);
+  e.test_failed = !differences.empty();
+  return e;
+}
+
 struct Line {
   long number = 0;
   std::string text;
@@ -65,7 +77,7 @@ struct Line {
 
 }  // namespace
 
-int stream_scenarios(const Workspace& ws, const Options& o) {
+int stream_scenarios(const Workspace& ws, const Options& o, bool testing) {
   std::string label = o.scenarios_jsonl == "-" ? "<stdin>" : o.scenarios_jsonl;
   std::string error;
   std::FILE* file = open_stream(o.scenarios_jsonl, &error);
@@ -77,7 +89,12 @@ int stream_scenarios(const Workspace& ws, const Options& o) {
   JsonScenarioReader reader(ws.model);
   ReportOptions ro{o.explain, o.all_persons};
   EvalOptions eo{o.explain};
-  ResultWriter writer(false);
+  ResultWriter writer(!testing && o.format == "text");
+  int passed = 0, failed_tests = 0;
+  auto wanted = [&o](const std::string& title) {
+    return o.scenarios.empty() ||
+           std::find(o.scenarios.begin(), o.scenarios.end(), title) != o.scenarios.end();
+  };
   std::vector<Line> batch;
   for (bool more = true; more;) {
     batch.clear();
@@ -105,11 +122,20 @@ int stream_scenarios(const Workspace& ws, const Options& o) {
           Diagnostics d;
           std::optional<model::Scenario> sc = reader.read(local, id, d);
           if (!sc) return Evaluated{"", render_capped(local, d), true};
+          if (!wanted(sc->title) || (testing && sc->expectations.empty())) return Evaluated{};
           ScenarioResult r = evaluate_scenario(ws.model, ws.graph(sc->org), *sc, eo);
           if (r.error) return Evaluated{"", {local.render(evaluation_error(ws.model, r))}, true};
-          return Evaluated{json_report(ws.model, r, ro), {}, false};
+          if (testing) return test_result(ws, r);
+          return Evaluated{
+              o.format == "json" ? json_report(ws.model, r, ro) : text_report(ws.model, r, ro),
+              {},
+              false};
         },
-        [&](Evaluated&& e) { writer.write(std::move(e)); });
+        [&](Evaluated&& e) {
+          if (testing && (e.failed || e.test_failed)) ++failed_tests;
+          if (testing && !e.failed && !e.text.empty() && !e.test_failed) ++passed;
+          writer.write(std::move(e));
+        });
   }
   bool failed = lines.failed();
   if (file != stdin) std::fclose(file);
@@ -117,6 +143,10 @@ int stream_scenarios(const Workspace& ws, const Options& o) {
     writer.flush();
     fmt::print(stderr, "smr: error while reading {}\n", label);
     return 2;
+  }
+  if (testing) {
+    writer.add(fmt::format("{} passed, {} failed\n", passed, failed_tests));
+    return failed_tests ? 1 : 0;
   }
   return writer.exit_code();
 }

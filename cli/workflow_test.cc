@@ -177,3 +177,32 @@ TEST_CASE("smr graph without a scenario draws the org on a date", "[graph]") {
   CHECK(run_smr("graph --date 2020-02-30 " + kExample, &dot, nullptr) == 2);
   CHECK(run_smr("graph --org nope " + kExample, &dot, nullptr) == 2);
 }
+
+TEST_CASE(
+    "smr test --scenarios-jsonl runs streamed expectations; eval streams text and picks names",
+    "[test][jsonl]") {
+  std::string dir = temp_dir();
+  // ok: bob 180,000 x 30% = 54,000 and censure; alice censured (severity 4);
+  // wrong: severity 3 gives bob 36,000 and censure, not none.
+  write_file(
+      dir + "/t.jsonl",
+      R"({"name": "ok", "breaches": [{"type": "grooming", "date": "2022-03-01", "severity": 4}],)"
+      R"( "expect": {"bob": ["censure", "fine 54000 GBP"], "alice": ["censure"], "carol": []}})"
+      "\n"
+      R"({"name": "wrong", "breaches": [{"type": "grooming", "date": "2022-03-01", "severity": 3}],)"
+      R"( "expect": {"bob": ["none"]}})"
+      "\n"
+      R"({"name": "untested", "breaches": [{"type": "grooming", "date": "2022-03-01", "severity": 3}]})"
+      "\n");
+  std::string out, err;
+  CHECK(run_smr("test " + kExample + " --scenarios-jsonl " + dir + "/t.jsonl", &out, &err) == 1);
+  CHECK(out ==
+        "PASS ok\nFAIL wrong\n  bob: expected none; got censure, fine 36,000.00 GBP\n1 passed, 1 "
+        "failed\n");
+  CHECK(run_smr("eval " + kExample + " --scenarios-jsonl " + dir +
+                    "/t.jsonl --format text --scenario wrong",
+                &out, &err) == 0);
+  CHECK(out ==
+        "scenario \"wrong\" (org acme)\n  person  name       outcome  sanctions\n"
+        "  bob     Bob Jones  fine     censure, fine 36,000.00 GBP\n");
+}
