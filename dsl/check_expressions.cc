@@ -314,16 +314,19 @@ Expr ExpressionChecker::binary(ast::BinaryOp op, Expr lhs, Expr rhs, SourceLoc l
   Type result = poisoned ? Type::Error : rule.result;
   // `a + b + c` becomes one node with three terms when every step has the
   // same type: evaluation then walks the chain instead of recursing.
+  // A sum or difference of percentages is a percentage (shown as 125%, not 1.25).
+  bool percent = (rule.op == Op::Add || rule.op == Op::Sub) && lhs.percent && rhs.percent;
   if (is_chain_op(rule.op) && lhs.op == rule.op && lhs.type == result && result != Type::Error) {
     lhs.args.push_back(std::move(rhs));
     lhs.loc = loc;
-    lhs.percent = false;
+    lhs.percent = percent;
     return lhs;
   }
   Expr e;
   e.op = rule.op;
   e.loc = loc;
   e.type = result;
+  e.percent = percent;
   e.args.push_back(std::move(lhs));
   e.args.push_back(std::move(rhs));
   return e;

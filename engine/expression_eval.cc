@@ -139,10 +139,10 @@ Value eval_arith(const Expr& e, const Env& env) {
     if (env.steps) {
       env.steps->push_back(fmt::format("{} {} {} = {}", format_value(a, a_percent), symbol(e.op),
                                        format_value(b, e.args[i].percent),
-                                       format_value(out, false)));
+                                       format_value(out, e.percent)));
     }
     a = out;
-    a_percent = false;
+    a_percent = e.percent;
   }
   return a;
 }

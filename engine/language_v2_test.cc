@@ -126,6 +126,9 @@ scenario "s" { breach leak on 2024-01-01 { severity 3; person p { aggravation 25
   const auto& rec = p.records.at(0);
   CHECK(rec.arithmetic.find("step2 = 20,000.00") != std::string::npos);
   CHECK(rec.arithmetic.find("step3 = 25,000.00") != std::string::npos);
+  // A sum of percentages is shown as one.
+  CHECK(rec.arithmetic.find("100% + 25% = 125%; 20,000.00 × 125% = 25,000.00") !=
+        std::string::npos);
   auto bad = compile(kBase + std::string(R"(person_fact f: int = 0;
 rule r { let x = f + 1; when x > 1; let days_in_post = 2; let x = 3; then censure to accountable; let amount = 1; })"));
   CHECK(bad->errors() ==
