@@ -66,23 +66,7 @@ Symbols Symbols::of(const model::Model& m) {
   add_values(m.facts, ValueKind::Fact);
   add_values(m.person_facts, ValueKind::PersonFact);
   add_values(m.tables, ValueKind::Table);
-  std::vector<std::set<int>> rule_facts;
-  for (const model::Rule& r : m.rules) {
-    std::set<int> used;
-    if (r.when) facts_read(*r.when, used);
-    for (const auto& l : r.lets) facts_read(l.value, used);
-    for (const auto& c : r.clauses) {
-      if (c.amount) facts_read(*c.amount, used);
-      if (c.where) facts_read(*c.where, used);
-    }
-    rule_facts.push_back(std::move(used));
-  }
-  s.needed_facts = check::needed_facts(m, rule_facts);
-  if (m.fine_cap) {
-    std::set<int> cap;
-    facts_read(*m.fine_cap, cap);
-    for (auto& needed : s.needed_facts) needed.insert(cap.begin(), cap.end());
-  }
+  s.needed_facts = check::needed_facts(m);
   return s;
 }
 
@@ -128,22 +112,26 @@ int resolve_person(const model::Org& org, const std::string& name, SourceLoc loc
 }
 
 void facts_read(const model::Expr& e, std::set<int>& out) {
-  // Iterative: a condition may chain half a million terms.
-  std::vector<const model::Expr*> todo{&e};
-  while (!todo.empty()) {
-    const model::Expr* x = todo.back();
-    todo.pop_back();
-    if (x->op == model::Op::Fact) out.insert(x->index);
-    for (const auto& a : x->args) todo.push_back(&a);
-  }
+  model::any_node(e, [&out](const model::Expr& x) {
+    if (x.op == model::Op::Fact) out.insert(x.index);
+    return false;
+  });
 }
 
-std::vector<std::set<int>> needed_facts(const model::Model& m,
-                                        const std::vector<std::set<int>>& rule_facts) {
-  std::vector<std::set<int>> needed(m.breach_types.size());
-  for (size_t r = 0; r < m.rules.size(); ++r) {
+std::vector<std::set<int>> needed_facts(const model::Model& m) {
+  std::set<int> cap;  // the fine cap may apply to any breach
+  if (m.fine_cap) facts_read(*m.fine_cap, cap);
+  std::vector<std::set<int>> needed(m.breach_types.size(), cap);
+  for (const model::Rule& r : m.rules) {
+    std::set<int> used;
+    if (r.when) facts_read(*r.when, used);
+    for (const auto& l : r.lets) facts_read(l.value, used);
+    for (const auto& c : r.clauses) {
+      if (c.amount) facts_read(*c.amount, used);
+      if (c.where) facts_read(*c.where, used);
+    }
     for (size_t t = 0; t < m.breach_types.size(); ++t) {
-      if (m.rules[r].applies_to[t]) needed[t].insert(rule_facts[r].begin(), rule_facts[r].end());
+      if (r.applies_to[t]) needed[t].insert(used.begin(), used.end());
     }
   }
   return needed;

@@ -123,9 +123,9 @@ int resolve_person(const model::Org& org, const std::string& name, SourceLoc loc
 
 // The breach facts an expression reads.
 void facts_read(const model::Expr& e, std::set<int>& out);
-// Which breach facts each breach type needs, from what each rule reads.
-std::vector<std::set<int>> needed_facts(const model::Model& m,
-                                        const std::vector<std::set<int>>& rule_facts);
+// Which breach facts each breach type needs: those its rules (and the fine
+// cap) read.
+std::vector<std::set<int>> needed_facts(const model::Model& m);
 
 // Counts the names of declarations broken by syntax errors as declared.
 void declare_broken_names(Context& c);

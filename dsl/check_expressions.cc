@@ -285,7 +285,6 @@ Expr ExpressionChecker::value_name(const ast::Name& n, Scope scope, const ValueS
   e.type = def.type;
   e.percent = def.percent;
   e.index = sym.index;
-  if (!person && used_facts_) used_facts_->insert(sym.index);
   return e;
 }
 

@@ -32,8 +32,6 @@ class ExpressionChecker {
   model::Expr typed(const ast::Expr& e, Scope scope, model::Type want, const char* what);
   // The expression, of whatever type it has (for a `let`).
   model::Expr untyped(const ast::Expr& e, Scope scope);
-  // Records every breach fact read from now on into `used` (null: stop).
-  void collect_facts(std::set<int>* used) { used_facts_ = used; }
   // The rule's lets so far, which expressions may name.
   void use_lets(const std::vector<model::Let>* lets) { lets_ = lets; }
 
@@ -55,7 +53,6 @@ class ExpressionChecker {
   const Symbols& symbols_;
   Diagnostics& diags_;
   LiteralChecker literals_;
-  std::set<int>* used_facts_ = nullptr;
   const std::vector<model::Let>* lets_ = nullptr;
 };
 

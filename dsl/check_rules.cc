@@ -109,25 +109,19 @@ void on_clause(Context& c, Rule& rule, const ast::OnClause& on) {
 // True when `e` reads anything of the judged person (directly or by a
 // person-scope let).
 bool reads_person(const Expr& e, const std::vector<Let>& lets) {
-  std::vector<const Expr*> todo{&e};
-  while (!todo.empty()) {
-    const Expr* x = todo.back();
-    todo.pop_back();
-    switch (x->op) {
+  return any_node(e, [&lets](const Expr& x) {
+    switch (x.op) {
       case Op::PersonFact:
       case Op::Income:
       case Op::DaysInPost:
       case Op::PriorSanctions:
         return true;
       case Op::Let:
-        if (lets[x->index].person_scope) return true;
-        break;
+        return lets[x.index].person_scope;
       default:
-        break;
+        return false;
     }
-    for (const auto& a : x->args) todo.push_back(&a);
-  }
-  return false;
+  });
 }
 
 void let_clause(Context& c, ExpressionChecker& exprs, Rule& rule, const ast::LetClause& l) {
@@ -154,14 +148,13 @@ void let_clause(Context& c, ExpressionChecker& exprs, Rule& rule, const ast::Let
   rule.lets.push_back(std::move(let));
 }
 
-Rule check_rule(Context& c, const ast::RuleDecl& r, std::set<int>& used) {
+Rule check_rule(Context& c, const ast::RuleDecl& r) {
   Rule rule;
   rule.id = r.name.text;
   rule.title = r.title ? r.title->text : "";
   rule.loc = r.name.loc;
   rule.applies_to.assign(c.model.breach_types.size(), true);
   ExpressionChecker exprs(c.model, c.symbols, c.diags);
-  exprs.collect_facts(&used);
   exprs.use_lets(&rule.lets);
   bool seen_on = false, seen_when = false;
   for (const auto& item : r.items) {
@@ -196,10 +189,31 @@ Rule check_rule(Context& c, const ast::RuleDecl& r, std::set<int>& used) {
 
 }  // namespace
 
+namespace {
+
+bool reads_op(const Expr& e, Op op) {
+  return any_node(e, [op](const Expr& x) { return x.op == op; });
+}
+
+// Whether any rule (or the fine cap) reads prior_sanctions.
+bool reads_prior_sanctions(const Model& m) {
+  auto reads = [](const std::optional<Expr>& e) { return e && reads_op(*e, Op::PriorSanctions); };
+  if (reads(m.fine_cap)) return true;
+  for (const Rule& r : m.rules) {
+    if (reads(r.when)) return true;
+    for (const auto& l : r.lets) {
+      if (reads_op(l.value, Op::PriorSanctions)) return true;
+    }
+    for (const auto& c : r.clauses) {
+      if (reads(c.amount) || reads(c.where)) return true;
+    }
+  }
+  return false;
+}
+
 // The regime's `fine_cap`: money, and may read the judged person.
-std::set<int> check_fine_cap(Context& c) {
-  std::set<int> used;
-  if (c.decls.regimes.empty()) return used;
+void check_fine_cap(Context& c) {
+  if (c.decls.regimes.empty()) return;
   for (const auto& item : c.decls.regimes[0]->items) {
     const auto* cap = boost::get<ast::FineCap>(&item);
     if (!cap) continue;
@@ -208,24 +222,21 @@ std::set<int> check_fine_cap(Context& c) {
       continue;
     }
     ExpressionChecker exprs(c.model, c.symbols, c.diags);
-    exprs.collect_facts(&used);
     c.model.fine_cap = exprs.typed(cap->value, Scope::Person, Type::Money, "a fine cap");
   }
-  return used;
 }
 
+}  // namespace
+
 void check_rules(Context& c) {
-  std::set<int> cap_facts = check_fine_cap(c);
-  std::vector<std::set<int>> rule_facts;
+  check_fine_cap(c);
   for (const auto* r : c.decls.rules) {
     if (!c.symbols.rules.declare(r->name.text, r->name.loc, c.model.rules.size(), c.diags))
       continue;
-    std::set<int> used;
-    c.model.rules.push_back(check_rule(c, *r, used));
-    rule_facts.push_back(std::move(used));
+    c.model.rules.push_back(check_rule(c, *r));
   }
-  c.symbols.needed_facts = check::needed_facts(c.model, rule_facts);
-  for (auto& needed : c.symbols.needed_facts) needed.insert(cap_facts.begin(), cap_facts.end());
+  c.symbols.needed_facts = check::needed_facts(c.model);
+  c.model.reads_prior_sanctions = reads_prior_sanctions(c.model);
 }
 
 }  // namespace smr::check

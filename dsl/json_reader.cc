@@ -32,8 +32,6 @@ size_t skip_string(std::string_view t, size_t i) {  // at the opening quote
   return i + 1;
 }
 
-}  // namespace
-
 // Skips one value, iteratively (no recursion on deep input).
 size_t skip_value(std::string_view t, size_t i) {
   i = skip_ws(t, i);
@@ -58,42 +56,7 @@ size_t skip_value(std::string_view t, size_t i) {
   return i;
 }
 
-// The offset of the value at `path` (of a document that parsed), or of the
-// deepest part of the path that exists.
-size_t locate(std::string_view t, const Path& path) {
-  size_t i = skip_ws(t, 0);
-  for (const auto& seg : path) {
-    if (i >= t.size()) return 0;
-    if (const auto* key = std::get_if<std::string>(&seg)) {
-      if (t[i] != '{') return i;
-      size_t j = skip_ws(t, i + 1);
-      bool found = false;
-      while (j < t.size() && t[j] == '"') {
-        size_t end = skip_string(t, j);
-        std::string_view name = t.substr(j + 1, end - j - 2);
-        j = skip_ws(t, end);
-        j = skip_ws(t, j + 1);  // past ':'
-        if (name == *key) {
-          i = j;
-          found = true;
-          break;
-        }
-        j = skip_ws(t, skip_value(t, j));
-        if (j < t.size() && t[j] == ',') j = skip_ws(t, j + 1);
-      }
-      if (!found) return i;
-    } else {
-      if (t[i] != '[') return i;
-      size_t j = skip_ws(t, i + 1);
-      for (size_t k = 0; k < std::get<size_t>(seg) && j < t.size(); ++k) {
-        j = skip_ws(t, skip_value(t, j));
-        if (j < t.size() && t[j] == ',') j = skip_ws(t, j + 1);
-      }
-      i = j;
-    }
-  }
-  return i;
-}
+}  // namespace
 
 }  // namespace smr::json
 
@@ -233,8 +196,6 @@ bool Reader::parse(Json* out) {
       for (size_t n = j->size(); n-- > 0;) todo.push_back(&(*j)[n]);
     }
   }
-  if (k != scan.places.size() || !todo.empty())
-    places_.clear();  // cannot happen; rescan if it does
   return true;
 }
 
@@ -245,28 +206,23 @@ SourceLoc Reader::loc(const Json& node, const Path& path) const {
 }
 
 SourceLoc Reader::loc(const Path& path) const {
-  if (root_ && !places_.empty()) {
-    const Json* node = root_;
-    for (const auto& seg : path) {
-      if (const auto* key = std::get_if<std::string>(&seg)) {
-        if (!node->is_object()) break;
-        auto it = node->find(*key);
-        if (it == node->end()) break;
-        node = &*it;
-      } else {
-        size_t index = std::get<size_t>(seg);
-        if (!node->is_array() || index >= node->size()) break;
-        node = &(*node)[index];
-      }
-    }
-    auto it = places_.find(node);
-    if (it != places_.end()) {
-      return {file_, it->second.begin, std::max<uint32_t>(1, it->second.end - it->second.begin)};
+  if (!root_) return {file_, 0, 1};
+  const Json* node = root_;
+  for (const auto& seg : path) {
+    if (const auto* key = std::get_if<std::string>(&seg)) {
+      if (!node->is_object()) break;
+      auto it = node->find(*key);
+      if (it == node->end()) break;
+      node = &*it;
+    } else {
+      size_t index = std::get<size_t>(seg);
+      if (!node->is_array() || index >= node->size()) break;
+      node = &(*node)[index];
     }
   }
-  size_t at = locate(text_, path);
-  size_t end = at < text_.size() ? skip_value(text_, at) : at;
-  return {file_, static_cast<uint32_t>(at), static_cast<uint32_t>(std::max<size_t>(1, end - at))};
+  auto it = places_.find(node);
+  if (it == places_.end()) return {file_, 0, 1};
+  return {file_, it->second.begin, std::max<uint32_t>(1, it->second.end - it->second.begin)};
 }
 
 }  // namespace smr::json

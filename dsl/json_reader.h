@@ -36,10 +36,6 @@ using Path = std::vector<Segment>;
 
 // `$.persons[3].holds[0]`
 std::string path_text(const Path& path);
-// The offset of the value at `path` in `t` (a document that parsed), or of
-// the deepest part of the path that exists; and the end of the value there.
-size_t locate(std::string_view t, const Path& path);
-size_t skip_value(std::string_view t, size_t i);
 
 // Reads one JSON document, reporting errors at `path` with its place.
 class Reader {

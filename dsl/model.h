@@ -77,6 +77,21 @@ struct Expr {
   SourceLoc loc;
 };
 
+// True when `pred` holds for some node of `e` (also a way to visit every
+// node: a `pred` that returns false). Iterative: a condition may chain half
+// a million terms.
+template <typename Pred>
+bool any_node(const Expr& e, Pred pred) {
+  std::vector<const Expr*> todo{&e};
+  while (!todo.empty()) {
+    const Expr* x = todo.back();
+    todo.pop_back();
+    if (pred(*x)) return true;
+    for (const auto& a : x->args) todo.push_back(&a);
+  }
+  return false;
+}
+
 struct Function {
   std::string id, title;
   bool board = false;
@@ -264,6 +279,8 @@ struct Model {
   // `fine_cap EXPR`: person-scope money; one person's fines for one breach
   // are cut to it.
   std::optional<Expr> fine_cap;
+  // Some rule reads prior_sanctions: evaluation keeps each person's record.
+  bool reads_prior_sanctions = false;
   bool fines_max = false;
   SourceLoc regime_loc;
   std::vector<Function> functions;

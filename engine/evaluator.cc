@@ -210,7 +210,8 @@ class ScenarioRun {
       rec.amount = rounded;
       rec.imposed = !rounded.is_zero();
       if (rec.imposed)
-        fined_now_[s.person] = add(fined_now_[s.person], rounded).value_or(fined_now_[s.person]);
+        if (m_.fine_cap)
+          fined_now_[s.person] = add(fined_now_[s.person], rounded).value_or(fined_now_[s.person]);
       if (rec.imposed) {
         auto& total = person.sanctions.fine;
         if (!total) {
@@ -228,7 +229,7 @@ class ScenarioRun {
           s.disqualification || clause.sanction == model::SanctionKind::Disqualification;
       s.criminal = s.criminal || clause.sanction == model::SanctionKind::Criminal;
     }
-    if (rec.imposed) sanctioned_now_.insert(s.person);
+    if (rec.imposed && m_.reads_prior_sanctions) sanctioned_now_.insert(s.person);
     person.records.push_back(std::move(rec));
   }
 

@@ -14,15 +14,13 @@ namespace {
 // the rule's lets.
 void needed_person_facts(const model::Model& m, const model::Rule& rule, const model::Expr& e,
                          std::set<int>& out) {
-  std::vector<const model::Expr*> todo{&e};
-  while (!todo.empty()) {
-    const model::Expr* x = todo.back();
-    todo.pop_back();
-    if (x->op == model::Op::PersonFact && !m.person_facts[x->index].default_value)
-      out.insert(x->index);
-    if (x->op == model::Op::Let) todo.push_back(&rule.lets[x->index].value);
-    for (const auto& a : x->args) todo.push_back(&a);
-  }
+  model::any_node(e, [&](const model::Expr& x) {
+    if (x.op == model::Op::PersonFact && !m.person_facts[x.index].default_value)
+      out.insert(x.index);
+    // A let's value is read where the let is (lets see only those above them).
+    if (x.op == model::Op::Let) needed_person_facts(m, rule, rule.lets[x.index].value, out);
+    return false;
+  });
 }
 
 // Whether the rule's `when` holds for the breach; true when it cannot be
