@@ -40,7 +40,24 @@ TEST_CASE("smr eval --explain shows the path and the arithmetic", "[cli]") {
   REQUIRE(run_smr("eval --explain " + kExample, &out, nullptr) == 0);
   CHECK(out.find("via child_safety -> responsible_for bob (from 2021-01-01) -> reports_to alice") !=
         std::string::npos);
-  CHECK(out.find("180,000.00 × 30% = 54,000.00") != std::string::npos);
+  // Bob's first fine, worked by hand: 180,000 × 30% (severity 4) = 54,000,
+  // already a multiple of 100. Every input with its value and source, the
+  // conditions with their values, the rule's title and citation.
+  CHECK(out.find("      fine 54,000.00 GBP by rule fine_by_seriousness for breach 'grooming' on "
+                 "2022-03-01\n"
+                 "        rule: Penalty step 2: relevant income by seriousness — DEPP 6.5B.2G\n"
+                 "        inputs: severity = 4 (given); reasonable_steps = false (given); "
+                 "relevant_income = 180,000.00 (org); seriousness[4] = 30% (table)\n"
+                 "        when severity >= 3: true (severity = 4)\n"
+                 "        where not reasonable_steps: true (reasonable_steps = false)\n"
+                 "        via child_safety -> responsible_for bob (from 2021-01-01)\n"
+                 "        arithmetic: relevant_income 180,000.00 × seriousness[4] 30% = "
+                 "54,000.00; round_down(54,000.00, 100.00) = 54,000.00\n") != std::string::npos);
+  // The second breach gives no person facts: reasonable_steps is the default.
+  CHECK(out.find("        where not reasonable_steps: true (reasonable_steps = false)\n") !=
+        std::string::npos);
+  CHECK(out.find("inputs: prior_breaches(12 months) = 1 (derived); reasonable_steps = false "
+                 "(default); relevant_income = 180,000.00 (org)") != std::string::npos);
   CHECK(out.find("bob     Bob Jones    fine     censure, fine 108,000.00 GBP") !=
         std::string::npos);
 }

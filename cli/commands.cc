@@ -14,6 +14,8 @@
 #include "cli/test_report.h"
 #include "cli/workspace.h"
 #include "dsl/core/parallel.h"
+#include "dsl/core/source.h"
+#include "dsl/core/spelling.h"
 #include "dsl/json_input.h"
 #include "engine/evaluator.h"
 
@@ -63,6 +65,30 @@ int run_check(const Options& o) {
   return code;
 }
 
+namespace {
+
+// Each --why-not id names a person of some org; otherwise a usage error
+// with the closest id.
+bool why_not_persons_known(const model::Model& m, const std::vector<std::string>& ids) {
+  for (const auto& id : ids) {
+    std::vector<std::string> all;
+    bool found = false;
+    for (const auto& org : m.orgs) {
+      found = found || org.find_person(id) >= 0;
+      if (!found && all.size() < 100'000)
+        for (const auto& p : org.persons) all.push_back(p.id);
+    }
+    if (found) continue;
+    std::string hint = closest_name(id, all);
+    fmt::print(stderr, "smr eval: --why-not: no person '{}' in any org{}\n", printable_message(id),
+               hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 int run_eval(const Options& o) {
   if (o.format != "text" && o.format != "json") {
     fmt::print(stderr, "smr eval: --format must be text or json, not '{}'\n", o.format);
@@ -71,11 +97,13 @@ int run_eval(const Options& o) {
   int code = 0;
   auto ws = load_workspace(o.files, &code, {false, false, "", o.org_json, o.jobs, o.roots});
   if (!ws) return code;
+  if (!why_not_persons_known(ws->model, o.why_not)) return 2;
   if (!o.scenarios_jsonl.empty()) return stream_scenarios(*ws, o, false);
   std::vector<int> chosen;
   if (!pick_scenarios(ws->model, o.scenarios, &chosen)) return 2;
-  ReportOptions ro{o.explain, o.all_persons};
+  ReportOptions ro{o.explain, o.all_persons, o.why_not};
   EvalOptions eo{o.explain};
+  eo.why_not = o.why_not;
   ResultWriter writer(o.format == "text");
   ordered_parallel_map<Evaluated>(
       chosen.size(), jobs_of(o), 64,

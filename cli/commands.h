@@ -13,6 +13,7 @@ struct Options {
   std::string format = "text";
   bool explain = false;
   bool all_persons = false;
+  std::vector<std::string> why_not;  // eval --why-not
   std::string junit;
   bool coverage = false;
   std::vector<std::string> base, head;

@@ -56,7 +56,12 @@ void add_eval_options(CLI::App& app, Options& o) {
       ->allow_extra_args(false);
   app.add_option("--format", o.format, "output format: text or json (JSON Lines)")
       ->check(CLI::IsMember({"text", "json"}));
-  app.add_flag("--explain", o.explain, "show each sanction's rule, breach, path and arithmetic");
+  app.add_flag("--explain", o.explain,
+               "show each sanction's rule, inputs, conditions, path and arithmetic");
+  app.add_option("--why-not", o.why_not,
+                 "explain, rule by rule, why PERSON got no sanction (repeatable)")
+      ->type_name("PERSON")
+      ->allow_extra_args(false);
   app.add_flag("--all-persons", o.all_persons, "list people with no sanction too");
   app.add_option("--scenarios-jsonl", o.scenarios_jsonl,
                  "evaluate scenarios streamed from FILE (or - for stdin), one JSON object a line; "

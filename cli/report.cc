@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cli/explanation.h"
 #include "cli/json_text.h"
 #include "dsl/core/source.h"
 #include "dsl/core/spelling.h"
@@ -20,48 +21,16 @@ std::string sanctions_list(const model::Model& m, const PersonResult& p) {
   return p.sanctions.describe(m.currency);
 }
 
-void append_reasons(std::string& out, const model::Model& m, const model::Org& org,
+void append_reasons(std::string& out, const model::Model& m, PathSharing& paths,
                     const model::Scenario& sc, const PersonResult& p) {
   out += "[";
   for (size_t i = 0; i < p.records.size(); ++i) {
-    const auto& rec = p.records[i];
-    const auto& b = sc.breaches[rec.breach];
-    const model::Rule& rule = m.rules[rec.rule];
-    out += i ? ",{\"rule\":" : "{\"rule\":";
-    append_json_string(out, rule.id);
-    out += ",\"title\":";
-    append_json_string(out, rule.title);
-    out += ",\"citations\":[";
-    for (size_t k = 0; k < rule.citations.size(); ++k) {
-      if (k) out += ",";
-      append_json_string(out, rule.citations[k]);
-    }
-    out += "]";
-    out += ",\"breach\":";
-    append_json_string(out, m.breach_types[b.type].id);
-    out += ",\"date\":\"" + b.date.to_string() + "\",\"sanction\":\"";
-    out += model::sanction_name(rec.kind);
-    out += "\"";
-    if (rec.kind == model::SanctionKind::Fine) {
-      out += ",\"fine\":\"" + rec.amount.to_string(2) + "\",\"imposed\":";
-      append_json_bool(out, rec.imposed);
-      out += ",\"arithmetic\":";
-      append_json_string(out, rec.arithmetic);
-    }
-    out += ",\"path\":";
-    append_json_string(out, describe_path(m, org, rec.path));
-    out += "}";
+    if (i) out += ",";
+    append_explanation_json(out, m, paths, sc, p.records[i]);
   }
-  for (const auto& cap : p.caps) {
-    const auto& b = sc.breaches[cap.breach];
-    out += p.records.empty() ? "{\"fine_cap\":true" : ",{\"fine_cap\":true";
-    out += ",\"breach\":";
-    append_json_string(out, m.breach_types[b.type].id);
-    out += ",\"date\":\"" + b.date.to_string() + "\",\"fined\":\"" + cap.fined.to_string(2) +
-           "\",\"cap\":\"" + cap.cap.to_string(2) + "\",\"removed\":\"" + cap.removed.to_string(2) +
-           "\",\"arithmetic\":";
-    append_json_string(out, cap.arithmetic);
-    out += "}";
+  for (size_t i = 0; i < p.caps.size(); ++i) {
+    if (i || !p.records.empty()) out += ",";
+    append_cap_json(out, m, sc, p.caps[i]);
   }
   out += "]";
 }
@@ -103,6 +72,7 @@ std::string text_report(const model::Model& m, const ScenarioResult& r, const Re
   const model::Scenario& sc = *r.source;
   const model::Org& org = m.orgs[sc.org];
   std::string out = fmt::format("scenario \"{}\" (org {})\n", printable_message(sc.title), org.id);
+  PathSharing paths(m, org);
   std::vector<const PersonResult*> shown;
   std::vector<PersonResult> quiet;  // --all-persons: those with no record
   if (o.all_persons) {
@@ -131,36 +101,14 @@ std::string text_report(const model::Model& m, const ScenarioResult& r, const Re
                          printable_message(person.name), name_w, outcome_name(p->outcome()),
                          outcome_w, sanctions_list(m, *p));
       if (!o.explain) continue;
-      for (const auto& rec : p->records) {
-        const auto& b = sc.breaches[rec.breach];
-        std::string what = rec.kind == model::SanctionKind::Fine
-                               ? fmt::format("fine {}{}", money(m, rec.amount),
-                                             rec.imposed ? "" : " (zero: not imposed)")
-                               : model::sanction_name(rec.kind);
-        out += fmt::format("      {} by rule {} for {}\n", what, m.rules[rec.rule].id,
-                           breach_label(m, b));
-        const model::Rule& rule = m.rules[rec.rule];
-        if (!rule.title.empty() || !rule.citations.empty()) {
-          std::string cites;
-          for (const auto& c : rule.citations)
-            cites += (cites.empty() ? "" : "; ") + printable_message(c);
-          out += fmt::format("        rule: {}{}{}\n", printable_message(rule.title),
-                             rule.title.empty() || cites.empty() ? "" : " — ", cites);
-        }
-        out += fmt::format("        via {}\n", describe_path(m, org, rec.path));
-        if (!rec.arithmetic.empty()) out += fmt::format("        arithmetic: {}\n", rec.arithmetic);
-      }
-      for (const auto& cap : p->caps) {
-        out += fmt::format("      fine cap for {}: fines of {} cut to {} ({} removed)\n",
-                           breach_label(m, sc.breaches[cap.breach]), money(m, cap.fined),
-                           money(m, cap.cap), money(m, cap.removed));
-        if (!cap.arithmetic.empty()) out += fmt::format("        arithmetic: {}\n", cap.arithmetic);
-      }
+      for (const auto& rec : p->records) append_explanation_text(out, m, paths, sc, rec);
+      for (const auto& cap : p->caps) append_cap_text(out, m, sc, cap);
     }
   }
   for (int bi : r.unattributed) {
     out += fmt::format("  unattributed: {}\n", breach_label(m, sc.breaches[bi]));
   }
+  if (!o.why_not.empty()) append_why_not_text(out, m, paths, r, o.why_not);
   return out;
 }
 
@@ -174,6 +122,7 @@ std::string json_report(const model::Model& m, const ScenarioResult& r, const Re
   out += ",\"currency\":";
   append_json_string(out, m.currency);
   out += ",\"persons\":[";
+  PathSharing paths(m, org);
   bool first = true;
   size_t count = o.all_persons ? org.persons.size() : r.persons.size();
   for (size_t i = 0; i < count; ++i) {
@@ -197,7 +146,7 @@ std::string json_report(const model::Model& m, const ScenarioResult& r, const Re
     append_json_bool(out, s.criminal);
     if (o.explain) {
       out += ",\"reasons\":";
-      append_reasons(out, m, org, sc, p);
+      append_reasons(out, m, paths, sc, p);
     }
     out += "}";
   }
@@ -208,7 +157,9 @@ std::string json_report(const model::Model& m, const ScenarioResult& r, const Re
     append_json_string(out, m.breach_types[b.type].id);
     out += ",\"date\":\"" + b.date.to_string() + "\"}";
   }
-  out += "]}\n";
+  out += "]";
+  if (!o.why_not.empty()) append_why_not_json(out, m, paths, r, o.why_not);
+  out += "}\n";
   return out;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "dsl/core/diagnostic.h"
 #include "dsl/model.h"
@@ -13,6 +14,7 @@ namespace smr::cli {
 struct ReportOptions {
   bool explain = false;
   bool all_persons = false;
+  std::vector<std::string> why_not;  // person ids: explain what each rule gave them
 };
 
 // A readable table of one scenario's outcomes.

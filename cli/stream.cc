@@ -87,8 +87,9 @@ int stream_scenarios(const Workspace& ws, const Options& o, bool testing) {
   }
   LineReader lines(file, kMaxLineBytes);
   JsonScenarioReader reader(ws.model);
-  ReportOptions ro{o.explain, o.all_persons};
+  ReportOptions ro{o.explain, o.all_persons, o.why_not};
   EvalOptions eo{o.explain};
+  eo.why_not = o.why_not;
   ResultWriter writer(!testing && o.format == "text");
   int passed = 0, failed_tests = 0;
   auto wanted = [&o](const std::string& title) {

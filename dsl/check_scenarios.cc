@@ -172,10 +172,12 @@ ScenarioBreach ScenarioChecker::breach(const Org& org, const ast::ScenarioBreach
 
 void ScenarioChecker::fill_defaults(ScenarioBreach& br, const ast::ScenarioBreach& b,
                                     Diagnostics& diags) const {
+  br.defaulted.assign(m_.facts.size(), false);
   for (size_t f = 0; f < m_.facts.size(); ++f) {
     if (br.facts[f]) continue;
     if (m_.facts[f].default_value) {
       br.facts[f] = m_.facts[f].default_value;
+      br.defaulted[f] = true;
     } else if (br.type >= 0 && symbols_.needed_facts[br.type].count(static_cast<int>(f))) {
       diags.error(b.type.loc,
                   fmt::format("breach '{}' leaves fact '{}' unset, and it has no default",

@@ -252,6 +252,7 @@ struct ScenarioBreach {
   Date date;
   int64_t severity = 0;
   std::vector<std::optional<Value>> facts;  // per breach fact, defaults filled in
+  std::vector<bool> defaulted;              // per breach fact: the value is its default
   std::vector<PersonFactValues> persons;
   int source_order = 0;
   SourceLoc loc;

@@ -9,7 +9,9 @@
 #include <unordered_map>
 
 #include "engine/expression_eval.h"
+#include "engine/model_text.h"
 #include "engine/selection.h"
+#include "engine/why_not.h"
 
 namespace smr {
 
@@ -22,7 +24,7 @@ PersonResult ScenarioResult::of(int person) const {
   return empty;
 }
 
-std::string format_value(const model::Value& v, bool percent) {
+std::string format_value(const model::Value& v, bool percent, bool grouped) {
   using model::Type;
   switch (v.type) {
     case Type::Bool:
@@ -30,7 +32,7 @@ std::string format_value(const model::Value& v, bool percent) {
     case Type::Date:
       return v.date.to_string();
     case Type::Money:
-      return v.number.to_grouped_string(2);
+      return grouped ? v.number.to_grouped_string(2) : v.number.to_string(2);
     case Type::Duration:
       return std::to_string(v.duration.amount);
     default:
@@ -52,6 +54,12 @@ using expr_eval::eval;
 using expr_eval::Failure;
 using model::Value;
 
+// One `then` clause being applied for one breach.
+struct Judged {
+  int rule = -1, clause = -1, breach = -1;
+  const Explanation* when = nullptr;  // the rule's `when`, when explaining
+};
+
 class ScenarioRun {
  public:
   ScenarioRun(const model::Model& m, const OrgGraph& g, const model::Scenario& sc, int index,
@@ -59,6 +67,11 @@ class ScenarioRun {
       : m_(m), g_(g), sc_(sc), org_(g.org()), opts_(o) {
     result_.scenario = index;
     result_.source = &sc;
+    for (const auto& id : o.why_not) {
+      int p = org_.find_person(id);
+      if (p >= 0 && !wants_why_not(p)) why_not_.push_back(p);
+    }
+    tracing_ = o.explain || !why_not_.empty();
   }
 
   ScenarioResult run() {
@@ -95,22 +108,76 @@ class ScenarioRun {
     breach_env.record = &record_;
     sanctioned_now_.clear();
     fined_now_.clear();
+    WouldReach would(g_, b, accountable);
     for (size_t r = 0; r < m_.rules.size(); ++r) {
       const model::Rule& rule = m_.rules[r];
-      if (!rule.applies_to[b.type]) continue;
+      int ri = static_cast<int>(r);
+      if (!rule.applies_to[b.type]) {
+        for (int p : why_not_) why_not(p, bi, ri, -1, WhyNot::Reason::NotOn);
+        continue;
+      }
       std::vector<std::optional<Value>> lets(rule.lets.size());
       breach_env.lets = &rule.lets;
       breach_env.let_values = &lets;
-      if (rule.when && !eval(*rule.when, breach_env).boolean) continue;
+      Explanation when;
+      if (rule.when && !holds_when(rule, breach_env, when)) {
+        for (int p : why_not_) why_not(p, bi, ri, -1, WhyNot::Reason::WhenFalse).explanation = when;
+        continue;
+      }
       for (size_t c = 0; c < rule.clauses.size(); ++c) {
         const model::Clause& clause = rule.clauses[c];
         std::vector<Selected> chosen = select_all(clause.selector, g_, m_, b, accountable);
-        for (const Selected& s : chosen) judge(static_cast<int>(r), static_cast<int>(c), bi, s);
+        Judged judged{ri, static_cast<int>(c), bi, &when};
+        for (const Selected& s : chosen) judge(judged, s);
+        for (int p : why_not_) missed(judged, p, chosen, would);
       }
     }
     apply_caps(bi);
     // The person's own record, for prior_sanctions in later breaches.
     for (int p : sanctioned_now_) record_[p].push_back(b.date);
+  }
+
+  // Evaluates the rule's `when`, recording it in `when` when explaining.
+  bool holds_when(const model::Rule& rule, Env& env, Explanation& when) {
+    if (!tracing_) return eval(*rule.when, env).boolean;
+    Trace trace;
+    env.trace = &trace;
+    trace.begin_condition();
+    bool value = eval(*rule.when, env).boolean;
+    trace.end_condition("when", expression_text(m_, *rule.when), value);
+    env.trace = nullptr;
+    when = trace.take();
+    return value;
+  }
+
+  bool wants_why_not(int person) const {
+    return std::find(why_not_.begin(), why_not_.end(), person) != why_not_.end();
+  }
+
+  WhyNot& why_not(int person, int breach, int rule, int clause, WhyNot::Reason reason) {
+    WhyNot& w = result_.why_not.emplace_back();
+    w.person = person;
+    w.breach = breach;
+    w.rule = rule;
+    w.clause = clause;
+    w.reason = reason;
+    return w;
+  }
+
+  // --why-not: a clause whose selector did not reach `person`.
+  void missed(const Judged& j, int person, const std::vector<Selected>& chosen, WouldReach& would) {
+    auto it = std::lower_bound(chosen.begin(), chosen.end(), person,
+                               [](const Selected& s, int p) { return s.person < p; });
+    if (it != chosen.end() && it->person == person) return;  // judged: recorded there
+    WhyNot& w = why_not(person, j.breach, j.rule, j.clause, WhyNot::Reason::NotReached);
+    w.explanation = *j.when;
+    constexpr size_t kShown = 5;
+    w.reached.assign(chosen.begin(), chosen.begin() + std::min(chosen.size(), kShown));
+    w.reached_count = chosen.size();
+    if (auto found = would.find(m_, person)) {
+      w.would_reach = found->first;
+      w.would_path = found->second;
+    }
   }
 
   // What a person-scope expression sees: the judged person's facts and income.
@@ -136,14 +203,16 @@ class ScenarioRun {
     const model::ScenarioBreach& b = sc_.breaches[bi];
     for (const auto& [p, fined] : fined_now_) {
       Env env = person_env(b, p);
-      std::vector<std::string> steps;
-      env.steps = opts_.explain ? &steps : nullptr;
+      bool target = !why_not_.empty() && wants_why_not(p);
+      Trace trace;
+      trace.record_steps(true);
+      env.trace = opts_.explain || target ? &trace : nullptr;
       Value v = eval(*m_.fine_cap, env);
       Decimal cap = checked(round_half_even(v.number, 2), *m_.fine_cap, "rounding the fine cap");
       if (!(cap < fined)) continue;
       CapRecord rec{bi, fined, cap, checked(subtract(fined, cap), *m_.fine_cap, "the fine cap"),
-                    ""};
-      for (size_t i = 0; i < steps.size(); ++i) rec.arithmetic += (i ? "; " : "") + steps[i];
+                    trace.take()};
+      if (target) why_not(p, bi, -1, -1, WhyNot::Reason::Capped).cap = rec;
       result_for(p).caps.push_back(std::move(rec));
       capped_ = true;
     }
@@ -173,55 +242,36 @@ class ScenarioRun {
     person.sanctions.fine = total.is_zero() ? std::nullopt : std::optional<Decimal>(total);
   }
 
-  void judge(int r, int c, int bi, const Selected& s) {
-    const model::ScenarioBreach& b = sc_.breaches[bi];
-    const model::Clause& clause = m_.rules[r].clauses[c];
-    Env env = person_env(b, s.person);
-    std::vector<std::optional<Value>> lets(m_.rules[r].lets.size());
-    env.lets = &m_.rules[r].lets;
+  void judge(const Judged& j, const Selected& s) {
+    const model::Rule& rule = m_.rules[j.rule];
+    const model::Clause& clause = rule.clauses[j.clause];
+    bool target = !why_not_.empty() && wants_why_not(s.person);
+    std::optional<Trace> trace;
+    if (opts_.explain || target) trace.emplace(*j.when);
+    Env env = person_env(sc_.breaches[j.breach], s.person);
+    std::vector<std::optional<Value>> lets(rule.lets.size());
+    env.lets = &rule.lets;
     env.let_values = &lets;
+    env.trace = trace ? &*trace : nullptr;
     count_step(env, clause.loc);
-    if (clause.where && !eval(*clause.where, env).boolean) return;
+    if (clause.where && !holds_where(clause, env)) {
+      if (target) {
+        why_not(s.person, j.breach, j.rule, j.clause, WhyNot::Reason::WhereFalse).explanation =
+            trace->take();
+      }
+      return;
+    }
     SanctionRecord rec;
-    rec.rule = r;
-    rec.clause = c;
-    rec.breach = bi;
+    rec.rule = j.rule;
+    rec.clause = j.clause;
+    rec.breach = j.breach;
     rec.kind = clause.sanction;
     rec.path = s.path;
     PersonResult& person = result_for(s.person);
     if (clause.sanction == model::SanctionKind::Fine) {
-      std::vector<std::string> steps;
-      env.steps = opts_.explain ? &steps : nullptr;
-      Value amount = eval(*clause.amount, env);
-      Decimal rounded = checked(round_half_even(amount.number, 2), *clause.amount, "rounding");
-      if (rounded.is_negative()) {
-        throw Failure{clause.amount->loc,
-                      fmt::format("the fine for '{}' computes to {}, which is negative",
-                                  org_.persons[s.person].id, rounded.to_grouped_string(2))};
-      }
-      if (opts_.explain) {
-        if (steps.empty()) steps.push_back(format_value(amount, false));
-        if (rounded != amount.number) {
-          steps.push_back(
-              fmt::format("rounded half to even to 2 digits: {}", rounded.to_grouped_string(2)));
-        }
-        for (size_t i = 0; i < steps.size(); ++i) rec.arithmetic += (i ? "; " : "") + steps[i];
-      }
-      rec.amount = rounded;
-      rec.imposed = !rounded.is_zero();
-      if (rec.imposed)
-        if (m_.fine_cap)
-          fined_now_[s.person] = add(fined_now_[s.person], rounded).value_or(fined_now_[s.person]);
-      if (rec.imposed) {
-        auto& total = person.sanctions.fine;
-        if (!total) {
-          total = rounded;
-        } else if (m_.fines_max) {
-          total = std::max(*total, rounded);
-        } else {
-          total = checked(add(*total, rounded), *clause.amount, "the fine total");
-        }
-      }
+      rec.amount = fine_amount(clause, env, s.person);
+      rec.imposed = !rec.amount.is_zero();
+      if (rec.imposed) add_fine(person, s.person, rec.amount, *clause.amount);
     } else {
       auto& s = person.sanctions;
       s.censure = s.censure || clause.sanction == model::SanctionKind::Censure;
@@ -229,8 +279,63 @@ class ScenarioRun {
           s.disqualification || clause.sanction == model::SanctionKind::Disqualification;
       s.criminal = s.criminal || clause.sanction == model::SanctionKind::Criminal;
     }
+    if (target) {
+      auto reason = rec.imposed ? WhyNot::Reason::Sanctioned : WhyNot::Reason::ZeroFine;
+      WhyNot& w = why_not(s.person, j.breach, j.rule, j.clause, reason);
+      w.kind = rec.kind;
+      w.amount = rec.amount;
+      w.explanation = trace->explanation();
+    }
+    if (opts_.explain) rec.explanation = trace->take();
     if (rec.imposed && m_.reads_prior_sanctions) sanctioned_now_.insert(s.person);
     person.records.push_back(std::move(rec));
+  }
+
+  bool holds_where(const model::Clause& clause, Env& env) {
+    if (!env.trace) return eval(*clause.where, env).boolean;
+    env.trace->begin_condition();
+    bool value = eval(*clause.where, env).boolean;
+    env.trace->end_condition("where", expression_text(m_, *clause.where), value);
+    return value;
+  }
+
+  // The fine a clause computes for the judged person, rounded to cents.
+  Decimal fine_amount(const model::Clause& clause, Env& env, int who) {
+    if (env.trace) env.trace->record_steps(true);
+    Value amount = eval(*clause.amount, env);
+    Decimal rounded = checked(round_half_even(amount.number, 2), *clause.amount, "rounding");
+    if (rounded.is_negative()) {
+      throw Failure{clause.amount->loc,
+                    fmt::format("the fine for '{}' computes to {}, which is negative",
+                                org_.persons[who].id, rounded.to_grouped_string(2))};
+    }
+    if (env.trace) {
+      if (env.trace->explanation().arithmetic.empty()) {
+        env.trace->step(Step{"value",
+                             {{expr_eval::operand_name(*clause.amount, env), Shown{amount, false}}},
+                             Shown{amount, false}});
+      }
+      if (rounded != amount.number) {
+        Value r = amount;
+        r.number = rounded;
+        env.trace->step(Step{"round_half_even", {{"", Shown{amount, false}}}, Shown{r, false}});
+      }
+      env.trace->record_steps(false);
+    }
+    return rounded;
+  }
+
+  // An imposed fine into the person's total (sum or max, by the regime).
+  void add_fine(PersonResult& person, int who, Decimal amount, const model::Expr& at) {
+    if (m_.fine_cap) fined_now_[who] = add(fined_now_[who], amount).value_or(fined_now_[who]);
+    auto& total = person.sanctions.fine;
+    if (!total) {
+      total = amount;
+    } else if (m_.fines_max) {
+      total = std::max(*total, amount);
+    } else {
+      total = checked(add(*total, amount), at, "the fine total");
+    }
   }
 
   // Most scenarios touch a few people, and a linear search beats any map;
@@ -267,6 +372,8 @@ class ScenarioRun {
   std::map<int, Decimal> fined_now_;  // person -> imposed fines for the breach being evaluated
   bool capped_ = false;
   int64_t steps_ = 0;
+  std::vector<int> why_not_;  // persons to explain absences for
+  bool tracing_ = false;      // --explain or --why-not: conditions are recorded
 };
 
 }  // namespace

@@ -2,6 +2,9 @@
 // rules in source order, selectors on the breach date, exact arithmetic.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "dsl/model.h"
 #include "engine/org_graph.h"
 #include "engine/result.h"
@@ -9,7 +12,10 @@
 namespace smr {
 
 struct EvalOptions {
-  bool explain = false;            // record each fine's arithmetic
+  bool explain = false;  // record each sanction's inputs, conditions and arithmetic
+  // Person ids to explain the absence of sanctions for (those not in the
+  // scenario's org are skipped).
+  std::vector<std::string> why_not;
   int64_t max_steps = 50'000'000;  // expression nodes and people judged, per scenario
 };
 
@@ -25,6 +31,7 @@ ScenarioResult evaluate_scenario(const model::Model& model, const OrgGraph& grap
 
 // Formats a value as explanations show it: 180,000.00 for money, 30% for a
 // percent, 2022-03-01 for a date.
-std::string format_value(const model::Value& v, bool percent);
+// JSON wants the numbers without grouping: 180000.00.
+std::string format_value(const model::Value& v, bool percent, bool grouped = true);
 
 }  // namespace smr

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/evaluator.h"
+#include "engine/model_text.h"
 
 namespace smr::expr_eval {
 
@@ -65,6 +66,45 @@ const char* symbol(Op op) {
   }
 }
 
+std::string operand_name(const Expr& e, const Env& env) {
+  switch (e.op) {
+    case Op::Fact:
+    case Op::PersonFact:
+    case Op::Let:
+      return e.name;
+    case Op::Severity:
+      return "severity";
+    case Op::Income:
+      return "relevant_income";
+    case Op::BreachDate:
+      return "date";
+    case Op::DaysInPost:
+      return "days_in_post";
+    case Op::PriorBreaches:
+    case Op::PriorSanctions:
+      return expression_text(env.m, e);
+    case Op::Lookup:
+      return env.trace->operand_name(&e);
+    default:
+      return "";
+  }
+}
+
+// A value the breach or the engine supplies (severity, relevant_income,
+// prior_breaches(...)), recorded as an input when explaining.
+Value traced(const Expr& e, const Env& env, Value v) {
+  if (!env.trace) return v;
+  InputSource source = InputSource::Given;
+  if (e.op == Op::Income) {
+    bool given = env.person_facts && env.person_facts->relevant_income;
+    source = given ? InputSource::Given : InputSource::Org;
+  } else if (e.op != Op::Severity && e.op != Op::BreachDate) {
+    source = InputSource::Derived;
+  }
+  env.trace->read(operand_name(e, env), v, false, source);
+  return v;
+}
+
 int prior_breaches(const Expr& e, const Env& env) {
   const model::Value& d = e.args[0].constant;
   Date start = d.duration.before(env.breach.date);
@@ -102,12 +142,12 @@ Value eval_call(const Expr& e, const Env& env) {
                                    : round_up_to(args[0].number, args[1].number);
     out.number = checked(r, e, e.name.c_str());
   }
-  if (env.steps) {
-    std::string list;
+  if (env.trace) {
+    Step step{e.name, {}, Shown{out, e.percent}};
     for (size_t i = 0; i < args.size(); ++i) {
-      list += (i ? ", " : "") + format_value(args[i], e.args[i].percent);
+      step.operands.push_back({operand_name(e.args[i], env), Shown{args[i], e.args[i].percent}});
     }
-    env.steps->push_back(fmt::format("{}({}) = {}", e.name, list, format_value(out, e.percent)));
+    env.trace->step(std::move(step));
   }
   return out;
 }
@@ -136,10 +176,12 @@ Value eval_arith(const Expr& e, const Env& env) {
         break;
     }
     Value out = number(e.type, r);
-    if (env.steps) {
-      env.steps->push_back(fmt::format("{} {} {} = {}", format_value(a, a_percent), symbol(e.op),
-                                       format_value(b, e.args[i].percent),
-                                       format_value(out, e.percent)));
+    if (env.trace) {
+      std::string a_name = i == 1 ? operand_name(e.args[0], env) : "";
+      env.trace->step(Step{symbol(e.op),
+                           {{a_name, Shown{a, a_percent}},
+                            {operand_name(e.args[i], env), Shown{b, e.args[i].percent}}},
+                           Shown{out, e.percent}});
     }
     a = out;
     a_percent = e.percent;
@@ -162,14 +204,25 @@ Value fact_value(const Expr& e, const Env& env) {
     throw Failure{e.loc, fmt::format("fact '{}' has no value in {} and no default", e.name,
                                      breach_label(env.m, env.breach))};
   }
+  if (env.trace) {
+    bool defaulted =
+        e.index < static_cast<int>(env.breach.defaulted.size()) && env.breach.defaulted[e.index];
+    env.trace->read(e.name, *v, e.percent, defaulted ? InputSource::Default : InputSource::Given);
+  }
   return *v;
 }
 
 Value person_fact_value(const Expr& e, const Env& env) {
-  if (env.person_facts && env.person_facts->values[e.index])
-    return *env.person_facts->values[e.index];
+  if (env.person_facts && env.person_facts->values[e.index]) {
+    const Value& v = *env.person_facts->values[e.index];
+    if (env.trace) env.trace->read(e.name, v, e.percent, InputSource::Given);
+    return v;
+  }
   const auto& def = env.m.person_facts[e.index];
-  if (def.default_value) return *def.default_value;
+  if (def.default_value) {
+    if (env.trace) env.trace->read(e.name, *def.default_value, e.percent, InputSource::Default);
+    return *def.default_value;
+  }
   throw Failure{e.loc,
                 fmt::format("person fact '{}' has no value for '{}' in {} and no default", e.name,
                             env.org.persons[env.person].id, breach_label(env.m, env.breach))};
@@ -189,8 +242,11 @@ Value lookup(const Expr& e, const Env& env) {
     throw Failure{e.loc, fmt::format("table '{}'{} has no entry for key {} and no default", t.name,
                                      when, key.number.to_string())};
   }
-  if (env.steps) {
-    env.steps->push_back(fmt::format("{}[{}] = {}", t.name, k, format_value(*found, t.percent)));
+  if (env.trace) {
+    std::string name = fmt::format("{}[{}]", t.name, k);
+    env.trace->read(name, *found, t.percent,
+                    it != v.entries.end() ? InputSource::Table : InputSource::TableDefault);
+    env.trace->name_operand(&e, std::move(name));
   }
   return *found;
 }
@@ -208,11 +264,13 @@ int prior_sanctions(const Expr& e, const Env& env) {
 
 Value let_value(const Expr& e, const Env& env) {
   auto& memo = (*env.let_values)[e.index];
-  if (memo) return *memo;
+  if (memo) {
+    if (env.trace) env.trace->read(e.name, *memo, e.percent, InputSource::Let);
+    return *memo;
+  }
   const model::Let& let = (*env.lets)[e.index];
   Value v = eval(let.value, env);
-  if (env.steps)
-    env.steps->push_back(fmt::format("{} = {}", let.name, format_value(v, let.value.percent)));
+  if (env.trace) env.trace->let(let.name, v, let.value.percent);
   memo = v;
   return v;
 }
@@ -232,15 +290,15 @@ Value eval(const Expr& e, const Env& env) {
     case Op::Const:
       return e.constant;
     case Op::Severity:
-      return number(Type::Int, *Decimal::from_int(env.breach.severity));
+      return traced(e, env, number(Type::Int, *Decimal::from_int(env.breach.severity)));
     case Op::BreachDate: {
       Value v;
       v.type = Type::Date;
       v.date = env.breach.date;
-      return v;
+      return traced(e, env, v);
     }
     case Op::Income:
-      return number(Type::Money, env.income);
+      return traced(e, env, number(Type::Money, env.income));
     case Op::Fact:
       return fact_value(e, env);
     case Op::PersonFact:
@@ -285,13 +343,13 @@ Value eval(const Expr& e, const Env& env) {
     case Op::RoundUp:
       return eval_call(e, env);
     case Op::PriorBreaches:
-      return number(Type::Int, *Decimal::from_int(prior_breaches(e, env)));
+      return traced(e, env, number(Type::Int, *Decimal::from_int(prior_breaches(e, env))));
     case Op::PriorSanctions:
-      return number(Type::Int, *Decimal::from_int(prior_sanctions(e, env)));
+      return traced(e, env, number(Type::Int, *Decimal::from_int(prior_sanctions(e, env))));
     case Op::Let:
       return let_value(e, env);
     case Op::DaysInPost:
-      return days_in_post(e, env);
+      return traced(e, env, days_in_post(e, env));
   }
   throw Failure{e.loc, "internal error: unknown operation"};
 }

@@ -9,6 +9,7 @@
 
 #include "dsl/model.h"
 #include "engine/org_graph.h"
+#include "engine/trace.h"
 
 namespace smr::expr_eval {
 
@@ -27,7 +28,7 @@ struct Env {
   int person = -1;
   const model::PersonFactValues* person_facts = nullptr;
   Decimal income;
-  std::vector<std::string>* steps = nullptr;  // explanation, when asked for
+  Trace* trace = nullptr;  // explanation, when asked for
   const OrgGraph* graph = nullptr;
   // A scenario may take at most `max_steps` steps (expression nodes and
   // people judged): a runaway model ends in a diagnostic, not a hang.
@@ -40,6 +41,9 @@ struct Env {
   const std::unordered_map<int, std::vector<Date>>* record = nullptr;
 };
 
+// The name an operand goes by in an arithmetic step: a fact's, a let's,
+// `seriousness[4]`; empty for a literal or a computed value.
+std::string operand_name(const model::Expr& e, const Env& env);
 // Counts one step against the scenario's limit.
 void count_step(const Env& env, SourceLoc loc);
 // The value of `e`; throws Failure for overflow, division by zero and the

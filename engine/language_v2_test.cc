@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/evaluator.h"
+#include "engine/explain.h"
 #include "tests/eval_fixture.h"
 #include "tests/support.h"
 
@@ -124,11 +125,16 @@ scenario "s" { breach leak on 2024-01-01 { severity 3; person p { aggravation 25
   auto r = run(*c, "s", true);
   const PersonResult p = person(*c, r, "p");
   const auto& rec = p.records.at(0);
-  CHECK(rec.arithmetic.find("step2 = 20,000.00") != std::string::npos);
-  CHECK(rec.arithmetic.find("step3 = 25,000.00") != std::string::npos);
-  // A sum of percentages is shown as one.
-  CHECK(rec.arithmetic.find("100% + 25% = 125%; 20,000.00 × 125% = 25,000.00") !=
-        std::string::npos);
+  // Each operand named; a sum of percentages shown as one.
+  CHECK(arithmetic_text(rec.explanation.arithmetic) ==
+        "relevant_income 100,000.00 × level[3] 20% = 20,000.00; 100% + aggravation 25% = 125%; "
+        "step2 20,000.00 × 125% = 25,000.00; 100% - discount 30% = 70%; step3 25,000.00 × 70% = "
+        "17,500.00; round_down(17,500.00, 100.00) = 17,500.00");
+  const auto& lets = rec.explanation.lets;
+  REQUIRE(lets.size() == 3);
+  CHECK((lets[0].name == "step2" && shown_text(lets[0].value) == "20,000.00"));
+  CHECK((lets[1].name == "step3" && shown_text(lets[1].value) == "25,000.00"));
+  CHECK((lets[2].name == "discount" && shown_text(lets[2].value) == "30%"));
   auto bad = compile(kBase + std::string(R"(person_fact f: int = 0;
 rule r { let x = f + 1; when x > 1; let days_in_post = 2; let x = 3; then censure to accountable; let amount = 1; })"));
   CHECK(bad->errors() ==
@@ -193,6 +199,8 @@ scenario "capped" {
   REQUIRE(p.caps.size() == 2);
   CHECK(p.caps[0].removed == *Decimal::parse("900000"));
   CHECK(p.caps[1].cap == *Decimal::parse("1600000"));
-  CHECK(p.caps[1].arithmetic.find("max(1,000,000.00, 1,600,000.00) = 1,600,000.00") !=
-        std::string::npos);
+  CHECK(arithmetic_text(p.caps[1].explanation.arithmetic) ==
+        "2 × benefit 800,000.00 = 1,600,000.00; max(1,000,000.00, 1,600,000.00) = 1,600,000.00");
+  CHECK(input_text(p.caps[1].explanation.inputs.at(0)) == "benefit = 800,000.00 (given)");
+  CHECK(input_text(p.caps[0].explanation.inputs.at(0)) == "benefit = 0.00 (default)");
 }

@@ -9,6 +9,7 @@
 #include "dsl/core/decimal.h"
 #include "dsl/model.h"
 #include "engine/org_graph.h"
+#include "engine/trace.h"
 
 namespace smr {
 
@@ -24,16 +25,46 @@ struct SanctionRecord {
   Decimal amount;       // fines: rounded to the currency's 2 digits
   bool imposed = true;  // false for a fine that computed to zero
   SelectionPath path;
-  std::string arithmetic;  // with --explain: the fine's steps, values substituted
+  Explanation explanation;  // with --explain: inputs, lets, conditions, arithmetic
 };
 
 // A regime's fine_cap cutting one person's fines for one breach.
 struct CapRecord {
   int breach = -1;
-  Decimal fined;           // the fines for the breach before the cap
-  Decimal cap;             // the cap's value
-  Decimal removed;         // what the cap took off
-  std::string arithmetic;  // with --explain: the cap's steps
+  Decimal fined;            // the fines for the breach before the cap
+  Decimal cap;              // the cap's value
+  Decimal removed;          // what the cap took off
+  Explanation explanation;  // with --explain: the cap's inputs and arithmetic
+};
+
+// Why a rule gave one person nothing (or what it gave) for one breach: the
+// answer to `--why-not PERSON`, one per (breach, rule) or, once the rule
+// applies, per (breach, rule, clause).
+struct WhyNot {
+  enum class Reason : uint8_t {
+    NotOn,       // the rule's `on` leaves out the breach type
+    WhenFalse,   // its `when` was false
+    NotReached,  // the clause's selector did not reach the person
+    WhereFalse,  // reached, but `where` was false
+    ZeroFine,    // the fine computed to zero
+    Sanctioned,  // the clause did sanction them
+    Capped       // the regime's fine_cap cut their fines for the breach
+  };
+  int person = -1;
+  int breach = -1;
+  int rule = -1;    // -1 for Capped
+  int clause = -1;  // -1 for NotOn and WhenFalse
+  Reason reason = Reason::NotOn;
+  Explanation explanation;  // the conditions and values behind the answer
+  // NotReached: whom the selector did reach (the first few) and how many;
+  // and a selector that would have reached the person, with its path.
+  std::vector<Selected> reached;
+  size_t reached_count = 0;
+  std::string would_reach;  // e.g. "delegates"; empty when nothing reaches them
+  SelectionPath would_path;
+  model::SanctionKind kind = model::SanctionKind::Censure;  // Sanctioned, ZeroFine
+  Decimal amount;                                           // Sanctioned fines
+  std::optional<CapRecord> cap;                             // Capped
 };
 
 struct PersonResult {
@@ -60,6 +91,7 @@ struct ScenarioResult {
   // The person's result; an empty one (no sanction) when there is none.
   PersonResult of(int person) const;
   std::vector<int> unattributed;  // breach indices, in evaluation order
+  std::vector<WhyNot> why_not;    // for EvalOptions::why_not, in evaluation order
   std::optional<EvalError> error;
 };
 
