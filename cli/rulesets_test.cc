@@ -2,6 +2,8 @@
 // own hand-worked scenario suite, and has no rule that never fires.
 #include <catch2/catch.hpp>
 
+#include "engine/compile.h"
+#include "engine/evaluator.h"
 #include "tests/support.h"
 
 using smr::testing::run_smr;
@@ -64,4 +66,47 @@ TEST_CASE("online_safety: the Act alone against the Act with the duty of care", 
   // The Act's own offences fire under both: s110 and s202 change no one.
   CHECK(out.find("rule s110_information_offence") == std::string::npos);
   CHECK(out.find("rule s202_officer_liability") == std::string::npos);
+}
+
+TEST_CASE("--why-not answers for every unsanctioned person of every bundled suite", "[rulesets]") {
+  using Reason = smr::WhyNot::Reason;
+  for (const char* name : {"online_safety", "uk_smcr", "ie_sear", "au_far"}) {
+    INFO(name);
+    std::string dir = std::string(SMR_SOURCE_DIR) + "/rulesets/" + name + "/";
+    auto c = smr::compile_files(
+        {dir + "regime.smr", dir + "rules.smr", dir + "org.smr", dir + "scenarios.smr"}, {}, {});
+    REQUIRE(c->ok());
+    const auto& m = c->model;
+    int answered = 0;
+    for (size_t s = 0; s < m.scenarios.size(); ++s) {
+      const auto& sc = m.scenarios[s];
+      smr::EvalOptions o;
+      for (const auto& p : m.orgs[sc.org].persons) o.why_not.push_back(p.id);
+      auto r = smr::evaluate_scenario(m, c->graph(sc.org), static_cast<int>(s), o);
+      REQUIRE_FALSE(r.error);
+      for (size_t p = 0; p < m.orgs[sc.org].persons.size(); ++p) {
+        if (r.of(static_cast<int>(p)).sanctioned()) continue;
+        INFO(sc.title << ": " << m.orgs[sc.org].persons[p].id);
+        // Every (breach, rule) has an answer, one per clause once the rule
+        // applies; none of them is a sanction.
+        for (size_t b = 0; b < sc.breaches.size(); ++b) {
+          for (size_t rule = 0; rule < m.rules.size(); ++rule) {
+            int answers = 0;
+            for (const auto& w : r.why_not) {
+              if (w.person != static_cast<int>(p) || w.breach != static_cast<int>(b) ||
+                  w.rule != static_cast<int>(rule))
+                continue;
+              ++answers;
+              CHECK(w.reason != Reason::Sanctioned);
+              if (w.reason == Reason::NotReached) CHECK(w.reached.size() <= w.reached_count);
+            }
+            CHECK(answers >= 1);
+            CHECK(answers <= static_cast<int>(std::max<size_t>(1, m.rules[rule].clauses.size())));
+          }
+        }
+        ++answered;
+      }
+    }
+    CHECK(answered > 50);
+  }
 }
