@@ -14,6 +14,7 @@ struct Options {
   bool explain = false;
   bool all_persons = false;
   std::vector<std::string> why_not;  // eval --why-not
+  int focus = -1;                    // graph --focus
   std::string junit;
   bool coverage = false;
   std::vector<std::string> base, head;

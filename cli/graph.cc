@@ -60,8 +60,14 @@ int run_graph(const Options& o) {
                m.orgs[m.scenarios[scenario].org].id, m.orgs[org].id);
     return 2;
   }
+  if (o.focus >= 0 && scenario < 0) {
+    fmt::print(stderr,
+               "smr graph: --focus needs --scenario (it keeps the people near its paths)\n");
+    return 2;
+  }
+  DotOptions dot{date.value_or(today()), nullptr, o.focus};
   if (scenario < 0) {
-    emit(org_to_dot(m, org, date.value_or(today()), nullptr));
+    emit(org_to_dot(m, ws->graph(org), dot));
     return 0;
   }
   const model::Scenario& sc = m.scenarios[scenario];
@@ -74,13 +80,10 @@ int run_graph(const Options& o) {
     report(*ws, evaluation_error(m, r));
     return 1;
   }
-  std::map<int, std::string> outcomes;
-  for (const auto& p : r.persons) {
-    if (!p.sanctioned()) continue;
-    outcomes[p.person] = p.sanctions.describe(m.currency);
-  }
-  DotHighlight h = highlight_for(m, r, outcomes);
-  emit(org_to_dot(m, org, *date, &h));
+  DotHighlight h = highlight_for(m, ws->graph(org), r);
+  dot.date = *date;
+  dot.highlight = &h;
+  emit(org_to_dot(m, ws->graph(org), dot));
   return 0;
 }
 

@@ -109,7 +109,12 @@ const Command kCommands[] = {
        app.add_option("--date", o.date,
                       "the date, YYYY-MM-DD (default: today, or the scenario's first breach)");
        app.add_option("--scenario", o.scenario,
-                      "highlight the accountability paths this scenario used");
+                      "draw what this scenario did: outcomes, accountable people, paths");
+       app.add_option("--focus", o.focus,
+                      "with --scenario: only people within N reporting or delegation steps of "
+                      "its paths")
+           ->type_name("N")
+           ->check(CLI::Range(0, 1'000'000));
      },
      smr::cli::run_graph},
 };

@@ -147,13 +147,15 @@ TEST_CASE("smr graph writes DOT that Graphviz renders, with the used paths in re
   write_file(dir + "/g.dot", dot);
   // bob is accountable; his responsibility edge and his line to alice carried
   // the sanctions; carol's delegation and her line to bob did not.
-  CHECK(dot.find("label=\"Bob Jones\\n(bob)\\nSMF24\\ncensure, fine 108,000.00 GBP\", shape=box, "
-                 "style=\"rounded,filled\", fillcolor=\"#ffd6d6\", color=red") !=
+  CHECK(dot.find("label=\"Bob Jones\\n(bob)\\nChief Operations (SMF24)\\ncensure, fine 108,000.00 "
+                 "GBP\", shape=box, style=\"rounded,filled\", fillcolor=\"#fdae6b\", "
+                 "fontcolor=black, color=red") != std::string::npos);
+  CHECK(dot.find("p1 -> p0 [style=solid, label=\"reports to\", color=red") != std::string::npos);
+  CHECK(dot.find("p1 -> a0 [style=dashed, label=\"responsible for\", color=red") !=
         std::string::npos);
-  CHECK(dot.find("1->0 [style=solid, label=\"reports_to\", color=red") != std::string::npos);
-  CHECK(dot.find("1->3 [style=dashed, label=\"responsible_for\", color=red") != std::string::npos);
-  CHECK(dot.find("1->2 [style=dotted, label=\"delegates child_safety\"]") != std::string::npos);
-  CHECK(dot.find("2->1 [style=solid, label=\"reports_to\"]") != std::string::npos);
+  CHECK(dot.find("p1 -> p2 [style=dotted, label=\"delegates child_safety\", constraint=false]") !=
+        std::string::npos);
+  CHECK(dot.find("p2 -> p1 [style=solid, label=\"reports to\"]") != std::string::npos);
   REQUIRE(std::system(("dot -Tsvg " + dir + "/g.dot -o " + dir + "/g.svg").c_str()) == 0);
   std::string out;
   pugi::xml_document svg;
