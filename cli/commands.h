@@ -19,6 +19,7 @@ struct Options {
   bool coverage = false;
   std::vector<std::string> base, head;
   bool fail_on_change = false;
+  std::string intended, write_intended;  // diff --intended / --write-intended
   std::string org;
   std::string date;
   std::string scenario;

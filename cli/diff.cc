@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/intended.h"
 #include "cli/report.h"
 #include "cli/workspace.h"
 #include "engine/evaluator.h"
@@ -43,6 +44,39 @@ std::optional<ScenarioResult> evaluate(const Workspace& ws, int scenario) {
   return std::nullopt;
 }
 
+// The counts of the last line.
+struct Totals {
+  int changed = 0, compared = 0, scenarios_changed = 0, scenarios = 0;
+};
+
+// Writes the manifest if asked, checks the intended changes, prints the
+// report; the exit code.
+int finish(const Options& o, const std::string& currency,
+           const std::optional<std::vector<IntendedChange>>& intended,
+           const std::vector<ActualChange>& actual, Json changes, std::string text,
+           const Totals& t) {
+  if (!o.write_intended.empty() && !write_intended(o.write_intended, actual, currency)) return 2;
+  std::optional<IntendedVerdict> verdict;
+  if (intended) verdict = compare_intended(*intended, actual);
+  if (o.format == "json") {
+    Json out;
+    out["changes"] = std::move(changes);
+    out["summary"] = Json{{"changed", t.changed},
+                          {"person_outcomes", t.compared},
+                          {"scenarios_changed", t.scenarios_changed},
+                          {"scenarios", t.scenarios}};
+    if (verdict) out["intended"] = verdict_json(*verdict, currency);
+    emit(out.dump() + "\n");
+  } else {
+    text += fmt::format("{} of {} person-outcomes changed in {} of {} scenarios\n", t.changed,
+                        t.compared, t.scenarios_changed, t.scenarios);
+    if (verdict) text += verdict_text(*verdict, currency);
+    emit(text);
+  }
+  bool failed = (o.fail_on_change && t.changed > 0) || (verdict && !verdict->ok());
+  return failed ? 1 : 0;
+}
+
 }  // namespace
 
 int run_diff(const Options& o) {
@@ -57,6 +91,13 @@ int run_diff(const Options& o) {
   auto base = load_workspace(base_files, &base_code, {false, false, "base", "", o.jobs, o.roots});
   auto head = load_workspace(head_files, &head_code, {false, false, "head", "", o.jobs, o.roots});
   if (!base || !head) return std::max(base_code, head_code);
+  std::optional<std::vector<IntendedChange>> intended;
+  if (!o.intended.empty()) {
+    int code = 0;
+    intended = load_intended(o.intended, head->model.currency, &code);
+    if (!intended) return code;
+  }
+  std::vector<ActualChange> actual;
 
   int code = 0, total_scenarios = 0, scenarios_changed = 0, changed = 0, compared = 0;
   std::string text;
@@ -88,6 +129,7 @@ int run_diff(const Options& o) {
         text += fmt::format("    rule {}: {} -> {}\n", rc.rule, describe(base->model, rc.before),
                             describe(head->model, rc.after));
       }
+      actual.push_back({sc.title, c.person, c.before, c.after});
       Json j;
       j["scenario"] = sc.title;
       j["person"] = c.person;
@@ -101,20 +143,8 @@ int run_diff(const Options& o) {
   // An evaluation error leaves the comparison incomplete: print no summary
   // that would look like a complete one.
   if (code) return code;
-  if (o.format == "json") {
-    Json out;
-    out["changes"] = std::move(changes);
-    out["summary"] = Json{{"changed", changed},
-                          {"person_outcomes", compared},
-                          {"scenarios_changed", scenarios_changed},
-                          {"scenarios", total_scenarios}};
-    emit(out.dump() + "\n");
-  } else {
-    text += fmt::format("{} of {} person-outcomes changed in {} of {} scenarios\n", changed,
-                        compared, scenarios_changed, total_scenarios);
-    emit(text);
-  }
-  return o.fail_on_change && changed > 0 ? 1 : 0;
+  Totals totals{changed, compared, scenarios_changed, total_scenarios};
+  return finish(o, head->model.currency, intended, actual, std::move(changes), text, totals);
 }
 
 }  // namespace smr::cli

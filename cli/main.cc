@@ -99,6 +99,12 @@ const Command kCommands[] = {
        app.add_option("--format", o.format, "output format: text or json")
            ->check(CLI::IsMember({"text", "json"}));
        app.add_flag("--fail-on-change", o.fail_on_change, "exit 1 when any outcome changed");
+       app.add_option("--intended", o.intended,
+                      "exit 1 unless the changes are exactly those this manifest lists")
+           ->type_name("FILE");
+       app.add_option("--write-intended", o.write_intended,
+                      "write the changes as a manifest, for review and --intended")
+           ->type_name("FILE");
        add_root(app, o);
      },
      smr::cli::run_diff},

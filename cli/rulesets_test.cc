@@ -1,6 +1,8 @@
 // The bundled rulesets stay honest: each checks without errors, passes its
 // own hand-worked scenario suite, and has no rule that never fires.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 
 #include "engine/compile.h"
 #include "engine/evaluator.h"
@@ -109,4 +111,44 @@ TEST_CASE("--why-not answers for every unsanctioned person of every bundled suit
     }
     CHECK(answered > 50);
   }
+}
+
+TEST_CASE("diff --write-intended then --intended: the manifest is the gate",
+          "[rulesets][intended]") {
+  std::string dir = std::string(SMR_SOURCE_DIR) + "/rulesets/online_safety/";
+  std::string tmp = smr::testing::temp_dir();
+  std::string diff = "diff --base " + dir + "rules_act.smr --head " + dir + "rules.smr " + dir +
+                     "regime.smr " + dir + "org.smr " + dir + "scenarios.smr";
+  std::string out, err;
+  REQUIRE(run_smr(diff + " --write-intended " + tmp + "/m.txt", &out, &err) == 0);
+  std::string manifest;
+  {
+    std::ifstream in(tmp + "/m.txt");
+    manifest.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  CHECK(count_lines_starting(manifest, "\"") == 29);
+  CHECK(manifest.find("\"Grooming undetected: a first failure is censured\" tsd_new: none -> "
+                      "censure\n") != std::string::npos);
+  REQUIRE(run_smr(diff + " --intended " + tmp + "/m.txt", &out, &err) == 0);
+  CHECK(out.find("intended: 29 of 29 listed changes as intended; 0 unintended, 0 did not "
+                 "happen, 0 happened differently\n") != std::string::npos);
+  // One change dropped, one amount altered, one that cannot happen added.
+  std::string edited = manifest;
+  size_t first = edited.find("\"Grooming undetected: a first failure is censured\" tsd_new");
+  edited.erase(first, edited.find('\n', first) + 1 - first);
+  size_t fine = edited.find("fine 48_000 GBP");
+  REQUIRE(fine != std::string::npos);
+  edited.replace(fine, 15, "fine 40_000 GBP");
+  edited += "\"Nope\" bob: none -> censure\n";
+  smr::testing::write_file(tmp + "/edited.txt", edited);
+  CHECK(run_smr(diff + " --intended " + tmp + "/edited.txt", &out, &err) == 1);
+  CHECK(out.find("unintended: \"Grooming undetected: a first failure is censured\" tsd_new: none "
+                 "-> censure\n") != std::string::npos);
+  CHECK(out.find("did not happen: \"Nope\" bob: none -> censure\n") != std::string::npos);
+  CHECK(out.find("\n  but got: \"Consistent failure: a third grooming breach within twelve "
+                 "months\" tsd_new: none -> censure, fine 48_000 GBP\n") != std::string::npos);
+  CHECK(out.find("intended: 27 of 29 listed changes as intended; 1 unintended, 1 did not "
+                 "happen, 1 happened differently\n") != std::string::npos);
+  CHECK(run_smr(diff + " --intended " + tmp + "/missing.txt", &out, &err) == 2);
+  CHECK(out.empty());
 }
