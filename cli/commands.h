@@ -2,6 +2,7 @@
 // process exit code (0 success, 1 model errors or failures, 2 usage/IO).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct Options {
   bool all_persons = false;
   std::vector<std::string> why_not;  // eval --why-not
   int focus = -1;                    // graph --focus
+  int64_t max = 100'000;             // explore --max
+  uint64_t seed = 1;                 // explore --seed
+  bool monotone = false;             // explore --monotone
   std::string junit;
   bool coverage = false;
   std::vector<std::string> base, head;
@@ -34,5 +38,6 @@ int run_eval(const Options& o);
 int run_test(const Options& o);
 int run_diff(const Options& o);
 int run_graph(const Options& o);
+int run_explore(const Options& o);
 
 }  // namespace smr::cli

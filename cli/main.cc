@@ -108,6 +108,31 @@ const Command kCommands[] = {
        add_root(app, o);
      },
      smr::cli::run_diff},
+    {"explore", "Generate scenarios that tell two versions of a ruleset apart.",
+     [](CLI::App& app, Options& o) {
+       app.add_option("--base", o.base, "a file of the base version (repeat for several)")
+           ->required()
+           ->allow_extra_args(false);
+       app.add_option("--head", o.head, "a file of the changed version (repeat for several)")
+           ->required()
+           ->allow_extra_args(false);
+       app.add_option("COMMON", o.files, "files both versions share: the org(s), ...");
+       app.add_option("--max", o.max, "explore at most N scenarios (default 100000)")
+           ->type_name("N")
+           ->check(CLI::Range(int64_t{1}, int64_t{100'000'000}));
+       app.add_option("--seed", o.seed, "which scenarios, when there are more than --max")
+           ->type_name("S");
+       app.add_flag("--monotone", o.monotone,
+                    "exit 1 if head treats anyone more leniently than base in some scenario");
+       app.add_option("--format", o.format, "output format: text (a .smr file) or json")
+           ->check(CLI::IsMember({"text", "json"}));
+       add_jobs(app, o);
+       add_root(app, o);
+       app.footer(
+           "Exit codes: 0 success; 1 model errors, or --monotone and head is more "
+           "lenient; 2 usage or unreadable file.");
+     },
+     smr::cli::run_explore},
     {"graph", "Write the org-responsibility graph as Graphviz DOT.",
      [](CLI::App& app, Options& o) {
        add_files(app, o);

@@ -150,7 +150,9 @@ std::string grouped_amount(Decimal d) {
   return point == std::string::npos ? out : out + text.substr(point);
 }
 
-std::string sanctions_text(const model::Sanctions& s, const std::string& currency) {
+}  // namespace
+
+std::string sanctions_literal(const model::Sanctions& s, const std::string& currency) {
   std::vector<std::string> parts;
   if (s.censure) parts.push_back("censure");
   if (s.fine) parts.push_back(fmt::format("fine {} {}", grouped_amount(*s.fine), currency));
@@ -161,8 +163,6 @@ std::string sanctions_text(const model::Sanctions& s, const std::string& currenc
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
   return out;
 }
-
-}  // namespace
 
 std::vector<IntendedChange> parse_intended(const std::string& text, uint32_t file,
                                            const std::string& currency, Diagnostics& diags) {
@@ -208,8 +208,8 @@ std::string intended_line(const std::string& scenario, const std::string& person
     if (c == '"' || c == '\\') title += '\\';
     title += c;
   }
-  return fmt::format("{}\" {}: {} -> {}", title, person, sanctions_text(before, currency),
-                     sanctions_text(after, currency));
+  return fmt::format("{}\" {}: {} -> {}", title, person, sanctions_literal(before, currency),
+                     sanctions_literal(after, currency));
 }
 
 }  // namespace smr

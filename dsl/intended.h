@@ -31,6 +31,10 @@ std::vector<IntendedChange> parse_intended(const std::string& text, uint32_t fil
 bool read_intended(const std::string& path, const std::string& currency, SourceManager& sources,
                    Diagnostics& diags, std::vector<IntendedChange>* out, std::string* error);
 
+// Sanctions as an `expect` line writes them: `none`, or `censure, fine
+// 108_000 GBP, criminal`.
+std::string sanctions_literal(const model::Sanctions& s, const std::string& currency);
+
 // One change as a manifest line, ready to parse back: fines written exactly,
 // with `_` grouping (`fine 108_000 GBP`, `fine 50.12 GBP`).
 std::string intended_line(const std::string& scenario, const std::string& person,

@@ -217,6 +217,11 @@ std::string constant_text(const model::Value& v) {
   return v.type == Type::Money ? v.number.to_grouped_string(2) : v.number.to_string();
 }
 
+std::string literal_text(const model::Value& v, const std::string& currency) {
+  if (v.type == model::Type::Money) return v.number.to_string() + " " + currency;
+  return constant_text(v);
+}
+
 std::string expression_text(const model::Model& m, const model::Expr& e, size_t max_chars) {
   Writer w(m, max_chars);
   w.write(e, 0);

@@ -18,5 +18,8 @@ std::string selector_text(const model::Model& m, const std::vector<model::Select
 // A constant as written: `100 GBP`-style money is shown as its number,
 // `30%`, `12 months`, `2024-01-01`, `true`.
 std::string constant_text(const model::Value& v);
+// A value as a literal of the language: money with its currency
+// (`12000.5 GBP`), strings quoted.
+std::string literal_text(const model::Value& v, const std::string& currency);
 
 }  // namespace smr
