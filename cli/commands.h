@@ -19,6 +19,8 @@ struct Options {
   int64_t max = 100'000;             // explore --max
   uint64_t seed = 1;                 // explore --seed
   bool monotone = false;             // explore --monotone
+  std::vector<std::string> vary;     // sweep --vary
+  int64_t sweep_max = 10'000;        // sweep --max
   std::string junit;
   bool coverage = false;
   std::vector<std::string> base, head;
@@ -39,5 +41,6 @@ int run_test(const Options& o);
 int run_diff(const Options& o);
 int run_graph(const Options& o);
 int run_explore(const Options& o);
+int run_sweep(const Options& o);
 
 }  // namespace smr::cli

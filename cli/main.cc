@@ -133,6 +133,23 @@ const Command kCommands[] = {
            "lenient; 2 usage or unreadable file.");
      },
      smr::cli::run_explore},
+    {"sweep", "Re-evaluate one scenario over ranges of its inputs.",
+     [](CLI::App& app, Options& o) {
+       add_files(app, o);
+       app.add_option("--scenario", o.scenario, "the scenario to vary")->required();
+       app.add_option("--vary", o.vary,
+                      "NAME=FROM..TO[:STEP]: a breach fact, severity, date (step in days, or "
+                      "months as '1 month'), PERSON.FACT or PERSON.relevant_income (repeatable)")
+           ->required()
+           ->allow_extra_args(false);
+       app.add_option("--format", o.format, "output format: text, csv or json")
+           ->check(CLI::IsMember({"text", "csv", "json"}));
+       app.add_option("--max", o.sweep_max, "evaluate at most N combinations (default 10000)")
+           ->type_name("N")
+           ->check(CLI::Range(int64_t{1}, int64_t{100'000'000}));
+       add_jobs(app, o);
+     },
+     smr::cli::run_sweep},
     {"graph", "Write the org-responsibility graph as Graphviz DOT.",
      [](CLI::App& app, Options& o) {
        add_files(app, o);
