@@ -155,36 +155,34 @@ int run_test(const Options& o) {
   struct Tested {
     TestCase test;
     std::vector<std::string> diagnostics;
-    std::vector<std::pair<int, int>> sanctions;  // (rule, count)
+    std::shared_ptr<Coverage> coverage;
   };
   Output out;
   std::vector<TestCase> cases;
-  std::vector<int> sanctions_by_rule(ws->model.rules.size(), 0);
+  bool counting = o.coverage || !o.coverage_json.empty();
+  Coverage coverage(ws->model);
+  EvalOptions eo;
+  eo.coverage = counting;
   ordered_parallel_map<Tested>(
       with_expectations.size(), jobs_of(o), 64,
       [&](size_t i) {
         int s = with_expectations[i];
         ScenarioResult r =
-            evaluate_scenario(ws->model, ws->graph(ws->model.scenarios[s].org), s, {});
-        Tested t{{s, {}, false}, {}, {}};
+            evaluate_scenario(ws->model, ws->graph(ws->model.scenarios[s].org), s, eo);
+        Tested t{{s, {}, false}, {}, r.coverage};
         if (r.error) {
           t.diagnostics = evaluation_diagnostics(*ws, r);
           t.test.errored = true;
           t.test.differences.push_back("evaluation failed: " + r.error->message);
         } else {
           t.test.differences = expectation_failures(ws->model, r);
-          for (const auto& p : r.persons) {
-            for (const auto& rec : p.records) {
-              if (rec.imposed) t.sanctions.push_back({rec.rule, 1});
-            }
-          }
         }
         return t;
       },
       [&](Tested&& t) {
         if (!t.diagnostics.empty()) out.flush();
         for (const auto& d : t.diagnostics) fmt::print(stderr, "{}", d);
-        for (auto [rule, n] : t.sanctions) sanctions_by_rule[rule] += n;
+        if (t.coverage) coverage.merge(*t.coverage);
         const auto& sc = ws->model.scenarios[t.test.scenario];
         out.add(fmt::format("{} {}\n", t.test.differences.empty() ? "PASS" : "FAIL",
                             printable_message(sc.title)));
@@ -199,7 +197,14 @@ int run_test(const Options& o) {
       return 2;
     }
   }
-  if (o.coverage) out.add(coverage_report(ws->model, sanctions_by_rule));
+  std::string error;
+  if (!o.coverage_json.empty() &&
+      !write_text_file(o.coverage_json, coverage_json(ws->model, coverage), &error)) {
+    out.flush();
+    fmt::print(stderr, "smr test: cannot write {}: {}\n", o.coverage_json, error);
+    return 2;
+  }
+  if (o.coverage) out.add(coverage_report(ws->model, coverage));
   int failed = static_cast<int>(std::count_if(
       cases.begin(), cases.end(), [](const TestCase& c) { return !c.differences.empty(); }));
   out.add(fmt::format("{} passed, {} failed\n", static_cast<int>(cases.size()) - failed, failed));

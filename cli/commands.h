@@ -23,6 +23,7 @@ struct Options {
   int64_t sweep_max = 10'000;        // sweep --max
   std::string junit;
   bool coverage = false;
+  std::string coverage_json;  // test --coverage-json FILE
   std::vector<std::string> base, head;
   bool fail_on_change = false;
   std::string intended, write_intended;  // diff --intended / --write-intended

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 
+#include "cli/output.h"
 #include "dsl/core/source.h"
 
 namespace smr::cli {
@@ -104,11 +105,9 @@ bool write_intended(const std::string& path, const std::vector<ActualChange>& ch
   for (const auto& a : changes) {
     text += intended_line(a.scenario, a.person, a.before, a.after, currency) + "\n";
   }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (out) return true;
-  fmt::print(stderr, "smr diff: --write-intended: cannot write {}\n", path);
+  std::string error;
+  if (write_text_file(path, text, &error)) return true;
+  fmt::print(stderr, "smr diff: --write-intended: cannot write {}: {}\n", path, error);
   return false;
 }
 

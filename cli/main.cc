@@ -78,6 +78,9 @@ const Command kCommands[] = {
      [](CLI::App& app, Options& o) {
        add_files(app, o);
        app.add_option("--junit", o.junit, "also write the results as JUnit XML to PATH");
+       app.add_option("--coverage-json", o.coverage_json,
+                      "write the coverage as JSON to FILE, for tools")
+           ->type_name("FILE");
        app.add_flag("--coverage", o.coverage,
                     "list each rule's sanctions; flag rules that never fired");
        app.add_option(

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
 
 #include "dsl/core/parallel.h"
 
@@ -32,6 +35,18 @@ void ResultWriter::write(Evaluated&& e) {
 ResultWriter::~ResultWriter() {
   out_.flush();
   if (hidden_) fmt::print(stderr, "smr: {} more diagnostics not shown\n", hidden_);
+}
+
+bool write_text_file(const std::string& path, const std::string& text, std::string* error) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  out << text;
+  out.close();
+  if (!out) *error = "write failed";
+  return static_cast<bool>(out);
 }
 
 }  // namespace smr::cli

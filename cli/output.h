@@ -60,6 +60,10 @@ class ResultWriter {
   int printed_ = 0, hidden_ = 0;
 };
 
+// Writes `text` to `path`, replacing it; false with *error (the system's
+// reason) when it cannot.
+bool write_text_file(const std::string& path, const std::string& text, std::string* error);
+
 // The --jobs value, or every core.
 int jobs_of(const Options& o);
 

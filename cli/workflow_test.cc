@@ -1,6 +1,8 @@
 // The regression workflow: smr diff, JUnit and coverage for smr test, and
 // smr graph rendered by Graphviz.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
 #include "tests/support.h"
@@ -127,16 +129,14 @@ TEST_CASE("smr test --coverage counts each rule's sanctions and names unfired ru
   std::string out;
   CHECK(run_smr("test --coverage " + dir + "/cov.smr --root " + SMR_SOURCE_DIR, &out, nullptr) ==
         0);
-  CHECK(out ==
-        "PASS Repeated grooming failures\n"
-        "coverage:\n"
-        "  never_used               0 sanctions  never fired\n"
-        "  censure_no_steps         2 sanctions\n"
-        "  fine_by_seriousness      2 sanctions\n"
-        "  consistent_failure       1 sanction\n"
-        "  oversight                1 sanction\n"
-        "1 of 5 rules never fired\n"
-        "1 passed, 0 failed\n");
+  CHECK(out.find("PASS Repeated grooming failures\n"
+                 "coverage:\n"
+                 "  never_used               0 sanctions  never fired\n"
+                 "    when severity == 5: true 0, false 2  never true\n"
+                 "    then criminal to board: 0 sanctions\n"
+                 "  censure_no_steps         2 sanctions\n") == 0);
+  CHECK(out.find("  oversight                1 sanction\n") != std::string::npos);
+  CHECK(out.find("\n1 of 5 rules never fired\n1 passed, 0 failed\n") != std::string::npos);
 }
 
 TEST_CASE("smr graph writes DOT that Graphviz renders, with the used paths in red", "[graph]") {
@@ -207,4 +207,38 @@ TEST_CASE(
   CHECK(out ==
         "scenario \"wrong\" (org acme)\n  person  name       outcome  sanctions\n"
         "  bob     Bob Jones  fine     censure, fine 36,000.00 GBP\n");
+}
+
+TEST_CASE("smr test --coverage: clauses, conditions, table rows and idle breach types",
+          "[coverage]") {
+  std::string dir = temp_dir(), out;
+  REQUIRE(run_smr("test --coverage --coverage-json " + dir + "/cov.json " + kExample, &out,
+                  nullptr) == 0);
+  // By hand: the two breaches have severities 4 and 3. The first has no
+  // earlier breach (consistent_failure's when is false), oversight needs 4;
+  // the seriousness table is read at 4 and at 3; no scenario has an abuse
+  // image series.
+  CHECK(out.find("  consistent_failure       1 sanction\n"
+                 "    when prior_breaches(12 months) >= 1: true 1, false 1\n"
+                 "    then fine to accountable: 1 sanction\n"
+                 "      where not reasonable_steps: true 1, false 0  never false\n") !=
+        std::string::npos);
+  CHECK(out.find("    when severity >= 2: true 2, false 0  never false\n") != std::string::npos);
+  CHECK(out.find("  table seriousness: 1: never used, 2: never used, 3: 1 use, 4: 1 use, 5: never "
+                 "used, default: never used\n") != std::string::npos);
+  CHECK(out.find("breach types no scenario exercises: abuse_image_series\n"
+                 "4 of 6 table rows never used\n"
+                 "0 of 4 rules never fired\n"
+                 "1 passed, 0 failed\n") != std::string::npos);
+  std::ifstream in(dir + "/cov.json");
+  auto j = nlohmann::json::parse(in);
+  CHECK(j["rules"][3]["rule"] == "oversight");
+  CHECK(j["rules"][3]["when"]["counts"] == nlohmann::json::parse(R"({"true":1,"false":1})"));
+  CHECK(j["rules"][1]["clauses"][0]["sanctions"] == 2);
+  CHECK(j["tables"][0]["rows"][3] == nlohmann::json::parse(R"({"key":4,"uses":1})"));
+  CHECK(j["tables"][0]["default"]["uses"] == 0);
+  CHECK(j["breach_types"][1] ==
+        nlohmann::json::parse(R"({"breach_type":"abuse_image_series","breaches":0})"));
+  CHECK(run_smr("test --coverage-json " + dir + "/no/such/dir/c.json " + kExample, &out, nullptr) ==
+        2);
 }

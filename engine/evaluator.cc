@@ -72,6 +72,7 @@ class ScenarioRun {
       if (p >= 0 && !wants_why_not(p)) why_not_.push_back(p);
     }
     tracing_ = o.explain || !why_not_.empty();
+    if (o.coverage) result_.coverage = std::make_shared<Coverage>(m);
   }
 
   ScenarioResult run() {
@@ -106,6 +107,8 @@ class ScenarioRun {
     breach_env.step_count = &steps_;
     breach_env.max_steps = opts_.max_steps;
     breach_env.record = &record_;
+    breach_env.coverage = result_.coverage.get();
+    if (result_.coverage) ++result_.coverage->breach_types[b.type];
     sanctioned_now_.clear();
     fined_now_.clear();
     WouldReach would(g_, b, accountable);
@@ -139,6 +142,12 @@ class ScenarioRun {
 
   // Evaluates the rule's `when`, recording it in `when` when explaining.
   bool holds_when(const model::Rule& rule, Env& env, Explanation& when) {
+    bool value = when_value(rule, env, when);
+    if (result_.coverage) ++result_.coverage->when[&rule - m_.rules.data()][value];
+    return value;
+  }
+
+  bool when_value(const model::Rule& rule, Env& env, Explanation& when) {
     if (!tracing_) return eval(*rule.when, env).boolean;
     Trace trace;
     env.trace = &trace;
@@ -187,6 +196,7 @@ class ScenarioRun {
     env.max_steps = opts_.max_steps;
     env.graph = &g_;
     env.record = &record_;
+    env.coverage = result_.coverage.get();
     auto pf =
         std::lower_bound(b.persons.begin(), b.persons.end(), person,
                          [](const model::PersonFactValues& v, int p) { return v.person < p; });
@@ -254,7 +264,7 @@ class ScenarioRun {
     env.let_values = &lets;
     env.trace = trace ? &*trace : nullptr;
     count_step(env, clause.loc);
-    if (clause.where && !holds_where(clause, env)) {
+    if (clause.where && !holds_where(j, clause, env)) {
       if (target) {
         why_not(s.person, j.breach, j.rule, j.clause, WhyNot::Reason::WhereFalse).explanation =
             trace->take();
@@ -288,14 +298,23 @@ class ScenarioRun {
     }
     if (opts_.explain) rec.explanation = trace->take();
     if (rec.imposed && m_.reads_prior_sanctions) sanctioned_now_.insert(s.person);
+    if (rec.imposed && result_.coverage) {
+      ++result_.coverage->rule_sanctions[j.rule];
+      ++result_.coverage->clause_sanctions[j.rule][j.clause];
+    }
     person.records.push_back(std::move(rec));
   }
 
-  bool holds_where(const model::Clause& clause, Env& env) {
-    if (!env.trace) return eval(*clause.where, env).boolean;
-    env.trace->begin_condition();
-    bool value = eval(*clause.where, env).boolean;
-    env.trace->end_condition("where", expression_text(m_, *clause.where), value);
+  bool holds_where(const Judged& j, const model::Clause& clause, Env& env) {
+    bool value = false;
+    if (!env.trace) {
+      value = eval(*clause.where, env).boolean;
+    } else {
+      env.trace->begin_condition();
+      value = eval(*clause.where, env).boolean;
+      env.trace->end_condition("where", expression_text(m_, *clause.where), value);
+    }
+    if (result_.coverage) ++result_.coverage->where[j.rule][j.clause][value];
     return value;
   }
 

@@ -16,6 +16,7 @@ struct EvalOptions {
   // Person ids to explain the absence of sanctions for (those not in the
   // scenario's org are skipped).
   std::vector<std::string> why_not;
+  bool coverage = false;           // count what the scenario exercised (ScenarioResult::coverage)
   int64_t max_steps = 50'000'000;  // expression nodes and people judged, per scenario
 };
 

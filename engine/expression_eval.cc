@@ -242,6 +242,14 @@ Value lookup(const Expr& e, const Env& env) {
     throw Failure{e.loc, fmt::format("table '{}'{} has no entry for key {} and no default", t.name,
                                      when, key.number.to_string())};
   }
+  if (env.coverage) {
+    size_t version = static_cast<size_t>(&v - t.versions.data());
+    if (it != v.entries.end()) {
+      ++env.coverage->table_rows[e.index][version][k];
+    } else {
+      ++env.coverage->table_defaults[e.index][version];
+    }
+  }
   if (env.trace) {
     std::string name = fmt::format("{}[{}]", t.name, k);
     env.trace->read(name, *found, t.percent,

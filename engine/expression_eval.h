@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dsl/model.h"
+#include "engine/coverage.h"
 #include "engine/org_graph.h"
 #include "engine/trace.h"
 
@@ -28,7 +29,8 @@ struct Env {
   int person = -1;
   const model::PersonFactValues* person_facts = nullptr;
   Decimal income;
-  Trace* trace = nullptr;  // explanation, when asked for
+  Trace* trace = nullptr;        // explanation, when asked for
+  Coverage* coverage = nullptr;  // table rows used, when counted
   const OrgGraph* graph = nullptr;
   // A scenario may take at most `max_steps` steps (expression nodes and
   // people judged): a runaway model ends in a diagnostic, not a hang.

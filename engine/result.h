@@ -2,12 +2,14 @@
 // reasons behind them, the unattributed breaches, or the evaluation error.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "dsl/core/decimal.h"
 #include "dsl/model.h"
+#include "engine/coverage.h"
 #include "engine/org_graph.h"
 #include "engine/trace.h"
 
@@ -90,8 +92,9 @@ struct ScenarioResult {
   std::vector<PersonResult> persons;
   // The person's result; an empty one (no sanction) when there is none.
   PersonResult of(int person) const;
-  std::vector<int> unattributed;  // breach indices, in evaluation order
-  std::vector<WhyNot> why_not;    // for EvalOptions::why_not, in evaluation order
+  std::vector<int> unattributed;       // breach indices, in evaluation order
+  std::vector<WhyNot> why_not;         // for EvalOptions::why_not, in evaluation order
+  std::shared_ptr<Coverage> coverage;  // with EvalOptions::coverage
   std::optional<EvalError> error;
 };
 
