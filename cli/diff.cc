@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -98,6 +99,7 @@ int run_diff(const Options& o) {
     if (!intended) return code;
   }
   std::vector<ActualChange> actual;
+  std::map<std::pair<int, int>, int> people;  // (base org, head org) -> persons in either
 
   int code = 0, total_scenarios = 0, scenarios_changed = 0, changed = 0, compared = 0;
   std::string text;
@@ -115,7 +117,15 @@ int run_diff(const Options& o) {
       code = 1;
       continue;
     }
-    ScenarioDiff d = diff_scenario(base->model, *before, head->model, *after);
+    auto pair = std::make_pair(before->source->org, after->source->org);
+    auto counted = people.find(pair);
+    if (counted == people.end()) {
+      counted = people
+                    .emplace(pair, persons_in_either(base->model.orgs[pair.first],
+                                                     head->model.orgs[pair.second]))
+                    .first;
+    }
+    ScenarioDiff d = diff_scenario(base->model, *before, head->model, *after, counted->second);
     compared += d.persons_compared;
     if (d.changes.empty()) continue;
     ++scenarios_changed;

@@ -111,7 +111,8 @@ class ScenarioRun {
     if (result_.coverage) ++result_.coverage->breach_types[b.type];
     sanctioned_now_.clear();
     fined_now_.clear();
-    WouldReach would(g_, b, accountable);
+    std::optional<WouldReach> would;  // --why-not only
+    if (!why_not_.empty()) would.emplace(g_, b, accountable);
     for (size_t r = 0; r < m_.rules.size(); ++r) {
       const model::Rule& rule = m_.rules[r];
       int ri = static_cast<int>(r);
@@ -132,7 +133,7 @@ class ScenarioRun {
         std::vector<Selected> chosen = select_all(clause.selector, g_, m_, b, accountable);
         Judged judged{ri, static_cast<int>(c), bi, &when};
         for (const Selected& s : chosen) judge(judged, s);
-        for (int p : why_not_) missed(judged, p, chosen, would);
+        for (int p : why_not_) missed(judged, p, chosen, *would);
       }
     }
     apply_caps(bi);

@@ -409,7 +409,7 @@ std::optional<Distinguishing> compare(const Compilation& base, const Compilation
   ScenarioResult before = evaluate_scenario(base.model, base.graph(base_sc.org), base_sc, {});
   ScenarioResult after = evaluate_scenario(head.model, head.graph(head_sc.org), head_sc, {});
   if (before.error || after.error) return std::nullopt;
-  ScenarioDiff d = diff_scenario(base.model, before, head.model, after);
+  ScenarioDiff d = diff_scenario(base.model, before, head.model, after, 0);
   if (d.changes.empty()) return std::nullopt;
   Distinguishing out{probe, std::move(d.changes), {}};
   out.lenient = more_lenient(out.changes);

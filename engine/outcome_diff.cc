@@ -16,7 +16,6 @@ struct Side {
 std::map<std::string, Side> sides(const model::Model& m, const ScenarioResult& r) {
   std::map<std::string, Side> out;
   const model::Org& org = m.orgs[r.source->org];
-  for (const auto& person : org.persons) out[person.id];  // everyone is compared
   for (const PersonResult& p : r.persons) {
     Side& s = out[org.persons[p.person].id];
     s.summary = p.sanctions;
@@ -50,15 +49,31 @@ std::vector<std::string> names(const std::map<std::string, RuleEffect>& rules) {
 
 }  // namespace
 
+int persons_in_either(const model::Org& base, const model::Org& head) {
+  int n = static_cast<int>(base.persons.size());
+  for (const auto& p : head.persons) n += base.find_person(p.id) < 0;
+  return n;
+}
+
 ScenarioDiff diff_scenario(const model::Model& base_model, const ScenarioResult& base,
                            const model::Model& head_model, const ScenarioResult& head) {
+  return diff_scenario(
+      base_model, base, head_model, head,
+      persons_in_either(base_model.orgs[base.source->org], head_model.orgs[head.source->org]));
+}
+
+ScenarioDiff diff_scenario(const model::Model& base_model, const ScenarioResult& base,
+                           const model::Model& head_model, const ScenarioResult& head,
+                           int persons_compared) {
+  // Only the people either result touched can differ: a scenario's cost
+  // does not grow with the org.
   auto before = sides(base_model, base);
   auto after = sides(head_model, head);
   std::set<std::string> ids;
   for (const auto& [id, s] : before) ids.insert(id);
   for (const auto& [id, s] : after) ids.insert(id);
   ScenarioDiff diff;
-  diff.persons_compared = static_cast<int>(ids.size());
+  diff.persons_compared = persons_compared;
   const Side none;
   for (const std::string& id : ids) {
     const Side& b = before.count(id) ? before.at(id) : none;

@@ -37,5 +37,12 @@ struct ScenarioDiff {
 // there. Both results must be of the same scenario and free of errors.
 ScenarioDiff diff_scenario(const model::Model& base_model, const ScenarioResult& base,
                            const model::Model& head_model, const ScenarioResult& head);
+// The same with `persons_compared` already counted (persons_in_either),
+// so that a scenario costs what its results hold, not the org's size.
+ScenarioDiff diff_scenario(const model::Model& base_model, const ScenarioResult& base,
+                           const model::Model& head_model, const ScenarioResult& head,
+                           int persons_compared);
+// The persons of either org, each id once.
+int persons_in_either(const model::Org& base, const model::Org& head);
 
 }  // namespace smr

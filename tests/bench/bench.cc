@@ -139,6 +139,12 @@ int main(int argc, char** argv) {
       "smr eval --format json --jobs 2, e2e:  {:6.3f} s  {:.0f} scenarios/s  (target <= 1.5 s)\n",
       eval_e2e, size.scenarios / eval_e2e);
   fmt::print("peak memory of smr: {:.0f} MiB  (target < 2048 MiB)\n", eval_rss / 1024.0);
+  // explore over the 100,000-person org: base and head the same model, so
+  // every scenario is evaluated twice and none differs.
+  auto [explore_s, explore_rss] = timed_command(smr + " explore --max 100000 --jobs 2 --base " +
+                                                path + " --head " + path + " >/dev/null 2>&1");
+  fmt::print("smr explore --max 100000 --jobs 2, e2e: {:6.3f} s  {:.0f} scenarios/s  {:.0f} MiB\n",
+             explore_s, 100'000 / explore_s, explore_rss / 1024.0);
   std::remove(path.c_str());
   hr_export(smr);
   return 0;
