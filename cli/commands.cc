@@ -22,21 +22,6 @@
 namespace smr::cli {
 namespace {
 
-// Finds scenarios by title; an unknown title is a usage error.
-bool pick_scenarios(const model::Model& m, const std::vector<std::string>& names,
-                    std::vector<int>* out) {
-  if (names.empty()) {
-    for (size_t i = 0; i < m.scenarios.size(); ++i) out->push_back(static_cast<int>(i));
-    return true;
-  }
-  for (const auto& n : names) {
-    int found = find_scenario_or_report(m, n, "eval");
-    if (found < 0) return false;
-    out->push_back(found);
-  }
-  return true;
-}
-
 // The diagnostics a scenario's evaluation raises: its error, or a warning
 // for each unattributed breach. Rendered as text, ready for stderr.
 std::vector<std::string> evaluation_diagnostics(const Workspace& ws, const ScenarioResult& r) {
@@ -100,7 +85,7 @@ int run_eval(const Options& o) {
   if (!why_not_persons_known(ws->model, o.why_not)) return 2;
   if (!o.scenarios_jsonl.empty()) return stream_scenarios(*ws, o, false);
   std::vector<int> chosen;
-  if (!pick_scenarios(ws->model, o.scenarios, &chosen)) return 2;
+  if (!pick_scenarios(ws->model, o.scenarios, "eval", &chosen)) return 2;
   ReportOptions ro{o.explain, o.all_persons, o.why_not};
   EvalOptions eo{o.explain};
   eo.why_not = o.why_not;

@@ -21,6 +21,7 @@ struct Options {
   bool monotone = false;             // explore --monotone
   std::vector<std::string> vary;     // sweep --vary
   int64_t sweep_max = 10'000;        // sweep --max
+  std::string output;                // report -o
   std::string junit;
   bool coverage = false;
   std::string coverage_json;  // test --coverage-json FILE
@@ -43,5 +44,6 @@ int run_diff(const Options& o);
 int run_graph(const Options& o);
 int run_explore(const Options& o);
 int run_sweep(const Options& o);
+int run_report(const Options& o);
 
 }  // namespace smr::cli

@@ -153,6 +153,22 @@ const Command kCommands[] = {
        add_jobs(app, o);
      },
      smr::cli::run_sweep},
+    {"report", "Write one self-contained HTML report for reviewers.",
+     [](CLI::App& app, Options& o) {
+       add_files(app, o);
+       app.add_option("-o,--output", o.output, "the HTML file to write")->required();
+       app.add_option("--scenario", o.scenarios, "report only this scenario (repeatable)")
+           ->allow_extra_args(false);
+       app.add_option("--base", o.base, "compare with this base version (repeatable)")
+           ->allow_extra_args(false);
+       app.add_option("--head", o.head, "the changed version (repeatable); FILE... are shared")
+           ->allow_extra_args(false);
+       app.add_option("--intended", o.intended,
+                      "with --base/--head: the intended-change manifest to check")
+           ->type_name("FILE");
+       add_jobs(app, o);
+     },
+     smr::cli::run_report},
     {"graph", "Write the org-responsibility graph as Graphviz DOT.",
      [](CLI::App& app, Options& o) {
        add_files(app, o);

@@ -64,6 +64,20 @@ int find_scenario_or_report(const model::Model& m, const std::string& title, con
   return -1;
 }
 
+bool pick_scenarios(const model::Model& m, const std::vector<std::string>& names,
+                    const char* command, std::vector<int>* out) {
+  if (names.empty()) {
+    for (size_t i = 0; i < m.scenarios.size(); ++i) out->push_back(static_cast<int>(i));
+    return true;
+  }
+  for (const auto& n : names) {
+    int found = find_scenario_or_report(m, n, command);
+    if (found < 0) return false;
+    out->push_back(found);
+  }
+  return true;
+}
+
 std::string breach_label(const model::Model& m, const model::ScenarioBreach& b) {
   return fmt::format("breach '{}' on {}", m.breach_types[b.type].id, b.date.to_string());
 }

@@ -32,6 +32,10 @@ int find_scenario(const model::Model& m, const std::string& title);
 // The same, reporting an unknown title on stderr (with a did-you-mean) as
 // `smr COMMAND: no scenario named "..."`; -1 then.
 int find_scenario_or_report(const model::Model& m, const std::string& title, const char* command);
+// The scenarios titled `names`, or all of them when there is none; false
+// (reported as `smr COMMAND: no scenario named ...`) on an unknown title.
+bool pick_scenarios(const model::Model& m, const std::vector<std::string>& names,
+                    const char* command, std::vector<int>* out);
 // "breach 'grooming' on 2022-03-01"
 std::string breach_label(const model::Model& m, const model::ScenarioBreach& b);
 
