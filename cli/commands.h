@@ -22,6 +22,7 @@ struct Options {
   std::vector<std::string> vary;     // sweep --vary
   int64_t sweep_max = 10'000;        // sweep --max
   std::string output;                // report -o
+  bool check = false, diff = false;  // fmt --check / --diff
   std::string junit;
   bool coverage = false;
   std::string coverage_json;  // test --coverage-json FILE
@@ -45,5 +46,6 @@ int run_graph(const Options& o);
 int run_explore(const Options& o);
 int run_sweep(const Options& o);
 int run_report(const Options& o);
+int run_fmt(const Options& o);
 
 }  // namespace smr::cli

@@ -169,6 +169,17 @@ const Command kCommands[] = {
        add_jobs(app, o);
      },
      smr::cli::run_report},
+    {"fmt", "Rewrite .smr files in the canonical layout.",
+     [](CLI::App& app, Options& o) {
+       app.add_option("FILE", o.files, "the .smr files to format (- : stdin to stdout)")
+           ->required();
+       app.add_flag("--check", o.check, "change nothing; list the files that would change, exit 1");
+       app.add_flag("--diff", o.diff, "change nothing; show the changes as a unified diff, exit 1");
+       app.footer(
+           "Exit codes: 0 formatted (or nothing to do); 1 --check/--diff found changes; "
+           "2 usage or unreadable file.");
+     },
+     smr::cli::run_fmt},
     {"graph", "Write the org-responsibility graph as Graphviz DOT.",
      [](CLI::App& app, Options& o) {
        add_files(app, o);
