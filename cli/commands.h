@@ -47,5 +47,6 @@ int run_explore(const Options& o);
 int run_sweep(const Options& o);
 int run_report(const Options& o);
 int run_fmt(const Options& o);
+int run_lsp(const Options& o);
 
 }  // namespace smr::cli

@@ -180,6 +180,11 @@ const Command kCommands[] = {
            "2 usage or unreadable file.");
      },
      smr::cli::run_fmt},
+    {"lsp", "Run the language server on stdin and stdout (for editors).",
+     [](CLI::App& app, Options& o) {
+       app.footer("Speaks LSP 3.17 (JSON-RPC with Content-Length framing) until 'exit'.");
+     },
+     smr::cli::run_lsp},
     {"graph", "Write the org-responsibility graph as Graphviz DOT.",
      [](CLI::App& app, Options& o) {
        add_files(app, o);

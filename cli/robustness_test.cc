@@ -447,8 +447,8 @@ TEST_CASE("a misspelt command or scenario name gets the closest one", "[robust][
   CHECK(run_smr("chek x.smr", &out, &err) == 2);
   CHECK(err ==
         "smr: unknown command 'chek'; did you mean 'check'?\n"
-        "commands: check, eval, test, diff, explore, sweep, report, fmt, graph (smr COMMAND --help "
-        "for each)\n");
+        "commands: check, eval, test, diff, explore, sweep, report, fmt, lsp, graph (smr COMMAND "
+        "--help for each)\n");
   std::string example = std::string(SMR_SOURCE_DIR) + "/rulesets/example/example.smr";
   CHECK(run_smr("eval " + example + " --scenario \"repeated grooming failures\"", &out, &err) == 2);
   CHECK(err.find("did you mean \"Repeated grooming failures\"?") != std::string::npos);

@@ -329,4 +329,15 @@ std::vector<std::string> smr_tokens(std::string_view text) {
   return out;
 }
 
+std::vector<SmrWord> smr_words(std::string_view text) {
+  std::vector<SmrWord> out;
+  for (const auto& t : tokenize(text)) {
+    if (t.kind == Kind::Word)
+      out.push_back({static_cast<size_t>(t.text.data() - text.data()), t.text});
+  }
+  return out;
+}
+
+std::vector<std::string_view> smr_keywords() { return parser::reserved_words(); }
+
 }  // namespace smr

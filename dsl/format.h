@@ -18,6 +18,16 @@ namespace smr {
 // sanctions of consecutive `expect` lines aligned, one final newline.
 std::string format_smr(std::string_view text);
 
+// The identifiers of `text` (not inside strings or comments) with their
+// byte offsets: what an editor looks up and renames.
+struct SmrWord {
+  size_t offset;
+  std::string_view text;
+};
+std::vector<SmrWord> smr_words(std::string_view text);
+// The language's reserved words, for completion.
+std::vector<std::string_view> smr_keywords();
+
 // The tokens of `text` without white space, comments included: what
 // formatting must keep, in order.
 std::vector<std::string> smr_tokens(std::string_view text);

@@ -125,6 +125,10 @@ bool is_reserved(std::string_view word) {
   return word.size() >= 2 && word.size() <= 16 && reserved.count(word) > 0;
 }
 
+std::vector<std::string_view> reserved_words() {
+  return {std::begin(kReserved), std::end(kReserved)};
+}
+
 bool is_builtin_name(std::string_view w) {
   return w == "severity" || w == "date" || w == "relevant_income";
 }

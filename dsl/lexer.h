@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace smr::parser {
 
@@ -26,6 +27,8 @@ bool is_ident_char(char c);
 const char* scan_word(const char* p, const char* end);
 // True for the language's reserved words.
 bool is_reserved(std::string_view word);
+// All of them.
+std::vector<std::string_view> reserved_words();
 // True for reserved words that are names in expressions: severity, date,
 // relevant_income.
 bool is_builtin_name(std::string_view word);
