@@ -12,6 +12,8 @@ PACKAGES=(cmake ninja-build g++ ccache libboost1.81-dev libfmt-dev catch2 nlohma
           python3-distributed)
 # Only for the tests: the report is checked as a reader sees it, in a real browser.
 TEST_PACKAGES=(chromium python3-pytest)
+# npm for the VS Code extension's grammar test, unless a Node.js is there.
+command -v npm >/dev/null 2>&1 || TEST_PACKAGES+=(npm)
 BUILD_DIR=${SMR_BUILD_DIR:-build}
 EXAMPLE=(rulesets/online_safety/regime.smr rulesets/online_safety/rules.smr
          rulesets/online_safety/org.smr rulesets/online_safety/scenarios.smr)
