@@ -52,10 +52,16 @@ int line_of(const std::string& text, const std::string& part) {
   return static_cast<int>(std::count(text.begin(), text.begin() + text.find(part), '\n'));
 }
 
-}  // namespace
+// One session of the scripted client over the worked example: open, each
+// request, an edit to a broken text, formatting, shutdown.
+struct Session {
+  std::string text, uri;
+  int expect_line = 0;
+  std::vector<Json> all;
+};
 
-TEST_CASE("lsp: diagnostics, hover, definition, references, completion, symbols, formatting",
-          "[lsp]") {
+Session run_session() {
+  Session out_session;
   std::string dir = temp_dir();
   std::ifstream in(std::string(SMR_SOURCE_DIR) + "/rulesets/example/example.smr");
   std::stringstream s;
@@ -93,7 +99,18 @@ TEST_CASE("lsp: diagnostics, hover, definition, references, completion, symbols,
   write_file(dir + "/in.txt", script);
   std::string out, err;
   REQUIRE(run_smr("lsp < " + dir + "/in.txt", &out, &err) == 0);
-  auto all = unframe(out);
+  out_session = {text, uri, expect_line, unframe(out)};
+  return out_session;
+}
+
+}  // namespace
+
+TEST_CASE("lsp: diagnostics, hover, definition, references, completion, symbols, formatting",
+          "[lsp]") {
+  Session session = run_session();
+  const auto& all = session.all;
+  const std::string& text = session.text;
+  const std::string& uri = session.uri;
 
   CHECK((*response(all, 1))["result"]["capabilities"]["hoverProvider"] == true);
   // didOpen: the example has no error; the warnings of `smr check`.
