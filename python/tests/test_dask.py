@@ -80,10 +80,10 @@ def test_sweep_as_a_dataframe_keeps_fines_exact(client, example, tmp_path):
 def test_diff_sweep_reform_against_baseline(client, example, tmp_path):
     # The reform: oversight from severity 3 instead of 4.
     text = open(example[0]).read()
-    assert "when severity >= 4; then censure to managers(1);" in text
+    rule = "when severity >= 4;\n  then censure to managers(1);"
+    assert rule in text
     head = tmp_path / "head.smr"
-    head.write_text(text.replace("when severity >= 4; then censure to managers(1);",
-                                 "when severity >= 3; then censure to managers(1);"))
+    head.write_text(text.replace(rule, rule.replace(">= 4", ">= 3")))
     lines = population(5_000, seed=5)
     changes, summary = smr.dask.diff_sweep(example, [head], lines, client=client,
                                            partition_size=700)
