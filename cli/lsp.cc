@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/commands.h"
 #include "cli/lsp_index.h"
@@ -201,8 +202,31 @@ class Server {
     return {{"contents", {{"kind", "markdown"}, {"value", text}}}};
   }
 
+  // The file an `import "..."` under the cursor names, resolved as the
+  // loader resolves it (relative to the document's directory).
+  std::optional<std::string> import_at(const Document& d, const Json& pos) const {
+    size_t at = offset_of(d.text, pos["line"], pos["character"]);
+    size_t line_start = d.text.rfind('\n', at == 0 ? 0 : at - 1);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    size_t line_end = d.text.find('\n', at);
+    std::string line = d.text.substr(
+        line_start, line_end == std::string::npos ? std::string::npos : line_end - line_start);
+    size_t kw = line.find("import");
+    size_t open = line.find('"', kw),
+           close = open == std::string::npos ? open : line.find('"', open + 1);
+    if (kw == std::string::npos || close == std::string::npos) return std::nullopt;
+    std::string target = line.substr(open + 1, close - open - 1);
+    std::string dir = d.path.substr(0, d.path.find_last_of('/') + 1);
+    return target.empty() || target[0] == '/' ? target : dir + target;
+  }
+
   Json definition(const Document& d, const Json& pos) {
     Json out = Json::array();
+    if (auto file = import_at(d, pos)) {
+      Json start = {{"line", 0}, {"character", 0}};
+      out.push_back({{"uri", uri_of(*file)}, {"range", {{"start", start}, {"end", start}}}});
+      return out;
+    }
     for (const auto* decl : d.index->find(word_at(d, pos))) {
       if (decl->loc.valid()) out.push_back(location(d.index->compilation(), decl->loc, uri_for(d)));
     }

@@ -105,6 +105,32 @@ Session run_session() {
 
 }  // namespace
 
+TEST_CASE("lsp: go to definition on an import opens the imported file", "[lsp]") {
+  std::string dir = temp_dir();
+  write_file(dir + "/rules.smr", "import \"decl.smr\";\nrule r { then censure to accountable; }\n");
+  write_file(dir + "/decl.smr", "regime \"R\" { currency GBP; }\n");
+  std::string uri = "file://" + dir + "/rules.smr";
+  std::string script =
+      frame(request(1, "initialize", Json::object())) +
+      frame({{"jsonrpc", "2.0"},
+             {"method", "textDocument/didOpen"},
+             {"params",
+              {{"textDocument",
+                {{"uri", uri},
+                 {"languageId", "smr"},
+                 {"version", 1},
+                 {"text", "import \"decl.smr\";\nrule r { then censure to accountable; }\n"}}}}}}) +
+      frame(request(2, "textDocument/definition", at(uri, 0, 10))) +
+      frame({{"jsonrpc", "2.0"}, {"method", "exit"}});
+  write_file(dir + "/in.txt", script);
+  std::string out, err;
+  REQUIRE(run_smr("lsp < " + dir + "/in.txt", &out, &err) == 0);
+  auto all = unframe(out);
+  const Json& def = (*response(all, 2))["result"];
+  REQUIRE(def.size() == 1);
+  CHECK(def[0]["uri"] == "file://" + dir + "/decl.smr");
+}
+
 TEST_CASE("lsp: diagnostics, hover, definition, references, completion, symbols, formatting",
           "[lsp]") {
   Session session = run_session();
