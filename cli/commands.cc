@@ -87,7 +87,8 @@ int run_eval(const Options& o) {
   std::vector<int> chosen;
   if (!pick_scenarios(ws->model, o.scenarios, "eval", &chosen)) return 2;
   ReportOptions ro{o.explain, o.all_persons, o.why_not};
-  EvalOptions eo{o.explain};
+  EvalOptions eo;
+  eo.explain = o.explain;
   eo.why_not = o.why_not;
   ResultWriter writer(o.format == "text");
   ordered_parallel_map<Evaluated>(

@@ -88,7 +88,8 @@ int stream_scenarios(const Workspace& ws, const Options& o, bool testing) {
   LineReader lines(file, kMaxLineBytes);
   JsonScenarioReader reader(ws.model);
   ReportOptions ro{o.explain, o.all_persons, o.why_not};
-  EvalOptions eo{o.explain};
+  EvalOptions eo;
+  eo.explain = o.explain;
   eo.why_not = o.why_not;
   ResultWriter writer(!testing && o.format == "text");
   int passed = 0, failed_tests = 0;
