@@ -16,10 +16,15 @@ int eval_one(const uint8_t* data, size_t size) {
   const model::Model& model = c->model;
   size_t bytes = 0;
   for (size_t s = 0; s < model.scenarios.size() && s < 64; ++s) {
+    // Explanations and why-not for the org's first person, fuzzed too.
+    const model::Org& org = model.orgs[model.scenarios[s].org];
+    EvalOptions eo;
+    eo.explain = true;
+    if (!org.persons.empty()) eo.why_not = {org.persons[0].id};
     ScenarioResult r =
-        evaluate_scenario(model, c->graph(model.scenarios[s].org), static_cast<int>(s), {true});
+        evaluate_scenario(model, c->graph(model.scenarios[s].org), static_cast<int>(s), eo);
     if (r.error) continue;
-    cli::ReportOptions all{true, true};
+    cli::ReportOptions all{true, true, eo.why_not};
     bytes += cli::json_report(model, r, all).size();
     bytes += cli::text_report(model, r, all).size();
     bytes += cli::expectation_failures(model, r).size();

@@ -52,7 +52,9 @@ int json_one(const uint8_t* data, size_t size) {
     std::optional<model::Scenario> sc = reader.read(local, id, d);
     rendered += local.render_all(d);
     if (!sc || sc->org != 0) continue;
-    ScenarioResult r = evaluate_scenario(c->model, c->graph(0), *sc, {true});
+    EvalOptions eo;
+    eo.explain = true;
+    ScenarioResult r = evaluate_scenario(c->model, c->graph(0), *sc, eo);
     if (!r.error) rendered += cli::json_report(c->model, r, {true, false, {}});
   }
   return rendered.size() == static_cast<size_t>(-1);
