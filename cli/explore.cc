@@ -112,13 +112,9 @@ int run_explore(const Options& o) {
     fmt::print(stderr, "smr explore: --base and --head are required\n");
     return 2;
   }
-  std::vector<std::string> base_files = o.base, head_files = o.head;
-  base_files.insert(base_files.end(), o.files.begin(), o.files.end());
-  head_files.insert(head_files.end(), o.files.begin(), o.files.end());
-  int base_code = 0, head_code = 0;
-  auto base = load_workspace(base_files, &base_code, {false, false, "base", "", o.jobs, o.roots});
-  auto head = load_workspace(head_files, &head_code, {false, false, "head", "", o.jobs, o.roots});
-  if (!base || !head) return std::max(base_code, head_code);
+  std::unique_ptr<Workspace> base, head;
+  int load_code = 0;
+  if (!load_versions(o, &base, &head, &load_code)) return load_code;
   ExploreResult r = explore(*base, *head, {o.max, o.seed, jobs_of(o)});
   const model::Model& m = head->model;
   size_t lenient = r.lenient_scenarios();

@@ -13,13 +13,6 @@ using smr::testing::write_file;
 
 namespace {
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 const char* kMessy = "rule r { when severity>=2; then censure to accountable; }\n";
 const char* kTidy = "rule r {\n  when severity >= 2;\n  then censure to accountable;\n}\n";
 
@@ -35,9 +28,9 @@ TEST_CASE("fmt --check and --diff change nothing and exit 1; fmt rewrites", "[fm
   CHECK(out == "--- " + dir + "/a.smr\n+++ " + dir + "/a.smr (formatted)\n@@ -1,1 +1,4 @@\n" +
                    "-rule r { when severity>=2; then censure to accountable; }\n+rule r {\n" +
                    "+  when severity >= 2;\n+  then censure to accountable;\n+}\n");
-  CHECK(read(dir + "/a.smr") == kMessy);
+  CHECK(smr::testing::read_file(dir + "/a.smr") == kMessy);
   CHECK(run_smr("fmt " + dir + "/a.smr " + dir + "/b.smr", &out, &err) == 0);
-  CHECK(read(dir + "/a.smr") == kTidy);
+  CHECK(smr::testing::read_file(dir + "/a.smr") == kTidy);
   CHECK(run_smr("fmt --check " + dir + "/a.smr", &out, &err) == 0);
   CHECK(run_smr("fmt - < " + dir + "/b.smr", &out, &err) == 0);
   CHECK(out == kTidy);
@@ -55,7 +48,7 @@ TEST_CASE("fmt: the bundled rulesets are formatted, and formatting keeps the mod
   std::string dir = temp_dir();
   std::string files;
   for (const char* f : {"regime.smr", "rules.smr", "org.smr", "scenarios.smr"}) {
-    std::string text = read(src + "uk_smcr/" + f), joined;
+    std::string text = smr::testing::read_file(src + "uk_smcr/" + f), joined;
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);) {
       size_t comment = line.find("//");

@@ -275,17 +275,12 @@ int run_report(const Options& o) {
     fmt::print(stderr, "smr report: --base and --head go together\n");
     return 2;
   }
-  std::vector<std::string> head_files = o.head, base_files = o.base;
-  head_files.insert(head_files.end(), o.files.begin(), o.files.end());
-  base_files.insert(base_files.end(), o.files.begin(), o.files.end());
-  int code = 0, base_code = 0;
-  auto ws = load_workspace(head_files, &code,
-                           {false, false, comparing ? "head" : "", o.org_json, o.jobs, o.roots});
-  std::unique_ptr<Workspace> base;
-  if (comparing)
-    base =
-        load_workspace(base_files, &base_code, {false, false, "base", o.org_json, o.jobs, o.roots});
-  if (!ws || (comparing && !base)) return std::max(code, base_code);
+  std::unique_ptr<Workspace> ws, base;
+  int code = 0;
+  if (comparing && !load_versions(o, &base, &ws, &code)) return code;
+  if (!comparing &&
+      !(ws = load_workspace(o.files, &code, {false, false, "", o.org_json, o.jobs, o.roots})))
+    return code;
   const model::Model& m = ws->model;
   std::vector<int> chosen;
   if (!pick_scenarios(m, o.scenarios, "report", &chosen)) return 2;

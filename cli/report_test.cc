@@ -17,13 +17,6 @@ using smr::testing::write_file;
 
 namespace {
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::string files_of(const std::string& name) {
   std::string dir = std::string(SMR_SOURCE_DIR) + "/rulesets/" + name + "/";
   return dir + "regime.smr " + dir + "rules.smr " + dir + "org.smr " + dir + "scenarios.smr";
@@ -43,13 +36,13 @@ std::string chromium_dom(const std::string& html, std::string* console) {
       "--v=0 --dump-dom file://" +
       html + " >" + dir + "/dom.html 2>" + dir + "/log.txt";
   REQUIRE(std::system(cmd.c_str()) == 0);
-  std::string log = read(dir + "/log.txt");
+  std::string log = smr::testing::read_file(dir + "/log.txt");
   console->clear();
   std::istringstream lines(log);
   for (std::string line; std::getline(lines, line);) {
     if (line.find(":CONSOLE") != std::string::npos) *console += line + "\n";
   }
-  return read(dir + "/dom.html");
+  return smr::testing::read_file(dir + "/dom.html");
 }
 
 // Counts what a page could run or fetch: elements that load or run
@@ -92,7 +85,7 @@ TEST_CASE("report: every bundled regime in Chromium, every outcome row and fine"
     std::string dir = temp_dir(), out, err;
     REQUIRE(run_smr("report " + files_of(name) + " -o " + dir + "/r.html", &out, &err) == 0);
     CHECK(out.empty());
-    std::string html = read(dir + "/r.html");
+    std::string html = smr::testing::read_file(dir + "/r.html");
     check_self_contained(html);
     // What the rows must say, from smr eval.
     REQUIRE(run_smr("eval --format json " + files_of(name), &out, nullptr) == 0);
@@ -143,7 +136,7 @@ TEST_CASE("report --base --head: the changed people highlighted, the manifest ju
   REQUIRE(run_smr("diff --write-intended " + tmp + "/m.txt " + versions, &out, &err) == 0);
   REQUIRE(run_smr("report -o " + tmp + "/r.html --intended " + tmp + "/m.txt " + versions, &out,
                   &err) == 0);
-  std::string html = read(tmp + "/r.html");
+  std::string html = smr::testing::read_file(tmp + "/r.html");
   check_self_contained(html);
   std::string console;
   std::string dom = chromium_dom(tmp + "/r.html", &console);
@@ -179,7 +172,7 @@ org o "<svg onload=alert(5)>" {
 scenario "<style>body{display:none}</style>" { breach leak on 2022-01-01 { severity 2; } }
 )");
   REQUIRE(run_smr("report " + dir + "/evil.smr -o " + dir + "/r.html", &out, &err) == 0);
-  std::string html = read(dir + "/r.html");
+  std::string html = smr::testing::read_file(dir + "/r.html");
   // Well-formed; no element, handler or link of the model's making, in the
   // SVG either (Graphviz escaped what it was given).
   check_self_contained(html);

@@ -7,47 +7,12 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "cli/html.h"
 #include "cli/output.h"
 #include "dsl/core/source.h"
 #include "engine/model_text.h"
 
 namespace smr::cli {
-
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F) {
-      out += '?';  // not allowed in XML 1.0
-      continue;
-    }
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // Control characters other than tab and newline are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
-          out += ' ';
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
 
 std::string junit_xml(const Workspace& ws, const std::vector<TestCase>& cases) {
   int failures = 0, errors = 0;
@@ -65,8 +30,8 @@ std::string junit_xml(const Workspace& ws, const std::vector<TestCase>& cases) {
   for (const auto& c : cases) {
     const auto& sc = ws.model.scenarios[c.scenario];
     std::string file = sc.loc.valid() ? ws.sources.path(sc.loc.file) : "";
-    out += fmt::format("  <testcase classname=\"{}\" name=\"{}\"", xml_escape(file),
-                       xml_escape(sc.title));
+    out += fmt::format("  <testcase classname=\"{}\" name=\"{}\"", escape_html(file),
+                       escape_html(sc.title));
     if (c.differences.empty()) {
       out += "/>\n";
       continue;
@@ -78,7 +43,7 @@ std::string junit_xml(const Workspace& ws, const std::vector<TestCase>& cases) {
                                     : fmt::format("{} expectation{} not met", c.differences.size(),
                                                   c.differences.size() == 1 ? "" : "s");
     out += fmt::format(">\n    <{} message=\"{}\">{}</{}>\n  </testcase>\n", tag, message,
-                       xml_escape(text), tag);
+                       escape_html(text), tag);
   }
   out += "</testsuite>\n";
   return out;

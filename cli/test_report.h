@@ -31,6 +31,4 @@ std::string coverage_report(const model::Model& m, const Coverage& c);
 // The same as one JSON object, for tools (`smr test --coverage-json FILE`).
 std::string coverage_json(const model::Model& m, const Coverage& c);
 
-std::string xml_escape(const std::string& s);
-
 }  // namespace smr::cli

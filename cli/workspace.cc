@@ -91,4 +91,18 @@ void emit(const std::string& text) {
 
 int output_errno() { return stdout_errno; }
 
+bool load_versions(const Options& o, std::unique_ptr<Workspace>* base,
+                   std::unique_ptr<Workspace>* head, int* exit_code) {
+  std::vector<std::string> base_files = o.base, head_files = o.head;
+  base_files.insert(base_files.end(), o.files.begin(), o.files.end());
+  head_files.insert(head_files.end(), o.files.begin(), o.files.end());
+  int base_code = 0, head_code = 0;
+  *base =
+      load_workspace(base_files, &base_code, {false, false, "base", o.org_json, o.jobs, o.roots});
+  *head =
+      load_workspace(head_files, &head_code, {false, false, "head", o.org_json, o.jobs, o.roots});
+  *exit_code = std::max(base_code, head_code);
+  return *base && *head;
+}
+
 }  // namespace smr::cli

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/commands.h"
 #include "dsl/core/diagnostic.h"
 #include "engine/compile.h"
 
@@ -27,6 +28,12 @@ struct LoadOptions {
 // could not be read; 1: the model has errors).
 std::unique_ptr<Workspace> load_workspace(const std::vector<std::string>& files, int* exit_code,
                                           const LoadOptions& options);
+
+// The two versions `diff`, `explore` and `report` compare: each version's
+// files (--base, --head) followed by the shared ones. False, with
+// *exit_code set, when either cannot be loaded (its diagnostics printed).
+bool load_versions(const Options& o, std::unique_ptr<Workspace>* base,
+                   std::unique_ptr<Workspace>* head, int* exit_code);
 
 // Keeps `ws` alive until the process exits instead of freeing it.
 void release_at_exit(std::unique_ptr<Workspace> ws);

@@ -47,5 +47,7 @@ int run_smr(const std::string& args, std::string* out, std::string* err,
 // A fresh temporary directory for a test's files.
 std::string temp_dir();
 void write_file(const std::string& path, const std::string& text);
+// The whole file (empty when it cannot be read).
+std::string read_file(const std::string& path);
 
 }  // namespace smr::testing
