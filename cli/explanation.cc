@@ -10,10 +10,6 @@
 namespace smr::cli {
 namespace {
 
-std::string money(const model::Model& m, Decimal d) {
-  return d.to_grouped_string(2) + " " + m.currency;
-}
-
 void append_rule_line(std::string& out, const model::Rule& rule, const char* indent) {
   if (rule.title.empty() && rule.citations.empty()) return;
   std::string cites;
@@ -229,7 +225,7 @@ void append_explanation_text(std::string& out, const model::Model& m, PathSharin
                              const model::Scenario& sc, const SanctionRecord& rec) {
   const auto& b = sc.breaches[rec.breach];
   std::string what = rec.kind == model::SanctionKind::Fine
-                         ? fmt::format("fine {}{}", money(m, rec.amount),
+                         ? fmt::format("fine {}{}", money_text(m, rec.amount),
                                        rec.imposed ? "" : " (zero: not imposed)")
                          : model::sanction_name(rec.kind);
   const model::Rule& rule = m.rules[rec.rule];
@@ -261,8 +257,8 @@ void append_explanation_json(std::string& out, const model::Model& m, PathSharin
 void append_cap_text(std::string& out, const model::Model& m, const model::Scenario& sc,
                      const CapRecord& cap) {
   out += fmt::format("      fine cap for {}: fines of {} cut to {} ({} removed)\n",
-                     breach_label(m, sc.breaches[cap.breach]), money(m, cap.fined),
-                     money(m, cap.cap), money(m, cap.removed));
+                     breach_label(m, sc.breaches[cap.breach]), money_text(m, cap.fined),
+                     money_text(m, cap.cap), money_text(m, cap.removed));
   append_trace_text(out, cap.explanation, "        ", true);
 }
 

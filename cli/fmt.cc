@@ -28,7 +28,7 @@ std::string unified_diff(const std::string& path, const std::string& a, const st
   std::vector<std::string> x = lines_of(a), y = lines_of(b);
   size_t n = x.size(), m = y.size();
   std::vector<std::pair<char, std::string>> ops;
-  if (n * m <= 25'000'000) {
+  if (n * m <= 4'000'000) {  // the table: at most 16 MB
     std::vector<std::vector<uint32_t>> lcs(n + 1, std::vector<uint32_t>(m + 1, 0));
     for (size_t i = n; i-- > 0;)
       for (size_t j = m; j-- > 0;)
@@ -80,30 +80,29 @@ std::string unified_diff(const std::string& path, const std::string& a, const st
   return out;
 }
 
-bool read_all(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream s;
-  s << in.rdbuf();
-  *text = s.str();
-  return !in.bad();
-}
-
 }  // namespace
 
 int run_fmt(const Options& o) {
   if (o.files.size() == 1 && o.files[0] == "-") {  // stdin to stdout, for editors
-    std::stringstream s;
-    s << std::cin.rdbuf();
-    emit(format_smr(s.str()));
+    std::string text;
+    char chunk[1 << 16];
+    constexpr size_t kMax = size_t{512} << 20;  // as the largest model file
+    while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
+      text.append(chunk, static_cast<size_t>(std::cin.gcount()));
+      if (text.size() > kMax) {
+        fmt::print(stderr, "smr fmt: the input is larger than 512 MiB\n");
+        return 2;
+      }
+    }
+    emit(format_smr(text));
     return 0;
   }
   int changed = 0;
   std::string out;
   for (const auto& path : o.files) {
-    std::string text;
-    if (!read_all(path, &text)) {
-      fmt::print(stderr, "smr fmt: cannot read {}\n", path);
+    std::string text, error;
+    if (!read_source_file(path, &text, &error)) {
+      fmt::print(stderr, "smr fmt: cannot read {}: {}\n", path, error);
       return 2;
     }
     std::string formatted = format_smr(text);
@@ -115,7 +114,6 @@ int run_fmt(const Options& o) {
       continue;
     }
     if (o.diff) continue;
-    std::string error;
     if (!write_text_file(path, formatted, &error)) {
       fmt::print(stderr, "smr fmt: cannot write {}: {}\n", path, error);
       return 2;

@@ -35,6 +35,12 @@ TEST_CASE("fmt --check and --diff change nothing and exit 1; fmt rewrites", "[fm
   CHECK(run_smr("fmt - < " + dir + "/b.smr", &out, &err) == 0);
   CHECK(out == kTidy);
   CHECK(run_smr("fmt " + dir + "/missing.smr", &out, &err) == 2);
+  // Not a regular file: read as the compiler reads, never run forever.
+  CHECK(run_smr("fmt " + dir, &out, &err) == 2);
+  CHECK(err == "smr fmt: cannot read " + dir + ": is a directory\n");
+  CHECK(run_smr("fmt /dev/zero", &out, &err) == 2);
+  CHECK(err ==
+        "smr fmt: cannot read /dev/zero: is not a regular file (a device, pipe or socket)\n");
 }
 
 TEST_CASE("fmt: the bundled rulesets are formatted, and formatting keeps the model",

@@ -35,18 +35,46 @@ std::string path_of(const std::string& uri) {
 std::string uri_of(const std::string& path) { return "file://" + path; }
 
 // Reads one message (Content-Length framing); false at the end of input.
-bool read_message(std::istream& in, std::string* body) {
+// Reads one message (Content-Length framing). End at the end of input;
+// Broken (with *error) for a header without a usable length, a message
+// over kMaxMessage, or input that ends inside a message.
+enum class Read { Message, End, Broken };
+constexpr size_t kMaxMessage = size_t{512} << 20;  // as the largest model file
+
+Read read_message(std::istream& in, std::string* body, std::string* error) {
   size_t length = 0;
+  bool headers = false;
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) break;
-    if (line.rfind("Content-Length:", 0) == 0) length = std::stoul(line.substr(15));
+    headers = true;
+    if (line.rfind("Content-Length:", 0) != 0) continue;
+    char* end = nullptr;
+    unsigned long long n = std::strtoull(line.c_str() + 15, &end, 10);
+    if (end == line.c_str() + 15 || n > kMaxMessage) {
+      *error =
+          "a Content-Length must be a number of bytes up to 512 MiB, not '" + line.substr(15) + "'";
+      return Read::Broken;
+    }
+    length = static_cast<size_t>(n);
   }
-  if (!in || length == 0) return false;
+  if (!headers && !in) return Read::End;
+  if (length == 0) {
+    *error = "a message without a Content-Length";
+    return Read::Broken;
+  }
   body->assign(length, '\0');
   in.read(body->data(), static_cast<std::streamsize>(length));
-  return static_cast<bool>(in);
+  if (!in) *error = "the input ended inside a message";
+  return in ? Read::Message : Read::Broken;
+}
+
+// The last of a didChange's changes: with full sync, the whole text.
+const Json& last_change(const Json& p) {
+  const Json& changes = p.at("contentChanges");
+  if (!changes.is_array() || changes.empty()) throw std::out_of_range("no contentChanges");
+  return changes.back();
 }
 
 void send(const Json& message) {
@@ -60,11 +88,23 @@ class Server {
  public:
   // False once `exit` arrives.
   bool handle(const Json& msg) {
-    std::string method = msg.value("method", "");
-    const Json params = msg.value("params", Json::object());
+    if (!msg.is_object() || !msg.contains("method") || !msg["method"].is_string()) {
+      send({{"jsonrpc", "2.0"},
+            {"id", nullptr},
+            {"error", {{"code", -32600}, {"message", "not a JSON-RPC request"}}}});
+      return true;
+    }
+    std::string method = msg["method"];
+    Json params = msg.contains("params") ? msg["params"] : Json::object();
     if (method == "exit") return false;
     if (!msg.contains("id")) {
-      notification(method, params);
+      try {
+        notification(method, params);
+      } catch (const std::exception& e) {  // a malformed notification: say so, go on
+        send({{"jsonrpc", "2.0"},
+              {"method", "window/logMessage"},
+              {"params", {{"type", 1}, {"message", "smr lsp: " + method + ": " + e.what()}}}});
+      }
       return true;
     }
     Json result;
@@ -82,7 +122,7 @@ class Server {
 
  private:
   struct Document {
-    std::string path, text;
+    std::string uri, path, text;
     std::unique_ptr<DocumentIndex> index;
   };
 
@@ -91,9 +131,9 @@ class Server {
     if (method == "shutdown") return nullptr;
     Document* doc = find(p);
     if (!doc) return nullptr;
-    if (method == "textDocument/hover") return hover(*doc, p["position"]);
-    if (method == "textDocument/definition") return definition(*doc, p["position"]);
-    if (method == "textDocument/references") return references(*doc, p["position"]);
+    if (method == "textDocument/hover") return hover(*doc, p.at("position"));
+    if (method == "textDocument/definition") return definition(*doc, p.at("position"));
+    if (method == "textDocument/references") return references(*doc, p.at("position"));
     if (method == "textDocument/completion") return completion(*doc);
     if (method == "textDocument/documentSymbol") return symbols(*doc);
     if (method == "textDocument/formatting") return formatting(*doc);
@@ -102,12 +142,12 @@ class Server {
 
   void notification(const std::string& method, const Json& p) {
     if (method == "textDocument/didOpen") {
-      update(p["textDocument"]["uri"], p["textDocument"]["text"]);
+      update(p.at("textDocument").at("uri"), p.at("textDocument").at("text"));
     } else if (method == "textDocument/didChange") {
       // Full synchronisation: the last change holds the whole text.
-      update(p["textDocument"]["uri"], p["contentChanges"].back()["text"]);
+      update(p.at("textDocument").at("uri"), last_change(p).at("text"));
     } else if (method == "textDocument/didClose") {
-      docs_.erase(p["textDocument"]["uri"].get<std::string>());
+      docs_.erase(p.at("textDocument").at("uri").get<std::string>());
     }
   }
 
@@ -125,12 +165,13 @@ class Server {
 
   Document* find(const Json& p) {
     if (!p.contains("textDocument")) return nullptr;
-    auto it = docs_.find(p["textDocument"]["uri"].get<std::string>());
+    auto it = docs_.find(p.at("textDocument").at("uri").get<std::string>());
     return it == docs_.end() ? nullptr : &it->second;
   }
 
   void update(const std::string& uri, const std::string& text) {
     Document& d = docs_[uri];
+    d.uri = uri;
     d.path = path_of(uri);
     d.text = text;
     d.index = std::make_unique<DocumentIndex>(d.path, text);
@@ -179,7 +220,7 @@ class Server {
 
   // The identifier under the cursor.
   std::string word_at(const Document& d, const Json& pos) const {
-    size_t at = offset_of(d.text, pos["line"], pos["character"]);
+    size_t at = offset_of(d.text, pos.at("line").get<int>(), pos.at("character").get<int>());
     for (const auto& w : smr_words(d.text)) {
       if (w.offset <= at && at <= w.offset + w.text.size()) return std::string(w.text);
     }
@@ -205,7 +246,7 @@ class Server {
   // The file an `import "..."` under the cursor names, resolved as the
   // loader resolves it (relative to the document's directory).
   std::optional<std::string> import_at(const Document& d, const Json& pos) const {
-    size_t at = offset_of(d.text, pos["line"], pos["character"]);
+    size_t at = offset_of(d.text, pos.at("line").get<int>(), pos.at("character").get<int>());
     size_t line_start = d.text.rfind('\n', at == 0 ? 0 : at - 1);
     line_start = line_start == std::string::npos ? 0 : line_start + 1;
     size_t line_end = d.text.find('\n', at);
@@ -228,7 +269,7 @@ class Server {
       return out;
     }
     for (const auto* decl : d.index->find(word_at(d, pos))) {
-      if (decl->loc.valid()) out.push_back(location(d.index->compilation(), decl->loc, uri_for(d)));
+      if (decl->loc.valid()) out.push_back(location(d.index->compilation(), decl->loc, d.uri));
     }
     return out;
   }
@@ -243,7 +284,7 @@ class Server {
         if (w.text == name)
           out.push_back(location(
               c, {f, static_cast<uint32_t>(w.offset), static_cast<uint32_t>(w.text.size())},
-              uri_for(d)));
+              d.uri));
       }
     }
     return out;
@@ -295,13 +336,6 @@ class Server {
                          {"newText", formatted}}});
   }
 
-  std::string uri_for(const Document& d) const {
-    for (const auto& [uri, doc] : docs_) {
-      if (&doc == &d) return uri;
-    }
-    return uri_of(d.path);
-  }
-
   std::map<std::string, Document> docs_;
 };
 
@@ -310,8 +344,14 @@ class Server {
 int run_lsp(const Options&) {
   std::ios::sync_with_stdio(false);
   Server server;
-  std::string body;
-  while (read_message(std::cin, &body)) {
+  std::string body, error;
+  while (true) {
+    Read r = read_message(std::cin, &body, &error);
+    if (r == Read::End) break;
+    if (r == Read::Broken) {
+      fmt::print(stderr, "smr lsp: {}; stopping\n", error);
+      return 1;
+    }
     Json msg = Json::parse(body, nullptr, false);
     if (msg.is_discarded()) {
       send({{"jsonrpc", "2.0"},

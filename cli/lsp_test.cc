@@ -191,3 +191,41 @@ TEST_CASE("lsp: diagnostics, hover, definition, references, completion, symbols,
         "rule r {\n  when severity >= 2;\n  then censure to acountable;\n}\n");
   CHECK((*response(all, 9))["result"].is_null());
 }
+
+TEST_CASE("lsp: malformed messages get errors, a broken stream a diagnostic", "[lsp]") {
+  std::string dir = temp_dir(), out, err;
+  std::string uri = "file://" + dir + "/x.smr";
+  std::string script =
+      "Content-Length: 9\r\n\r\nnot json!" + frame(Json::array({1, 2})) +
+      frame({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"}, {"params", {{"x", 1}}}}) +
+      frame({{"jsonrpc", "2.0"},
+             {"method", "textDocument/didChange"},
+             {"params", {{"textDocument", {{"uri", uri}}}, {"contentChanges", Json::array()}}}}) +
+      frame({{"jsonrpc", "2.0"},
+             {"method", "textDocument/didOpen"},
+             {"params", {{"textDocument", {{"uri", uri}, {"text", "rule r { }\n"}}}}}}) +
+      frame(request(2, "textDocument/hover", {{"textDocument", {{"uri", uri}}}})) +
+      frame(request(3, "textDocument/hover", at(uri, 0, 5))) +
+      frame({{"jsonrpc", "2.0"}, {"method", "exit"}});
+  write_file(dir + "/in.txt", script);
+  REQUIRE(run_smr("lsp < " + dir + "/in.txt", &out, &err) == 0);
+  auto all = unframe(out);
+  int errors = 0, logs = 0;
+  for (const auto& m : all) {
+    if (m.contains("error") && m["id"].is_null()) ++errors;
+    if (m.value("method", "") == "window/logMessage") ++logs;
+  }
+  CHECK(errors == 2);  // the text that is not JSON, the array
+  CHECK(logs == 2);    // didOpen without a document, didChange without changes
+  CHECK((*response(all, 2))["error"]["code"] == -32603);  // hover without a position
+  CHECK((*response(all, 3))["result"]["contents"]["value"] == "**rule** `r`");
+  // A length of a terabyte, or none at all: a diagnostic, exit 1, no crash.
+  write_file(dir + "/big.txt", "Content-Length: 1099511627776\r\n\r\n{}");
+  CHECK(run_smr("lsp < " + dir + "/big.txt", &out, &err) == 1);
+  CHECK(err ==
+        "smr lsp: a Content-Length must be a number of bytes up to 512 MiB, not ' "
+        "1099511627776'; stopping\n");
+  write_file(dir + "/none.txt", "Content-Type: x\r\n\r\n{}");
+  CHECK(run_smr("lsp < " + dir + "/none.txt", &out, &err) == 1);
+  CHECK(err == "smr lsp: a message without a Content-Length; stopping\n");
+}

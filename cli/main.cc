@@ -43,6 +43,20 @@ void add_files(CLI::App& app, Options& o) {
   app.footer("Exit codes: 0 success; 1 model errors or failures; 2 usage or unreadable file.");
 }
 
+// --base and --head of the commands that compare two versions of a ruleset
+// (with `required` false, comparing is optional: `report`).
+void add_versions(CLI::App& app, Options& o, bool required) {
+  auto* base = app.add_option("--base", o.base, "a file of the base version (repeat for several)")
+                   ->allow_extra_args(false);
+  auto* head =
+      app.add_option("--head", o.head, "a file of the changed version (repeat for several)")
+          ->allow_extra_args(false);
+  if (required) {
+    base->required();
+    head->required();
+  }
+}
+
 void add_jobs(CLI::App& app, Options& o) {
   app.add_option("-j,--jobs", o.jobs,
                  "evaluate on N threads (default: every core); output is the same")
@@ -92,12 +106,7 @@ const Command kCommands[] = {
      smr::cli::run_test},
     {"diff", "Show which outcomes move between two versions of a ruleset.",
      [](CLI::App& app, Options& o) {
-       app.add_option("--base", o.base, "a file of the base version (repeat for several)")
-           ->required()
-           ->allow_extra_args(false);
-       app.add_option("--head", o.head, "a file of the changed version (repeat for several)")
-           ->required()
-           ->allow_extra_args(false);
+       add_versions(app, o, true);
        app.add_option("COMMON", o.files, "files both versions share: org, scenarios, ...");
        app.add_option("--format", o.format, "output format: text or json")
            ->check(CLI::IsMember({"text", "json"}));
@@ -113,12 +122,7 @@ const Command kCommands[] = {
      smr::cli::run_diff},
     {"explore", "Generate scenarios that tell two versions of a ruleset apart.",
      [](CLI::App& app, Options& o) {
-       app.add_option("--base", o.base, "a file of the base version (repeat for several)")
-           ->required()
-           ->allow_extra_args(false);
-       app.add_option("--head", o.head, "a file of the changed version (repeat for several)")
-           ->required()
-           ->allow_extra_args(false);
+       add_versions(app, o, true);
        app.add_option("COMMON", o.files, "files both versions share: the org(s), ...");
        app.add_option("--max", o.max, "explore at most N scenarios (default 100000)")
            ->type_name("N")
@@ -159,10 +163,7 @@ const Command kCommands[] = {
        app.add_option("-o,--output", o.output, "the HTML file to write")->required();
        app.add_option("--scenario", o.scenarios, "report only this scenario (repeatable)")
            ->allow_extra_args(false);
-       app.add_option("--base", o.base, "compare with this base version (repeatable)")
-           ->allow_extra_args(false);
-       app.add_option("--head", o.head, "the changed version (repeatable); FILE... are shared")
-           ->allow_extra_args(false);
+       add_versions(app, o, false);
        app.add_option("--intended", o.intended,
                       "with --base/--head: the intended-change manifest to check")
            ->type_name("FILE");

@@ -13,10 +13,6 @@
 namespace smr::cli {
 namespace {
 
-std::string money(const model::Model& m, Decimal d) {
-  return d.to_grouped_string(2) + " " + m.currency;
-}
-
 std::string sanctions_list(const model::Model& m, const PersonResult& p) {
   return p.sanctions.describe(m.currency);
 }
@@ -76,6 +72,10 @@ bool pick_scenarios(const model::Model& m, const std::vector<std::string>& names
     out->push_back(found);
   }
   return true;
+}
+
+std::string money_text(const model::Model& m, Decimal d) {
+  return d.to_grouped_string(2) + " " + m.currency;
 }
 
 std::string breach_label(const model::Model& m, const model::ScenarioBreach& b) {

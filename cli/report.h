@@ -36,6 +36,8 @@ int find_scenario_or_report(const model::Model& m, const std::string& title, con
 // (reported as `smr COMMAND: no scenario named ...`) on an unknown title.
 bool pick_scenarios(const model::Model& m, const std::vector<std::string>& names,
                     const char* command, std::vector<int>* out);
+// "108,000.00 GBP"
+std::string money_text(const model::Model& m, Decimal d);
 // "breach 'grooming' on 2022-03-01"
 std::string breach_label(const model::Model& m, const model::ScenarioBreach& b);
 

@@ -12,6 +12,7 @@
 #include "cli/report.h"
 #include "engine/evaluator.h"
 #include "engine/explain.h"
+#include "engine/model_text.h"
 #include "engine/org_dot.h"
 #include "engine/outcome_diff.h"
 
@@ -21,13 +22,7 @@ namespace {
 constexpr size_t kMaxScenarios = 500;  // a report is for reading
 constexpr size_t kWholeOrg = 150;      // larger orgs are drawn around the paths only
 
-std::string money(const model::Model& m, Decimal d) {
-  return d.to_grouped_string(2) + " " + m.currency;
-}
-
-std::string person_label(const model::Person& p) {
-  return p.name == p.id ? p.id : fmt::format("{} ({})", p.name, p.id);
-}
+std::string person_label(const model::Person& p) { return titled(p.name, p.id); }
 
 // The titles of the functions `person` holds on `d`.
 std::string role(const model::Model& m, const model::Org& org, int person, Date d) {
@@ -35,7 +30,7 @@ std::string role(const model::Model& m, const model::Org& org, int person, Date 
   for (const auto& e : org.edges) {
     if (e.kind != model::EdgeKind::Holds || e.person != person || !e.when.contains(d)) continue;
     const auto& f = m.functions[e.target];
-    out += (out.empty() ? "" : ", ") + (f.title.empty() ? f.id : f.title + " (" + f.id + ")");
+    out += (out.empty() ? "" : ", ") + titled(f.title, f.id);
   }
   return out;
 }
@@ -50,10 +45,10 @@ void outcome_badge(Html& h, const model::Sanctions& s) {
 void append_record(Html& h, const model::Model& m, PathSharing& paths, const model::Scenario& sc,
                    const SanctionRecord& rec) {
   const model::Rule& rule = m.rules[rec.rule];
-  std::string what = rec.kind == model::SanctionKind::Fine ? "fine " + money(m, rec.amount)
+  std::string what = rec.kind == model::SanctionKind::Fine ? "fine " + money_text(m, rec.amount)
                                                            : model::sanction_name(rec.kind);
   h.open("p").element("strong", what).text(" by rule ");
-  h.element("em", rule.title.empty() ? rule.id : rule.title + " (" + rule.id + ")");
+  h.element("em", titled(rule.title, rule.id));
   h.text(" for " + breach_label(m, sc.breaches[rec.breach]));
   for (const auto& c : rule.citations) h.text(" — ").text(c);
   h.close("p");
@@ -122,7 +117,7 @@ void append_outcomes(Html& h, const Workspace& ws, const ScenarioResult& r,
     if (change != changed.end())
       h.element("em", " (base: " + change->second->before.describe(m.currency) + ")");
     h.close("td");
-    h.element("td", p.sanctions.fine ? money(m, *p.sanctions.fine) : "", {{"class", "money"}});
+    h.element("td", p.sanctions.fine ? money_text(m, *p.sanctions.fine) : "", {{"class", "money"}});
     h.close("tr");
   }
   h.close("tbody").close("table");
@@ -166,8 +161,8 @@ void append_scenario(Html& h, const Workspace& ws, const ScenarioResult& r, size
     for (const auto& rec : p.records) append_record(h, m, paths, sc, rec);
     for (const auto& cap : p.caps) {
       h.element("p", fmt::format("Fine cap for {}: fines of {} cut to {} ({} removed).",
-                                 breach_label(m, sc.breaches[cap.breach]), money(m, cap.fined),
-                                 money(m, cap.cap), money(m, cap.removed)));
+                                 breach_label(m, sc.breaches[cap.breach]), money_text(m, cap.fined),
+                                 money_text(m, cap.cap), money_text(m, cap.removed)));
     }
     h.close("div");
   }

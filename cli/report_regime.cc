@@ -7,10 +7,6 @@
 namespace smr::cli {
 namespace {
 
-std::string titled(const std::string& title, const std::string& id) {
-  return title.empty() || title == id ? id : fmt::format("{} ({})", title, id);
-}
-
 void table_head(Html& h, std::initializer_list<std::string_view> columns) {
   h.open("table").open("thead").open("tr");
   for (auto c : columns) h.element("th", c);

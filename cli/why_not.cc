@@ -33,10 +33,6 @@ const char* reason_name(Reason r) {
   return "?";
 }
 
-std::string money(const model::Model& m, Decimal d) {
-  return d.to_grouped_string(2) + " " + m.currency;
-}
-
 // `censure_no_steps, then censure to accountable`
 std::string clause_label(const model::Model& m, const WhyNot& w) {
   const model::Rule& rule = m.rules[w.rule];
@@ -96,18 +92,19 @@ void append_answer_text(std::string& out, const model::Model& m, PathSharing& pa
       return;
     case Reason::ZeroFine:
       out += fmt::format("      {}: the fine computed to {}: {}\n", clause_label(m, w),
-                         money(m, w.amount), arithmetic_text(w.explanation.arithmetic));
+                         money_text(m, w.amount), arithmetic_text(w.explanation.arithmetic));
       return;
     case Reason::Sanctioned: {
       std::string what = w.kind == model::SanctionKind::Fine
-                             ? "fine " + money(m, w.amount)
+                             ? "fine " + money_text(m, w.amount)
                              : std::string(model::sanction_name(w.kind));
       out += fmt::format("      {}: sanctioned ({})\n", clause_label(m, w), what);
       return;
     }
     case Reason::Capped:
       out += fmt::format("      fine cap: fines of {} cut to {} ({} removed)\n",
-                         money(m, w.cap->fined), money(m, w.cap->cap), money(m, w.cap->removed));
+                         money_text(m, w.cap->fined), money_text(m, w.cap->cap),
+                         money_text(m, w.cap->removed));
       return;
   }
 }

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "dsl/lexer.h"
+#include "dsl/loader.h"
 
 namespace smr {
 namespace {
@@ -101,7 +102,6 @@ class Printer {
       depth_ = std::max(0, depth_ - 1);
       if (!tables_.empty() && tables_.back() > depth_) tables_.pop_back();
       if (!line_.empty()) end_line();
-      blank_pending_ = false;
     }
     bool table_default = tok.kind == Kind::Word && tok.text == "default" && !tables_.empty() &&
                          tables_.back() == depth_ && nesting_ == 0;
@@ -121,14 +121,14 @@ class Printer {
     if (is(tok, "{")) {
       if (statement_word_ == "table") tables_.push_back(depth_ + 1);
       ++depth_;
-      break_line(false);
+      break_line();
     } else if (is(tok, ";") || is(tok, "}")) {
       const Token* next = peek();
       bool glued = next && (is(*next, ";") || is(*next, ",") || is(*next, ")"));
       if (is(tok, "}") && glued) return;
-      break_line(true);
+      break_line();
     } else if (is(tok, ",") && nesting_ == 0 && !tables_.empty() && tables_.back() == depth_) {
-      break_line(false);  // one table entry a line
+      break_line();  // one table entry a line
     }
   }
 
@@ -200,7 +200,7 @@ class Printer {
   }
 
   // Ends the line unless a comment follows on it (it comes first).
-  void break_line(bool statement_end) {
+  void break_line() {
     at_statement_ = true;
     statement_word_ = {};
     continuation_ = false;
@@ -208,7 +208,6 @@ class Printer {
         t_[i_ + 1].newlines_before == 0)
       return;
     end_line();
-    (void)statement_end;
   }
 
   void indent() {
@@ -234,7 +233,7 @@ class Printer {
   bool line_started_ = false;
   const Token* prev_ = nullptr;
   int depth_ = 0, nesting_ = 0;
-  bool at_statement_ = true, continuation_ = false, blank_pending_ = false;
+  bool at_statement_ = true, continuation_ = false;
   std::string_view statement_word_;
   std::vector<int> tables_;  // depths of the open table blocks
 };
@@ -336,6 +335,10 @@ std::vector<SmrWord> smr_words(std::string_view text) {
       out.push_back({static_cast<size_t>(t.text.data() - text.data()), t.text});
   }
   return out;
+}
+
+bool read_source_file(const std::string& path, std::string* text, std::string* error) {
+  return read_file(path, text, error);
 }
 
 std::vector<std::string_view> smr_keywords() { return parser::reserved_words(); }

@@ -28,6 +28,11 @@ std::vector<SmrWord> smr_words(std::string_view text);
 // The language's reserved words, for completion.
 std::vector<std::string_view> smr_keywords();
 
+// Reads a file as the compiler does: regular files only, up to the size
+// limit; false with *error (the reason: "no such file", "is a directory")
+// otherwise.
+bool read_source_file(const std::string& path, std::string* text, std::string* error);
+
 // The tokens of `text` without white space, comments included: what
 // formatting must keep, in order.
 std::vector<std::string> smr_tokens(std::string_view text);

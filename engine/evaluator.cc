@@ -24,6 +24,23 @@ PersonResult ScenarioResult::of(int person) const {
   return empty;
 }
 
+namespace {
+
+const char* duration_unit(const Duration& d) {
+  bool one = d.amount == 1;
+  switch (d.unit) {
+    case Duration::Unit::Days:
+      return one ? "day" : "days";
+    case Duration::Unit::Months:
+      return one ? "month" : "months";
+    case Duration::Unit::Years:
+      return one ? "year" : "years";
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string format_value(const model::Value& v, bool percent, bool grouped) {
   using model::Type;
   switch (v.type) {
@@ -34,7 +51,7 @@ std::string format_value(const model::Value& v, bool percent, bool grouped) {
     case Type::Money:
       return grouped ? v.number.to_grouped_string(2) : v.number.to_string(2);
     case Type::Duration:
-      return std::to_string(v.duration.amount);
+      return fmt::format("{} {}", v.duration.amount, duration_unit(v.duration));
     default:
       break;
   }

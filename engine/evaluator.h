@@ -31,7 +31,7 @@ ScenarioResult evaluate_scenario(const model::Model& model, const OrgGraph& grap
                                  const model::Scenario& scenario, const EvalOptions& options);
 
 // Formats a value as explanations show it: 180,000.00 for money, 30% for a
-// percent, 2022-03-01 for a date.
+// percent, 2022-03-01 for a date, 12 months for a duration.
 // JSON wants the numbers without grouping: 180000.00.
 std::string format_value(const model::Value& v, bool percent, bool grouped = true);
 

@@ -304,7 +304,7 @@ class ProbeSpace {
     } else if (layer == 2) {
       uint64_t slot = rest % kReachedSlots;
       const Variation& v = person_variations_[rest / kReachedSlots];
-      std::vector<int> reached = reached_by(b);
+      std::vector<int> reached = reached_by(types_[type], b.date);
       if (slot >= reached.size()) return std::nullopt;
       b.person_facts.push_back(
           {head_.model.orgs[org_].persons[reached[slot]].id, person_facts_[v.fact].name, v.value});
@@ -326,13 +326,10 @@ class ProbeSpace {
 
   // Accountable first, then delegates, then managers: the people whose
   // facts a rule most likely reads.
-  std::vector<int> reached_by(const ProbeBreach& pb) const {
-    model::Scenario sc;
-    Probe single{head_.model.orgs[org_].id, {pb}};
-    if (!instantiate(head_.model, single, &sc)) return {};
-    const model::ScenarioBreach& b = sc.breaches[0];
+  std::vector<int> reached_by(int64_t type, Date date) const {
     const OrgGraph& g = head_.graph(org_);
-    std::vector<Selected> acc = g.accountable(head_.model.breach_types[b.type].area, b.date);
+    int area = head_.model.breach_types[type].area;
+    std::vector<Selected> acc = g.accountable(area, date);
     std::vector<int> out;
     auto take = [&](const std::vector<Selected>& some) {
       for (const auto& s : some) {
@@ -341,8 +338,8 @@ class ProbeSpace {
       }
     };
     take(acc);
-    take(g.delegates(acc, head_.model.breach_types[b.type].area, b.date));
-    take(g.managers(acc, 1, b.date));
+    take(g.delegates(acc, area, date));
+    take(g.managers(acc, 1, date));
     return out;
   }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/evaluator.h"
+
 namespace smr {
 namespace {
 
@@ -67,19 +69,6 @@ const char* infix(Op op) {
     default:
       return nullptr;
   }
-}
-
-const char* duration_unit(const Duration& d) {
-  bool one = d.amount == 1;
-  switch (d.unit) {
-    case Duration::Unit::Days:
-      return one ? "day" : "days";
-    case Duration::Unit::Months:
-      return one ? "month" : "months";
-    case Duration::Unit::Years:
-      return one ? "year" : "years";
-  }
-  return "";
 }
 
 // Writes `e` into `out`, stopping once `out` passes `limit`.
@@ -198,24 +187,11 @@ class Writer {
 
 }  // namespace
 
-std::string constant_text(const model::Value& v) {
-  using model::Type;
-  switch (v.type) {
-    case Type::Bool:
-      return v.boolean ? "true" : "false";
-    case Type::Date:
-      return v.date.to_string();
-    case Type::Duration:
-      return fmt::format("{} {}", v.duration.amount, duration_unit(v.duration));
-    default:
-      break;
-  }
-  if (v.percent) {
-    auto hundred = multiply(v.number, *Decimal::from_int(100));
-    if (hundred) return hundred->to_string() + "%";
-  }
-  return v.type == Type::Money ? v.number.to_grouped_string(2) : v.number.to_string();
+std::string titled(const std::string& title, const std::string& id) {
+  return title.empty() || title == id ? id : fmt::format("{} ({})", title, id);
 }
+
+std::string constant_text(const model::Value& v) { return format_value(v, v.percent); }
 
 std::string literal_text(const model::Value& v, const std::string& currency) {
   if (v.type == model::Type::Money) return v.number.to_string() + " " + currency;

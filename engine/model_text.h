@@ -15,6 +15,9 @@ std::string expression_text(const model::Model& m, const model::Expr& e, size_t 
 // `accountable`, `managers(2) of holders(SMF9)`, `(board, delegates)`.
 std::string selector_text(const model::Model& m, const model::Selector& s);
 std::string selector_text(const model::Model& m, const std::vector<model::Selector>& terms);
+// "Chief Executive (SMF1)": a declaration's title with its id, or the id
+// alone when it has no title of its own.
+std::string titled(const std::string& title, const std::string& id);
 // A constant as written: `100 GBP`-style money is shown as its number,
 // `30%`, `12 months`, `2024-01-01`, `true`.
 std::string constant_text(const model::Value& v);

@@ -6,6 +6,8 @@
 #include <iterator>
 #include <unordered_set>
 
+#include "engine/model_text.h"
+
 namespace smr {
 namespace {
 
@@ -45,10 +47,6 @@ Fill fill_of(Outcome o) {
       break;
   }
   return {"white", "black"};
-}
-
-std::string titled(const std::string& title, const std::string& id) {
-  return title.empty() || title == id ? id : fmt::format("{} ({})", title, id);
 }
 
 bool to_person(EdgeKind k) { return k == EdgeKind::ReportsTo || k == EdgeKind::Delegates; }
