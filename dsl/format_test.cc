@@ -98,3 +98,15 @@ TEST_CASE("fmt: broken input is laid out, never lost", "[fmt]") {
     CHECK(format_smr(once) == once);
   }
 }
+
+TEST_CASE("fmt: half a million lines, comments on every other one", "[fmt][scale]") {
+  // Each search for a trailing comment stays in its line: a search to the
+  // end of the text from every line made this quadratic (minutes).
+  std::string in;
+  for (int i = 0; i < 250'000; ++i)
+    in += "fact f" + std::to_string(i) + ": int;  // n\nfines sum;\n";
+  std::string once = format_smr(in);
+  CHECK(std::count(once.begin(), once.end(), '\n') == 500'000);
+  CHECK(once.compare(0, 24, "fact f0: int;  // n\nfine") == 0);
+  CHECK(format_smr(once) == once);
+}
