@@ -12,8 +12,11 @@
 #endif
 
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dsl/core/diagnostic.h"
@@ -27,19 +30,37 @@ struct Node {
   SourceLoc loc;
 };
 
+// The text a syntax tree holds that is not in the source as written:
+// strings with escapes, negative numbers with blanks after the '-', and
+// the names and values the JSON readers build. The tree's views point into
+// the source or into this store; a deque never moves what it holds.
+class TextStore {
+ public:
+  std::string_view keep(std::string text) { return texts_.emplace_back(std::move(text)); }
+
+ private:
+  std::deque<std::string> texts_;
+};
+
 // A placeholder for an item the parser could not read (already reported),
 // with the keyword and name it began with where they could be read
 // (`function CEO "x"` missing its `;`): the checker counts that name as
 // declared, so one mistake does not cascade into "unknown function" errors.
 struct ErrorNode {
-  std::string keyword;
-  std::string name;
+  std::string_view keyword;
+  std::string_view name;
 };
 
 // A token with its text: an identifier, a keyword, or an unescaped string.
+// The text is a view (see TextStore).
 struct Word : Node {
-  std::string text;
+  std::string_view text;
 };
+
+// The text of an optional word, or "" when it is absent.
+inline std::string text_of(const std::optional<Word>& w) {
+  return w ? std::string(w->text) : std::string();
+}
 
 // A keyword or operator, mapped to its enum by the parser, with its place.
 template <typename E>
@@ -328,6 +349,8 @@ using Decl = x3::variant<ErrorNode, Regime, FunctionDecl, ResponsibilityDecl, Fa
 struct File {
   uint32_t file_id = 0;
   std::vector<Decl> decls;
+  // What the tree's views point to besides the source (one per parsed piece).
+  std::vector<std::unique_ptr<TextStore>> stores;
   // The file could not be read as a whole (invalid UTF-8): what it declares
   // is unknown, so checks of what is missing stay quiet.
   bool unreadable = false;

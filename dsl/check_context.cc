@@ -15,7 +15,7 @@ bool wants_hint(const Diagnostics& diags) { return diags.error_count() < kMaxHin
 
 }  // namespace
 
-bool SymbolTable::declare(const std::string& name, SourceLoc loc, int index, Diagnostics& diags) {
+bool SymbolTable::declare(std::string_view name, SourceLoc loc, int index, Diagnostics& diags) {
   auto [it, inserted] = names_.emplace(name, Symbol{index, loc});
   if (!inserted) {
     diags.error(loc, fmt::format("duplicate {} '{}'", kind_, name));
@@ -24,12 +24,12 @@ bool SymbolTable::declare(const std::string& name, SourceLoc loc, int index, Dia
   return inserted;
 }
 
-int SymbolTable::find(const std::string& name) const {
+int SymbolTable::find(std::string_view name) const {
   auto it = names_.find(name);
   return it == names_.end() ? -1 : it->second.index;
 }
 
-std::string SymbolTable::hint(const std::string& name, const Diagnostics& diags) const {
+std::string SymbolTable::hint(std::string_view name, const Diagnostics& diags) const {
   Spelling hint(name);
   if (wants_hint(diags)) {
     for (const auto& [known, sym] : names_) hint.consider(known);
@@ -37,7 +37,7 @@ std::string SymbolTable::hint(const std::string& name, const Diagnostics& diags)
   return hint.best();
 }
 
-int SymbolTable::resolve(const std::string& name, SourceLoc loc, Diagnostics& diags) const {
+int SymbolTable::resolve(std::string_view name, SourceLoc loc, Diagnostics& diags) const {
   int found = find(name);
   if (found >= 0 || is_broken(name)) return found;
   diags.error(loc, unknown_name(kind_, name, hint(name, diags)));
@@ -84,7 +84,7 @@ Declarations::Declarations(const std::vector<ast::File>& files) {
     some_file_unreadable = some_file_unreadable || f.unreadable;
     for (const auto& d : f.decls) {
       if (auto* e = boost::get<ast::ErrorNode>(&d); e && !e->name.empty())
-        broken[e->keyword].insert(e->name);
+        broken[std::string(e->keyword)].emplace(e->name);
       if (auto* p = boost::get<ast::Regime>(&d)) regimes.push_back(p);
       if (auto* p = boost::get<ast::FunctionDecl>(&d)) functions.push_back(p);
       if (auto* p = boost::get<ast::ResponsibilityDecl>(&d)) areas.push_back(p);
@@ -97,9 +97,8 @@ Declarations::Declarations(const std::vector<ast::File>& files) {
   }
 }
 
-int resolve_person(const model::Org& org, const std::string& name, SourceLoc loc,
-                   Diagnostics& diags, std::string_view prefix,
-                   const std::set<std::string>* broken) {
+int resolve_person(const model::Org& org, std::string_view name, SourceLoc loc, Diagnostics& diags,
+                   std::string_view prefix, const StringSet* broken) {
   int p = org.find_person(name);
   if (p >= 0 || (broken && broken->count(name))) return p;
   Spelling hint(name);

@@ -16,6 +16,7 @@
 
 #include "dsl/ast.hpp"
 #include "dsl/core/diagnostic.h"
+#include "dsl/core/string_map.h"
 #include "dsl/model.h"
 
 namespace smr::check {
@@ -27,20 +28,20 @@ class SymbolTable {
   explicit SymbolTable(const char* kind) : kind_(kind) {}
   // Declares `name` as `index`; a duplicate is an error, with a note at the
   // first declaration.
-  bool declare(const std::string& name, SourceLoc loc, int index, Diagnostics& diags);
-  int find(const std::string& name) const;
+  bool declare(std::string_view name, SourceLoc loc, int index, Diagnostics& diags);
+  int find(std::string_view name) const;
   // `find`, reporting an unknown name (with a did-you-mean) at `loc`.
-  int resolve(const std::string& name, SourceLoc loc, Diagnostics& diags) const;
+  int resolve(std::string_view name, SourceLoc loc, Diagnostics& diags) const;
   int resolve(const ast::Word& name, Diagnostics& diags) const {
     return resolve(name.text, name.loc, diags);
   }
   // A name whose declaration had a syntax error (already reported): using
   // it is not reported again.
-  void declare_broken(const std::string& name) { broken_.insert(name); }
-  bool is_broken(const std::string& name) const { return broken_.count(name) > 0; }
+  void declare_broken(std::string_view name) { broken_.emplace(name); }
+  bool is_broken(std::string_view name) const { return broken_.count(name) > 0; }
   // The known name closest to `name` ("" if none, or if `diags` already
   // holds more errors than anyone reads).
-  std::string hint(const std::string& name, const Diagnostics& diags) const;
+  std::string hint(std::string_view name, const Diagnostics& diags) const;
   const char* kind() const { return kind_; }
 
  private:
@@ -49,8 +50,8 @@ class SymbolTable {
     SourceLoc loc;
   };
   const char* kind_;
-  std::unordered_map<std::string, Symbol> names_;
-  std::set<std::string> broken_;
+  StringMap<Symbol> names_;
+  StringSet broken_;
 };
 
 // Facts, person facts and tables share one namespace.
@@ -67,10 +68,10 @@ struct ValueSymbol {
 struct Symbols {
   SymbolTable functions{"function"}, areas{"responsibility"}, breach_types{"breach type"},
       rules{"rule"}, orgs{"org"}, scenarios{"scenario"};
-  std::unordered_map<std::string, ValueSymbol> values;
-  std::set<std::string> broken_values;  // facts and tables whose declaration had a syntax error
+  StringMap<ValueSymbol> values;
+  StringSet broken_values;  // facts and tables whose declaration had a syntax error
   // Per org id: persons whose block had a syntax error.
-  std::unordered_map<std::string, std::set<std::string>> broken_persons;
+  StringMap<StringSet> broken_persons;
   // Per breach type: the breach facts that the rules applying to it read
   // (a scenario must set those that have no default).
   std::vector<std::set<int>> needed_facts;
@@ -93,7 +94,7 @@ struct Declarations {
   uint32_t first_file = 0;
   bool some_file_unreadable = false;  // invalid UTF-8: its declarations are unknown
   // Names of broken top-level declarations, by keyword (`function` -> CEO).
-  std::unordered_map<std::string, std::set<std::string>> broken;
+  StringMap<StringSet> broken;
 
   explicit Declarations(const std::vector<ast::File>& files);
 };
@@ -117,9 +118,8 @@ bool has_broken_item(const Items& items) {
 
 // The person `name` of `org`, or -1 with an error (and a did-you-mean),
 // prefixed with `prefix` (a JSON path, or nothing).
-int resolve_person(const model::Org& org, const std::string& name, SourceLoc loc,
-                   Diagnostics& diags, std::string_view prefix = "",
-                   const std::set<std::string>* broken = nullptr);
+int resolve_person(const model::Org& org, std::string_view name, SourceLoc loc, Diagnostics& diags,
+                   std::string_view prefix = "", const StringSet* broken = nullptr);
 
 // The breach facts an expression reads.
 void facts_read(const model::Expr& e, std::set<int>& out);

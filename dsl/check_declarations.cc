@@ -41,7 +41,7 @@ void check_regime(Context& c) {
                                             ast::keyword_text(s->key.value)));
       continue;
     }
-    const std::string& value = s->value.text;
+    std::string_view value = s->value.text;
     switch (s->key.value) {
       case ast::RegimeKey::Version:
         c.model.version = value;
@@ -75,13 +75,13 @@ void check_functions_and_areas(Context& c) {
     if (!c.symbols.functions.declare(f->name.text, f->name.loc, c.model.functions.size(), c.diags))
       continue;
     c.model.functions.push_back(
-        {f->name.text, f->title ? f->title->text : "", f->board.has_value(), f->name.loc});
+        {std::string(f->name.text), ast::text_of(f->title), f->board.has_value(), f->name.loc});
   }
   for (const auto* a : c.decls.areas) {
     if (!c.symbols.areas.declare(a->name.text, a->name.loc, c.model.areas.size(), c.diags))
       continue;
-    c.model.areas.push_back(
-        {a->name.text, a->title ? a->title->text : "", a->prescribed.has_value(), a->name.loc});
+    c.model.areas.push_back({std::string(a->name.text), ast::text_of(a->title),
+                             a->prescribed.has_value(), a->name.loc});
   }
   if (c.decls.regimes.empty()) return;
   const ast::Fallbacks* fallbacks = nullptr;
@@ -121,7 +121,7 @@ void check_fact(Context& c, const ast::FactDecl& f) {
   if (!declare_value(c, f.name, person ? ValueKind::PersonFact : ValueKind::Fact, list.size()))
     return;
   auto [type, percent] = declared_type(f.type.value);
-  FactDef def{f.name.text, type, percent, std::nullopt, f.name.loc};
+  FactDef def{std::string(f.name.text), type, percent, std::nullopt, f.name.loc};
   if (f.default_value) {
     LiteralChecker literals(c.diags, c.model.currency);
     def.default_value = literals.typed(*f.default_value, def.type, def.percent,
@@ -175,7 +175,7 @@ TableVersion table_version(Context& c, const Table& table,
 
 void check_table(Context& c, const ast::TableDecl& t) {
   if (!declare_value(c, t.name, ValueKind::Table, c.model.tables.size())) return;
-  Table table{t.name.text, Type::Error, false, {}, t.name.loc};
+  Table table{std::string(t.name.text), Type::Error, false, {}, t.name.loc};
   if (t.key_type.value != ast::TypeName::Int)
     c.diags.error(t.key_type.loc, "table keys must be of type int");
   std::tie(table.value_type, table.percent) = declared_type(t.value_type.value);
@@ -213,7 +213,7 @@ void check_breach_types(Context& c) {
     if (!c.symbols.breach_types.declare(b->name.text, b->name.loc, c.model.breach_types.size(),
                                         c.diags))
       continue;
-    BreachType bt{b->name.text, b->title ? b->title->text : "", -1, b->name.loc};
+    BreachType bt{std::string(b->name.text), ast::text_of(b->title), -1, b->name.loc};
     bool seen_area = false;
     for (const auto& item : b->items) {
       const auto* a = boost::get<ast::AreaClause>(&item);

@@ -13,11 +13,11 @@ std::optional<Value> LiteralChecker::date_value(const ast::Literal& lit) const {
   auto d = Date::parse(lit.text);
   if (!d) {
     // A well-formed date in a year out of range gets its own message.
-    const std::string& t = lit.text;
+    std::string_view t = lit.text;
     bool shaped =
         t.size() == 10 && t[4] == '-' && t[7] == '-' &&
         std::all_of(t.begin(), t.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
-    int year = shaped ? std::stoi(t.substr(0, 4)) : 0;
+    int year = shaped ? std::stoi(std::string(t.substr(0, 4))) : 0;
     bool out_of_range = shaped && (year < Date::kMinYear || year > Date::kMaxYear);
     diags_.error(lit.loc, out_of_range
                               ? fmt::format("date '{}' is outside the supported years {} to {}",

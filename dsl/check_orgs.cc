@@ -97,14 +97,15 @@ void add_person_items(Context& c, OrgBuilder& b, int self, const ast::Person& p)
 void check_orgs(Context& c) {
   for (const auto* o : c.decls.orgs) {
     if (!c.symbols.orgs.declare(o->name.text, o->name.loc, c.model.orgs.size(), c.diags)) continue;
-    OrgBuilder b(c.symbols, c.diags, o->name.text, o->title ? o->title->text : "", o->name.loc);
+    OrgBuilder b(c.symbols, c.diags, std::string(o->name.text), ast::text_of(o->title),
+                 o->name.loc);
     std::vector<const ast::Person*> persons;
     for (const auto& item : o->persons) {
       if (const auto* p = boost::get<ast::Person>(&item)) {
-        b.add_person(p->id.text, p->name ? p->name->text : p->id.text, p->id.loc, "");
+        b.add_person(p->id.text, std::string(p->name ? p->name->text : p->id.text), p->id.loc, "");
         persons.push_back(p);
       } else if (const auto* e = boost::get<ast::ErrorNode>(&item); e && e->keyword == "person") {
-        c.symbols.broken_persons[o->name.text].insert(e->name);  // reported already
+        c.symbols.broken_persons[std::string(o->name.text)].emplace(e->name);  // reported already
       }
     }
     std::vector<int> index = b.index_persons();

@@ -125,7 +125,7 @@ bool reads_person(const Expr& e, const std::vector<Let>& lets) {
 }
 
 void let_clause(Context& c, ExpressionChecker& exprs, Rule& rule, const ast::LetClause& l) {
-  const std::string& name = l.name.text;
+  std::string_view name = l.name.text;
   if (!rule.clauses.empty()) {
     c.diags.error(l.keyword.loc, "a rule's 'let' lines come before its 'then' clauses");
   }
@@ -143,7 +143,7 @@ void let_clause(Context& c, ExpressionChecker& exprs, Rule& rule, const ast::Let
       return;
     }
   }
-  Let let{name, exprs.untyped(l.value, Scope::Person), false, l.name.loc};
+  Let let{std::string(name), exprs.untyped(l.value, Scope::Person), false, l.name.loc};
   let.person_scope = reads_person(let.value, rule.lets);
   rule.lets.push_back(std::move(let));
 }
@@ -176,7 +176,7 @@ Rule check_rule(Context& c, const ast::RuleDecl& r) {
       if (!rule.clauses.empty()) {
         c.diags.error(cite->keyword.loc, "a rule's 'cite' lines come before its 'then' clauses");
       }
-      rule.citations.push_back(cite->text.text);
+      rule.citations.emplace_back(cite->text.text);
     }
   }
   if (rule.clauses.empty() && !has_broken_item(r.items)) {

@@ -93,7 +93,7 @@ void BreachValues::unknown_fact(const ast::FactValue& fv, bool person) {
 }
 
 void BreachValues::set(const ast::FactValue& fv, PersonFactValues* person) {
-  const std::string& n = fv.name.text;
+  std::string_view n = fv.name.text;
   if (set_twice(fv, person)) return;
   if (n == "severity" || n == "date") return set_severity(fv, person);
   if (n == "relevant_income") return set_income(fv, person);
@@ -117,7 +117,7 @@ void BreachValues::set(const ast::FactValue& fv, PersonFactValues* person) {
 
 }  // namespace
 
-const std::set<std::string>* ScenarioChecker::broken_persons(const Org& org) const {
+const StringSet* ScenarioChecker::broken_persons(const Org& org) const {
   auto it = symbols_.broken_persons.find(org.id);
   return it == symbols_.broken_persons.end() ? nullptr : &it->second;
 }
@@ -288,8 +288,9 @@ void check_scenarios(Context& c) {
       [&](Checked&& done) {
         c.diags.append(done.diags);
         const ast::Scenario& s = *todo[scenarios.size()];
-        scenarios.push_back(done.scenario ? std::move(*done.scenario)
-                                          : Scenario{s.title.text, -1, {}, {}, s.title.loc});
+        scenarios.push_back(done.scenario
+                                ? std::move(*done.scenario)
+                                : Scenario{std::string(s.title.text), -1, {}, {}, s.title.loc});
       });
   c.model.scenarios = std::move(scenarios);
 }

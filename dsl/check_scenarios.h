@@ -30,7 +30,7 @@ class ScenarioChecker {
 
  private:
   int org_of(const ast::Scenario& s, Diagnostics& diags) const;
-  const std::set<std::string>* broken_persons(const model::Org& org) const;
+  const StringSet* broken_persons(const model::Org& org) const;
   model::ScenarioBreach breach(const model::Org& org, const ast::ScenarioBreach& b, int order,
                                Diagnostics& diags) const;
   void fill_defaults(model::ScenarioBreach& br, const ast::ScenarioBreach& b,

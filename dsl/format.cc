@@ -54,7 +54,8 @@ std::vector<Token> tokenize(std::string_view text) {
       parser::LiteralToken lit;
       std::string error;
       const char* error_at = nullptr;
-      const char* after = parser::scan_literal(p, end, false, &lit, &error_at, &error);
+      std::string scratch;
+      const char* after = parser::scan_literal(p, end, false, &lit, &scratch, &error_at, &error);
       p = after && after > p ? after : p + 1;
       while (p != end && parser::is_ident_char(*p)) ++p;  // a malformed number stays one token
       kind = Kind::Literal;

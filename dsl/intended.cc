@@ -98,7 +98,8 @@ class LineReader {
     const char* error_at = nullptr;
     std::string error;
     const char* start = p_;
-    const char* after = parser::scan_literal(p_, end_, false, &lit, &error_at, &error);
+    std::string scratch;
+    const char* after = parser::scan_literal(p_, end_, false, &lit, &scratch, &error_at, &error);
     if (!after || lit.kind != parser::LiteralKind::Money) {
       return fail("a fine needs an amount and its currency, as in fine 90_000 GBP", start);
     }
@@ -111,7 +112,7 @@ class LineReader {
     if (!currency.empty() && currency != lit.unit) {
       return fail(fmt::format("fines in {} and {} in one line", currency, lit.unit), start);
     }
-    currency = lit.unit;
+    currency = std::string(lit.unit);
     s.fine = *amount;
     p_ = after;
     return true;

@@ -24,8 +24,8 @@ bool outcome_word(const std::string& text, ast::OutcomeWord* out) {
 }  // namespace
 
 std::optional<ast::Scenario> scenario_from_json(const SourceManager& sources, uint32_t file_id,
-                                                Diagnostics& diags) {
-  Reader r(sources, file_id, diags);
+                                                Diagnostics& diags, ast::TextStore& store) {
+  Reader r(sources, file_id, diags, store);
   try {
     return read_scenario(r);
   } catch (const Json::exception& e) {
@@ -46,7 +46,7 @@ std::optional<ast::ScenarioBreach> read_breach(Reader& r, const Json& b, const P
   if (!type || !date) return std::nullopt;
   br.type = r.word(*type, with(bp, "type"));
   br.date.kind = ast::LiteralKind::Date;
-  br.date.text = *date;
+  br.date.text = r.keep(std::move(*date));
   br.date.loc = r.loc(with(bp, "date"));
   if (b.contains("severity")) {
     if (auto lit = r.literal(b.at("severity"), with(bp, "severity"))) {
@@ -185,7 +185,8 @@ std::optional<model::Scenario> JsonScenarioReader::read(const SourceManager& sou
     diags.error({file, static_cast<uint32_t>(bad), 1}, "invalid UTF-8 byte sequence");
     return std::nullopt;
   }
-  auto tree = json::scenario_from_json(sources, file, diags);
+  ast::TextStore store;
+  auto tree = json::scenario_from_json(sources, file, diags, store);
   if (!tree) return std::nullopt;
   return impl_->checker.check(*tree, diags);
 }

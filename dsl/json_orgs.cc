@@ -203,7 +203,9 @@ void read_all(Reader& reader, check::Context& c) {
 }  // namespace
 
 void read_orgs(const SourceManager& sources, uint32_t file, check::Context& c) {
-  Reader reader(sources, file, c.diags);
+  // The org is checked as it is read: its syntax tree is gone afterwards.
+  ast::TextStore store;
+  Reader reader(sources, file, c.diags, store);
   try {
     read_all(reader, c);
   } catch (const Json::exception& e) {

@@ -40,8 +40,9 @@ std::string path_text(const Path& path);
 // Reads one JSON document, reporting errors at `path` with its place.
 class Reader {
  public:
-  Reader(const SourceManager& sources, uint32_t file, Diagnostics& diags)
-      : text_(sources.text(file)), file_(file), diags_(diags) {}
+  // The syntax tree built from the document keeps its text in `store`.
+  Reader(const SourceManager& sources, uint32_t file, Diagnostics& diags, ast::TextStore& store)
+      : text_(sources.text(file)), file_(file), diags_(diags), store_(store) {}
 
   // Parses the document into `out`, which must outlive the reader; false
   // with errors reported when it is not JSON or repeats a key.
@@ -121,7 +122,7 @@ class Reader {
     }
     if (j.is_number_integer()) {
       lit.kind = ast::LiteralKind::Int;
-      lit.text = j.dump();
+      lit.text = store_.keep(j.dump());
       return lit;
     }
     if (j.is_number_float()) {
@@ -131,12 +132,15 @@ class Reader {
       return std::nullopt;
     }
     if (j.is_string()) {
-      std::string s = j.get<std::string>();
+      std::string_view s = store_.keep(j.get<std::string>());
       const char* error_at = nullptr;
-      std::string message;
-      const char* end =
-          parser::scan_literal(s.data(), s.data() + s.size(), true, &lit, &error_at, &message);
-      if (end == s.data() + s.size() && !s.empty()) return lit;
+      std::string message, scratch;
+      const char* end = parser::scan_literal(s.data(), s.data() + s.size(), true, &lit, &scratch,
+                                             &error_at, &message);
+      if (end == s.data() + s.size() && !s.empty()) {
+        if (parser::uses_scratch(lit, scratch)) lit.text = store_.keep(std::move(scratch));
+        return lit;
+      }
       error(path, fmt::format("'{}' is not a value (write 12, \"0.375\", \"12.5%\", \"250000 GBP\" "
                               "or \"2022-09-01\")",
                               s));
@@ -146,16 +150,19 @@ class Reader {
     return std::nullopt;
   }
 
+  // `text`, kept as long as the syntax tree built from the document.
+  std::string_view keep(std::string text) { return store_.keep(std::move(text)); }
+
   ast::Word word(const std::string& text, const Path& path) {
     ast::Word w;
-    w.text = text;
+    w.text = store_.keep(text);
     w.loc = loc(path);
     return w;
   }
   // The same, placed at `node` (the value at `path`) without walking the path.
   ast::Word word(const std::string& text, const Json& node, const Path& path) {
     ast::Word w;
-    w.text = text;
+    w.text = store_.keep(text);
     w.loc = loc(node, path);
     return w;
   }
@@ -171,6 +178,7 @@ class Reader {
   std::unordered_map<const Json*, Span> places_;  // every value's place in the text
   uint32_t file_;
   Diagnostics& diags_;
+  ast::TextStore& store_;
   int errors_ = 0;
 };
 
@@ -183,8 +191,8 @@ inline Path with(Path p, Segment s) {
 void read_orgs(const SourceManager& sources, uint32_t file, check::Context& c);
 
 // One JSON Lines scenario (file `file` holds just that line) as the syntax
-// tree the .smr grammar would give.
+// tree the .smr grammar would give, its text kept in `store`.
 std::optional<ast::Scenario> scenario_from_json(const SourceManager& sources, uint32_t file,
-                                                Diagnostics& diags);
+                                                Diagnostics& diags, ast::TextStore& store);
 
 }  // namespace smr::json

@@ -200,20 +200,31 @@ const char* scan_string(const char* p, const char* end, std::string* out, const 
   return nullptr;
 }
 
+const char* scan_string_text(const char* p, const char* end, std::string* scratch,
+                             std::string_view* out, const char** error_at, std::string* error) {
+  scratch->clear();
+  const char* after = scan_string(p, end, scratch, error_at, error);
+  if (!after) return nullptr;
+  // Escapes always shorten the text: the same length means none.
+  size_t written = static_cast<size_t>(after - p) - 2;
+  *out = scratch->size() == written ? std::string_view(p + 1, written) : std::string_view(*scratch);
+  return after;
+}
+
 const char* scan_literal(const char* p, const char* end, bool allow_sign, LiteralToken* out,
-                         const char** error_at, std::string* error) {
+                         std::string* scratch, const char** error_at, std::string* error) {
   *error_at = nullptr;
   if (p == end) return nullptr;
   if (*p == '"') {
     out->kind = LiteralKind::String;
-    return scan_string(p, end, &out->text, error_at, error);
+    return scan_string_text(p, end, scratch, &out->text, error_at, error);
   }
   if (is_ident_start(*p)) {
     const char* w = scan_word(p, end);
     std::string_view word(p, w - p);
     if (word != "true" && word != "false") return nullptr;
     out->kind = LiteralKind::Bool;
-    out->text = std::string(word);
+    out->text = word;
     return w;
   }
   const char* start = p;
@@ -222,7 +233,7 @@ const char* scan_literal(const char* p, const char* end, bool allow_sign, Litera
   if (p == end || !is_digit(*p)) return nullptr;
   if (!negative && is_date_at(p, end)) {
     out->kind = LiteralKind::Date;
-    out->text = std::string(p, 10);
+    out->text = std::string_view(p, 10);
     return p + 10;
   }
   const char* q = scan_digits(p, end);
@@ -232,7 +243,12 @@ const char* scan_literal(const char* p, const char* end, bool allow_sign, Litera
     out->kind = LiteralKind::Decimal;
   }
   if (q != end && is_ident_char(*q)) return nullptr;  // 12abc, 1__0
-  out->text = (negative ? "-" : "") + std::string(p, q);
+  if (!negative || p == start + 1) {
+    out->text = std::string_view(start, q - start);
+  } else {  // `- 5`: the sign and the digits are not next to each other
+    scratch->assign("-").append(p, q);
+    out->text = *scratch;
+  }
   if (q != end && *q == '%') {
     out->kind = LiteralKind::Percent;
     return q + 1;
@@ -245,17 +261,16 @@ const char* scan_literal(const char* p, const char* end, bool allow_sign, Litera
   std::string_view word(u, w - u);
   if (word.size() == 3 && std::all_of(word.begin(), word.end(), is_upper)) {
     out->kind = LiteralKind::Money;
-    out->unit = std::string(word);
+    out->unit = word;
     return w;
   }
   static constexpr std::string_view kUnits[] = {"day", "days", "month", "months", "year", "years"};
   if (out->kind == LiteralKind::Int && !negative &&
       std::find(std::begin(kUnits), std::end(kUnits), word) != std::end(kUnits)) {
     out->kind = LiteralKind::Duration;
-    out->unit = std::string(word);
+    out->unit = word;
     return w;
   }
-  (void)start;
   return q;
 }
 

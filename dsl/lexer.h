@@ -13,12 +13,14 @@ enum class LiteralKind { Int, Decimal, Percent, Money, Date, Duration, Bool, Str
 
 // A literal as written. `text` holds the number (with `_` and an optional
 // leading `-`), the date, `true`/`false` or the unescaped string; `unit`
-// holds the currency code or the duration unit. Values are computed by the
-// checker, which reports overflow and impossible dates at this place.
+// holds the currency code or the duration unit. Both are views: into the
+// scanned text, or (see scan_literal) into a scratch string. Values are
+// computed by the checker, which reports overflow and impossible dates at
+// this place.
 struct LiteralToken {
   LiteralKind kind = LiteralKind::Int;
-  std::string text;
-  std::string unit;
+  std::string_view text;
+  std::string_view unit;
 };
 
 bool is_ident_start(char c);
@@ -39,6 +41,10 @@ const char* skip_space(const char* p, const char* end);
 // after the closing quote, or nullptr with *error set.
 const char* scan_string(const char* p, const char* end, std::string* out, const char** error_at,
                         std::string* error);
+// scan_string, with the text as a view: of [p, end) when the string has no
+// escapes, else of *scratch, which it overwrites.
+const char* scan_string_text(const char* p, const char* end, std::string* scratch,
+                             std::string_view* out, const char** error_at, std::string* error);
 // Moves `p` to where parsing resumes after a syntax error:
 // past the next `;`, or to the next `}` (past it when `consume_brace`), with
 // balanced `{...}` blocks skipped whole.
@@ -55,7 +61,13 @@ long find_unterminated_comment(std::string_view text);
 // Scans one literal at `p` (any lexical form of a value). Returns the end,
 // or nullptr: with *error_at and *error set for a broken one (an
 // unterminated string), with *error_at null when there is no literal here.
+// out->text views [p, end), except for a string with escapes and a
+// negative number with blanks after its '-': those are written to
+// *scratch, which out->text then views (`uses_scratch`).
 const char* scan_literal(const char* p, const char* end, bool allow_sign, LiteralToken* out,
-                         const char** error_at, std::string* error);
+                         std::string* scratch, const char** error_at, std::string* error);
+inline bool uses_scratch(const LiteralToken& t, const std::string& scratch) {
+  return !t.text.empty() && t.text.data() == scratch.data();
+}
 
 }  // namespace smr::parser

@@ -102,7 +102,7 @@ void Org::index_persons() {
     person_index.emplace(persons[i].id, static_cast<int>(i));
 }
 
-int Org::find_person(const std::string& id) const {
+int Org::find_person(std::string_view id) const {
   if (!person_index.empty()) {
     auto it = person_index.find(id);
     return it == person_index.end() ? -1 : it->second;

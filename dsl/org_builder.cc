@@ -17,9 +17,9 @@ OrgBuilder::OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string i
   org_.loc = loc;
 }
 
-void OrgBuilder::add_person(const std::string& id, std::string name, SourceLoc loc,
+void OrgBuilder::add_person(std::string_view id, std::string name, SourceLoc loc,
                             std::string_view prefix) {
-  added_.push_back({id, std::move(name), Decimal(), loc});
+  added_.push_back({std::string(id), std::move(name), Decimal(), loc});
   prefixes_.emplace_back(prefix);
 }
 
@@ -47,13 +47,13 @@ std::vector<int> OrgBuilder::index_persons() {
   return index;
 }
 
-int OrgBuilder::person(const std::string& id, SourceLoc loc, std::string_view prefix) {
+int OrgBuilder::person(std::string_view id, SourceLoc loc, std::string_view prefix) {
   auto broken = symbols_.broken_persons.find(org_.id);
   return resolve_person(org_, id, loc, diags_, prefix,
                         broken == symbols_.broken_persons.end() ? nullptr : &broken->second);
 }
 
-int OrgBuilder::named(const SymbolTable& table, const std::string& id, SourceLoc loc,
+int OrgBuilder::named(const SymbolTable& table, std::string_view id, SourceLoc loc,
                       std::string_view prefix) {
   int found = table.find(id);
   if (found >= 0 || table.is_broken(id)) return found;
@@ -61,11 +61,11 @@ int OrgBuilder::named(const SymbolTable& table, const std::string& id, SourceLoc
   return -1;
 }
 
-int OrgBuilder::function(const std::string& id, SourceLoc loc, std::string_view prefix) {
+int OrgBuilder::function(std::string_view id, SourceLoc loc, std::string_view prefix) {
   return named(symbols_.functions, id, loc, prefix);
 }
 
-int OrgBuilder::area(const std::string& id, SourceLoc loc, std::string_view prefix) {
+int OrgBuilder::area(std::string_view id, SourceLoc loc, std::string_view prefix) {
   return named(symbols_.areas, id, loc, prefix);
 }
 

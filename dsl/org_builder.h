@@ -25,16 +25,16 @@ class OrgBuilder {
   OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string id, std::string title,
              SourceLoc loc);
 
-  void add_person(const std::string& id, std::string name, SourceLoc loc, std::string_view prefix);
+  void add_person(std::string_view id, std::string name, SourceLoc loc, std::string_view prefix);
   // Sorts the persons by id and reports duplicate ids (the first stays).
   // Returns, per add_person call in order, the person's index or -1.
   std::vector<int> index_persons();
 
   // The index of a person, function or responsibility; -1 with an error
   // (and a did-you-mean) when unknown.
-  int person(const std::string& id, SourceLoc loc, std::string_view prefix);
-  int function(const std::string& id, SourceLoc loc, std::string_view prefix);
-  int area(const std::string& id, SourceLoc loc, std::string_view prefix);
+  int person(std::string_view id, SourceLoc loc, std::string_view prefix);
+  int function(std::string_view id, SourceLoc loc, std::string_view prefix);
+  int area(std::string_view id, SourceLoc loc, std::string_view prefix);
   // False, with an error at `until_loc`, when both ends are given and
   // `until` is not after `from`.
   bool valid_interval(const model::Interval& when, bool has_from, bool has_until,
@@ -46,8 +46,7 @@ class OrgBuilder {
   model::Org finish() { return std::move(org_); }
 
  private:
-  int named(const SymbolTable& table, const std::string& id, SourceLoc loc,
-            std::string_view prefix);
+  int named(const SymbolTable& table, std::string_view id, SourceLoc loc, std::string_view prefix);
 
   const Symbols& symbols_;
   Diagnostics& diags_;

@@ -6,6 +6,10 @@
 
 #include "dsl/core/diagnostic.h"
 
+namespace smr::ast {
+class TextStore;
+}
+
 namespace smr::parser {
 
 struct parse_state_tag;
@@ -27,6 +31,8 @@ struct ParseState {
   const char* begin = nullptr;
   const char* end = nullptr;
   Diagnostics* diags = nullptr;
+  ast::TextStore* store = nullptr;  // for text that is not in the source as written
+  std::string scratch;              // for scan_literal
   int depth = 0;
   int errors = 0;
   const char* last_error = nullptr;

@@ -15,7 +15,8 @@ namespace {
 
 // Parses [first, last) of a file whose text starts at `begin`.
 std::vector<ast::Decl> parse_range(uint32_t file_id, const char* begin, const char* first,
-                                   const char* last, Diagnostics& diags, const std::string& path) {
+                                   const char* last, Diagnostics& diags, const std::string& path,
+                                   ast::TextStore& store) {
   std::vector<ast::Decl> decls;
   decls.reserve(static_cast<size_t>(last - first) / 96);  // about one declaration a line or two
   parser::ParseState state;
@@ -23,6 +24,7 @@ std::vector<ast::Decl> parse_range(uint32_t file_id, const char* begin, const ch
   state.begin = begin;
   state.end = last;
   state.diags = &diags;
+  state.store = &store;
   try {
     // The context built here must match parser::context_type (config.hpp).
     boost::spirit::x3::phrase_parse(
@@ -99,10 +101,12 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
     size_t n = cuts.size() - 1;
     std::vector<std::vector<ast::Decl>> parts(n);
     std::vector<Diagnostics> part_diags(n);
+    std::vector<std::unique_ptr<ast::TextStore>> stores;
+    for (size_t k = 0; k < n; ++k) stores.push_back(std::make_unique<ast::TextStore>());
     std::vector<std::thread> workers;
     auto parse_part = [&](size_t k) {
       parts[k] = parse_range(file_id, begin, begin + cuts[k], begin + cuts[k + 1], part_diags[k],
-                             sources.path(file_id));
+                             sources.path(file_id), *stores[k]);
     };
     for (size_t k = 1; k < n; ++k) {
       if (!try_start_thread(workers, [&, k] { parse_part(k); })) parse_part(k);  // no thread: here
@@ -116,10 +120,13 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
       for (const auto& p : parts) total += p.size();
       out.decls.reserve(total);
       for (auto& p : parts) std::move(p.begin(), p.end(), std::back_inserter(out.decls));
+      out.stores = std::move(stores);
       return out;
     }
   }
-  out.decls = parse_range(file_id, begin, begin + start, end, diags, sources.path(file_id));
+  out.stores.push_back(std::make_unique<ast::TextStore>());
+  out.decls = parse_range(file_id, begin, begin + start, end, diags, sources.path(file_id),
+                          *out.stores.back());
   return out;
 }
 

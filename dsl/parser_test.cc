@@ -2,8 +2,11 @@
 // their place, recovery, and hostile input.
 #include "dsl/parser.h"
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
+#include "engine/compile.h"
 #include "tests/support.h"
 
 using namespace smr;
@@ -173,6 +176,29 @@ TEST_CASE("string escapes", "[parser]") {
   Parsed open("function F \"no end\n;");
   REQUIRE(open.diags.error_count() == 1);
   CHECK(open.diags.all()[0].message == "expected a closing '\"' on the same line, found a string");
+}
+
+TEST_CASE("the tree's text outlives the parse: escapes and '- N' kept, large files in pieces",
+          "[parser]") {
+  // Over 4 MiB, so parsed in pieces on two threads; every piece has titles
+  // with escapes (kept in the pieces' stores) and negative numbers written
+  // with a blank after the '-' (rebuilt, so kept too).
+  std::string text = "regime \"R\" { currency GBP; }\n";
+  const int n = 120'000;
+  for (int i = 0; i < n; ++i) {
+    text += fmt::format("function F{} \"Head \\\"{}\\\" of\\tunit\";\n", i, i);
+    if (i % 1000 == 0) text += fmt::format("fact f{}: int = - {};\n", i, i + 1);
+  }
+  REQUIRE(text.size() > (size_t{4} << 20));
+  auto c = smr::compile_text("big.smr", text, {.jobs = 2});
+  REQUIRE(c->ok());
+  REQUIRE(c->model.functions.size() == n);
+  for (int i : {0, 1, 59'999, 60'000, n - 1}) {
+    CHECK(c->model.functions[i].title == fmt::format("Head \"{}\" of\tunit", i));
+  }
+  REQUIRE(c->model.facts.size() == n / 1000);
+  CHECK(c->model.facts[0].default_value->number.to_string() == "-1");
+  CHECK(c->model.facts.back().default_value->number.to_string() == "-119001");
 }
 
 TEST_CASE("org with persons and time-bounded edges", "[parser]") {

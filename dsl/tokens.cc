@@ -150,18 +150,21 @@ void ParseState::expected(const char* where, const std::string& what_in) {
   diags->error(loc(where, tok_end), message);
 }
 
-ast::ErrorNode salvage(const char* p, const char* end) {
+ast::ErrorNode salvage(const char* p, const char* end, ast::TextStore& store) {
   ast::ErrorNode out;
   p = skip_space(p, end);
   const char* w = scan_word(p, end);
-  out.keyword.assign(p, w);
+  out.keyword = std::string_view(p, w - p);
   p = skip_space(w, end);
   if (p != end && is_ident_start(*p)) {
-    out.name.assign(p, scan_word(p, end));
+    out.name = std::string_view(p, scan_word(p, end) - p);
   } else if (p != end && *p == '"') {  // a scenario's title
     const char* error_at = nullptr;
-    std::string error;
-    if (!scan_string(p, end, &out.name, &error_at, &error)) out.name.clear();
+    std::string error, scratch;
+    if (scan_string_text(p, end, &scratch, &out.name, &error_at, &error) &&
+        out.name.data() == scratch.data()) {
+      out.name = store.keep(std::move(scratch));
+    }
   }
   return out;
 }

@@ -75,7 +75,7 @@ struct OneOf : x3::parser<OneOf>, Named {
     for (std::string_view w : words) {
       if (!starts_word(first, last, w)) continue;
       ast::Word out;
-      out.text = std::string(w);
+      out.text = w;
       out.loc = x3::get<parse_state_tag>(ctx).loc(first, first + w.size());
       x3::traits::move_to(std::move(out), attr);
       first += w.size();
@@ -136,7 +136,7 @@ struct Identifier : x3::parser<Identifier<T, AllowBuiltins>>, Named {
     std::string_view word(first, p - first);
     if (is_reserved(word) && !(AllowBuiltins && is_builtin_name(word))) return false;
     T out;
-    out.text = std::string(word);
+    out.text = word;
     out.loc = x3::get<parse_state_tag>(ctx).loc(first, p);
     x3::traits::move_to(std::move(out), attr);
     first = p;
@@ -154,11 +154,13 @@ struct StringWord : x3::parser<StringWord>, Named {
     x3::skip_over(first, last, ctx);
     if (first == last || *first != '"') return false;
     ast::Word out;
+    ParseState& st = x3::get<parse_state_tag>(ctx);
     const char* error_at = nullptr;
     std::string error;
-    It p = scan_string(first, last, &out.text, &error_at, &error);
+    It p = scan_string_text(first, last, &st.scratch, &out.text, &error_at, &error);
     if (!p) throw x3::expectation_failure<It>(error_at, error);
-    out.loc = x3::get<parse_state_tag>(ctx).loc(first, p);
+    if (out.text.data() == st.scratch.data()) out.text = st.store->keep(st.scratch);
+    out.loc = st.loc(first, p);
     x3::traits::move_to(std::move(out), attr);
     first = p;
     return true;
@@ -175,15 +177,17 @@ struct LiteralParser : x3::parser<LiteralParser>, Named {
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
     x3::skip_over(first, last, ctx);
     ast::Literal out;
+    ParseState& st = x3::get<parse_state_tag>(ctx);
     const char* error_at = nullptr;
     std::string error;
-    It p = scan_literal(first, last, allow_sign, &out, &error_at, &error);
+    It p = scan_literal(first, last, allow_sign, &out, &st.scratch, &error_at, &error);
     if (p && dates_only && out.kind != ast::LiteralKind::Date) return false;
     if (!p) {
       if (error_at && !dates_only) throw x3::expectation_failure<It>(error_at, error);
       return false;
     }
-    out.loc = x3::get<parse_state_tag>(ctx).loc(first, p);
+    if (uses_scratch(out, st.scratch)) out.text = st.store->keep(st.scratch);
+    out.loc = st.loc(first, p);
     x3::traits::move_to(std::move(out), attr);
     first = p;
     return true;
@@ -233,7 +237,7 @@ struct DigitsWord : x3::parser<DigitsWord>, Named {
     while (p != last && ((*p >= '0' && *p <= '9') || (*p == '_' && p != first))) ++p;
     if (p == first || (p != last && is_ident_char(*p))) return false;
     ast::Word out;
-    out.text = std::string(first, p);
+    out.text = std::string_view(first, p - first);
     out.loc = x3::get<parse_state_tag>(ctx).loc(first, p);
     x3::traits::move_to(std::move(out), attr);
     first = p;
@@ -242,7 +246,7 @@ struct DigitsWord : x3::parser<DigitsWord>, Named {
 };
 
 // The keyword and name a broken item began with: `function CEO ...`.
-ast::ErrorNode salvage(const char* p, const char* end);
+ast::ErrorNode salvage(const char* p, const char* end, ast::TextStore& store);
 
 // recover(what)[item]: parses an item of a list; on a syntax error reports it,
 // skips to the next sync point and yields an ErrorNode so parsing goes on.
@@ -274,7 +278,8 @@ struct Recover : x3::unary_parser<Subject, Recover<Subject>> {
                   "nesting is too deep (the limit is " + std::to_string(kMaxNesting) + " levels)");
     }
     attr = Attr();
-    if constexpr (std::is_assignable_v<Attr&, ast::ErrorNode>) attr = salvage(start, last);
+    if constexpr (std::is_assignable_v<Attr&, ast::ErrorNode>)
+      attr = salvage(start, last, *st.store);
     const char* at = skip_space(first, last);
     if (at != start && starts_statement(at, last, top_level)) {
       first = at;

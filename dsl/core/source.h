@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,7 +42,7 @@ class SourceManager {
     std::vector<uint32_t> line_starts;
     int first_line = 1;
   };
-  std::vector<File> files_;
+  std::deque<File> files_;  // a deque: texts never move, the syntax tree points into them
 };
 
 // Number of UTF-8 code points in `s` (continuation bytes are not counted).
