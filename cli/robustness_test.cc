@@ -149,6 +149,14 @@ TEST_CASE("JSON: duplicate keys, ids that are not ids, control characters", "[ro
   std::string out, err;
   CHECK(run_smr("check " + rules + " --org-json " + dir + "/dup.json", &out, &err) == 1);
   CHECK(err.find("dup.json:1:41: error: duplicate key 'id'") != std::string::npos);
+  // Past 16 keys an object's keys are hashed: a duplicate is still found.
+  std::string wide = R"({"id": "acme", "persons": [], )";
+  for (int k = 0; k < 30; ++k) wide += "\"k" + std::to_string(k) + "\": 1, ";
+  wide += R"("k3": 2})";
+  write_file(dir + "/wide.json", wide);
+  CHECK(run_smr("check " + rules + " --org-json " + dir + "/wide.json", &out, &err) == 1);
+  CHECK(err.find("duplicate key 'k3'") != std::string::npos);
+  CHECK(err.find("duplicate key 'k2") == std::string::npos);
   write_file(
       dir + "/ids.json",
       R"({"id": "acme", "persons": [{"id": "a b"}, {"id": ""}, {"id": "x\u0001y"}, {"id": "board"}]})");

@@ -102,7 +102,7 @@ void check_orgs(Context& c) {
     std::vector<const ast::Person*> persons;
     for (const auto& item : o->persons) {
       if (const auto* p = boost::get<ast::Person>(&item)) {
-        b.add_person(p->id.text, std::string(p->name ? p->name->text : p->id.text), p->id.loc, "");
+        b.add_person(p->id.text, std::string(p->name ? p->name->text : p->id.text), p->id.loc);
         persons.push_back(p);
       } else if (const auto* e = boost::get<ast::ErrorNode>(&item); e && e->keyword == "person") {
         c.symbols.broken_persons[std::string(o->name.text)].emplace(e->name);  // reported already

@@ -54,9 +54,10 @@ class OrgReader {
       const Json& pj = persons[i];
       std::string name =
           pj.contains("name") ? r_.string(pj.at("name"), with(p, "name")).value_or(*pid) : *pid;
-      b.add_person(*pid, name, r_.loc(with(p, "id")), prefix(with(p, "id")));
+      b.add_person(*pid, name, r_.loc(pj.at("id"), with(p, "id")));
       read.push_back(i);
     }
+    b.set_person_prefix([&](size_t k) { return prefix(with(with(pp, read[k]), "id")); });
     std::vector<int> index = b.index_persons();
     for (size_t k = 0; k < read.size(); ++k) {
       if (index[k] >= 0) read_person(b, index[k], persons[read[k]], with(pp, read[k]));
@@ -106,6 +107,10 @@ class OrgReader {
   }
 
   int target(check::OrgBuilder& b, model::EdgeKind kind, const std::string& name, const Path& tp) {
+    int found = kind == model::EdgeKind::ReportsTo ? b.find_person(name)
+                : kind == model::EdgeKind::Holds   ? b.find_function(name)
+                                                   : b.find_area(name);
+    if (found >= 0) return found;  // the usual case: no place or message to work out
     switch (kind) {
       case model::EdgeKind::ReportsTo:
         return b.person(name, r_.loc(tp), prefix(tp));
@@ -123,7 +128,7 @@ class OrgReader {
     model::Edge edge;
     edge.kind = kind;
     edge.person = self;
-    edge.loc = r_.loc(ep);
+    edge.loc = r_.loc(e, ep);
     bool delegates = kind == model::EdgeKind::Delegates;
     if (e.is_string() && !delegates) {
       edge.target = target(b, kind, e.get<std::string>(), ep);
@@ -141,8 +146,8 @@ class OrgReader {
     if (delegates) {
       auto to = r_.required_string(e, ep, "to");
       if (!to) return;
-      edge.area = b.area(*name, r_.loc(tp), prefix(tp));
-      edge.target = b.person(*to, r_.loc(with(ep, "to")), prefix(with(ep, "to")));
+      edge.area = target(b, model::EdgeKind::Delegates, *name, tp);
+      edge.target = target(b, model::EdgeKind::ReportsTo, *to, with(ep, "to"));
       if (edge.target >= 0 && edge.area >= 0) b.add_edge(edge);
       return;
     }
@@ -175,8 +180,10 @@ class OrgReader {
       }
       (std::string(key) == "from" ? when->from : when->until) = *d;
     }
+    bool has_from = e.contains("from"), has_until = e.contains("until");
+    if (!has_from || !has_until || when->from < when->until) return true;
     Path up = with(ep, "until");
-    return b.valid_interval(*when, e.contains("from"), e.contains("until"), r_.loc(up), prefix(up));
+    return b.valid_interval(*when, has_from, has_until, r_.loc(up), prefix(up));
   }
 
   Reader& r_;

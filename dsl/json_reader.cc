@@ -1,5 +1,6 @@
 #include "dsl/json_reader.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace smr::json {
@@ -108,7 +109,21 @@ class PlaceScanner {
   struct Frame {
     size_t place;
     bool object;
-    std::unordered_set<std::string> keys;
+    // An object's keys: searched in order while few (most objects have a
+    // handful), hashed once there are many.
+    std::vector<std::string> few;
+    std::unordered_set<std::string> many;
+
+    bool insert(std::string name) {
+      constexpr size_t kFew = 16;
+      if (many.empty() && few.size() < kFew) {
+        if (std::find(few.begin(), few.end(), name) != few.end()) return false;
+        few.push_back(std::move(name));
+        return true;
+      }
+      if (many.empty()) many.insert(few.begin(), few.end());
+      return many.insert(std::move(name)).second;
+    }
   };
 
   // A value starting at `i`; sets *want_value when a container's first
@@ -143,7 +158,7 @@ class PlaceScanner {
     std::string name = raw.find('\\') == std::string_view::npos
                            ? std::string(raw)
                            : Json::parse(t_.substr(i, end - i)).get<std::string>();
-    if (!stack_.back().keys.insert(name).second) duplicates.push_back({i, std::move(name)});
+    if (!stack_.back().insert(name)) duplicates.push_back({i, std::move(name)});
     i = skip_ws(t_, end);
     return skip_ws(t_, i + 1);
   }
@@ -183,6 +198,7 @@ bool Reader::parse(Json* out) {
   if (!scan.duplicates.empty()) return false;
   // Pair each value with its place: both in document order.
   std::vector<const Json*> todo{out};
+  places_.reserve(scan.places.size());
   size_t k = 0;
   while (!todo.empty() && k < scan.places.size()) {
     const Json* j = todo.back();

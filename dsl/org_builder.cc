@@ -17,10 +17,8 @@ OrgBuilder::OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string i
   org_.loc = loc;
 }
 
-void OrgBuilder::add_person(std::string_view id, std::string name, SourceLoc loc,
-                            std::string_view prefix) {
+void OrgBuilder::add_person(std::string_view id, std::string name, SourceLoc loc) {
   added_.push_back({std::string(id), std::move(name), Decimal(), loc});
-  prefixes_.emplace_back(prefix);
 }
 
 std::vector<int> OrgBuilder::index_persons() {
@@ -33,8 +31,8 @@ std::vector<int> OrgBuilder::index_persons() {
   for (size_t k = 0; k < order.size(); ++k) {
     const model::Person& p = added_[order[k]];
     if (!org_.persons.empty() && org_.persons.back().id == p.id) {
-      diags_.error(p.loc, fmt::format("{}duplicate person '{}' in org '{}'", prefixes_[order[k]],
-                                      p.id, org_.id));
+      diags_.error(p.loc, fmt::format("{}duplicate person '{}' in org '{}'",
+                                      prefix_of_ ? prefix_of_(order[k]) : "", p.id, org_.id));
       diags_.note(org_.persons.back().loc, fmt::format("'{}' was first declared here", p.id));
       continue;
     }
@@ -42,7 +40,6 @@ std::vector<int> OrgBuilder::index_persons() {
     org_.persons.push_back(p);
   }
   added_.clear();
-  prefixes_.clear();
   org_.index_persons();
   return index;
 }

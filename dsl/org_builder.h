@@ -7,6 +7,7 @@
 #error "dsl/org_builder.h is private to dsl/"
 #endif
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,10 +26,21 @@ class OrgBuilder {
   OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string id, std::string title,
              SourceLoc loc);
 
-  void add_person(std::string_view id, std::string name, SourceLoc loc, std::string_view prefix);
+  void add_person(std::string_view id, std::string name, SourceLoc loc);
+  // The prefix of a message about the k-th person added (none if unset):
+  // worked out only for a message, as an HR export may hold a million.
+  void set_person_prefix(std::function<std::string(size_t)> prefix_of) {
+    prefix_of_ = std::move(prefix_of);
+  }
   // Sorts the persons by id and reports duplicate ids (the first stays).
   // Returns, per add_person call in order, the person's index or -1.
   std::vector<int> index_persons();
+
+  // The index of a person, function or responsibility, or -1, reporting
+  // nothing (to try before the reporting forms below).
+  int find_person(std::string_view id) const { return org_.find_person(id); }
+  int find_function(std::string_view id) const { return symbols_.functions.find(id); }
+  int find_area(std::string_view id) const { return symbols_.areas.find(id); }
 
   // The index of a person, function or responsibility; -1 with an error
   // (and a did-you-mean) when unknown.
@@ -52,7 +64,7 @@ class OrgBuilder {
   Diagnostics& diags_;
   model::Org org_;
   std::vector<model::Person> added_;
-  std::vector<std::string> prefixes_;
+  std::function<std::string(size_t)> prefix_of_;
 };
 
 }  // namespace smr::check
