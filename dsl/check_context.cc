@@ -78,11 +78,11 @@ std::vector<std::string> Symbols::value_names(ValueKind kind) const {
   return out;
 }
 
-Declarations::Declarations(const std::vector<ast::File>& files) {
+Declarations::Declarations(std::vector<ast::File>& files) {
   if (!files.empty()) first_file = files.front().file_id;
-  for (const auto& f : files) {
+  for (auto& f : files) {
     some_file_unreadable = some_file_unreadable || f.unreadable;
-    for (const auto& d : f.decls) {
+    for (auto& d : f.decls) {
       if (auto* e = boost::get<ast::ErrorNode>(&d); e && !e->name.empty())
         broken[std::string(e->keyword)].emplace(e->name);
       if (auto* p = boost::get<ast::Regime>(&d)) regimes.push_back(p);

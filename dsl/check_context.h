@@ -89,14 +89,15 @@ struct Declarations {
   std::vector<const ast::Decl*> values;  // facts and tables, in source order
   std::vector<const ast::BreachDecl*> breaches;
   std::vector<const ast::RuleDecl*> rules;
-  std::vector<const ast::Org*> orgs;
-  std::vector<const ast::Scenario*> scenarios;
+  // Orgs and scenarios are mutable: their bodies are released once checked.
+  std::vector<ast::Org*> orgs;
+  std::vector<ast::Scenario*> scenarios;
   uint32_t first_file = 0;
   bool some_file_unreadable = false;  // invalid UTF-8: its declarations are unknown
   // Names of broken top-level declarations, by keyword (`function` -> CEO).
   StringMap<StringSet> broken;
 
-  explicit Declarations(const std::vector<ast::File>& files);
+  explicit Declarations(std::vector<ast::File>& files);
 };
 
 // The context every building pass works in.
@@ -107,6 +108,14 @@ struct Context {
   Diagnostics& diags;
   int jobs = 1;
 };
+
+// Frees a list of the syntax tree that has been checked: the model built
+// from it then reuses the memory (a large model's orgs and scenarios are
+// most of its tree).
+template <typename T>
+void release(std::vector<T>& items) {
+  std::vector<T>().swap(items);
+}
 
 // True when a syntax error already broke one of the items: "missing"
 // checks stay quiet then, since the missing item may be the broken one.

@@ -95,13 +95,13 @@ void add_person_items(Context& c, OrgBuilder& b, int self, const ast::Person& p)
 }  // namespace
 
 void check_orgs(Context& c) {
-  for (const auto* o : c.decls.orgs) {
+  for (auto* o : c.decls.orgs) {
     if (!c.symbols.orgs.declare(o->name.text, o->name.loc, c.model.orgs.size(), c.diags)) continue;
     OrgBuilder b(c.symbols, c.diags, std::string(o->name.text), ast::text_of(o->title),
                  o->name.loc);
-    std::vector<const ast::Person*> persons;
-    for (const auto& item : o->persons) {
-      if (const auto* p = boost::get<ast::Person>(&item)) {
+    std::vector<ast::Person*> persons;
+    for (auto& item : o->persons) {
+      if (auto* p = boost::get<ast::Person>(&item)) {
         b.add_person(p->id.text, std::string(p->name ? p->name->text : p->id.text), p->id.loc);
         persons.push_back(p);
       } else if (const auto* e = boost::get<ast::ErrorNode>(&item); e && e->keyword == "person") {
@@ -110,12 +110,15 @@ void check_orgs(Context& c) {
     }
     std::vector<int> index = b.index_persons();
     // Edges in person id order, then source order within a person.
-    std::vector<const ast::Person*> by_index(persons.size(), nullptr);
+    std::vector<ast::Person*> by_index(persons.size(), nullptr);
     for (size_t i = 0; i < persons.size(); ++i) {
       if (index[i] >= 0) by_index[index[i]] = persons[i];
     }
-    for (size_t i = 0; i < by_index.size() && by_index[i]; ++i)
+    for (size_t i = 0; i < by_index.size() && by_index[i]; ++i) {
       add_person_items(c, b, i, *by_index[i]);
+      release(by_index[i]->items);
+    }
+    release(o->persons);
     c.model.orgs.push_back(b.finish());
   }
 }

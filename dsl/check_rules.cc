@@ -237,6 +237,7 @@ void check_rules(Context& c) {
   }
   c.symbols.needed_facts = check::needed_facts(c.model);
   c.model.reads_prior_sanctions = reads_prior_sanctions(c.model);
+  c.model.index_rules();
 }
 
 }  // namespace smr::check

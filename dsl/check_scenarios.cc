@@ -266,8 +266,8 @@ void check_scenarios(Context& c) {
   // Names first, in order; then the scenarios themselves, which do not
   // depend on each other: a large model checks them on `jobs` threads, each
   // with its own diagnostics, merged in order.
-  std::vector<const ast::Scenario*> todo;
-  for (const auto* s : c.decls.scenarios) {
+  std::vector<ast::Scenario*> todo;
+  for (auto* s : c.decls.scenarios) {
     if (c.symbols.scenarios.declare(s->title.text, s->title.loc, todo.size(), c.diags))
       todo.push_back(s);
   }
@@ -283,6 +283,7 @@ void check_scenarios(Context& c) {
       [&](size_t i) {
         Checked out;
         out.scenario = checker.check(*todo[i], out.diags);
+        release(todo[i]->items);
         return out;
       },
       [&](Checked&& done) {

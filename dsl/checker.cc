@@ -6,7 +6,7 @@
 
 namespace smr {
 
-model::Model check_model(const std::vector<ast::File>& files, Diagnostics& diags,
+model::Model check_model(std::vector<ast::File>& files, Diagnostics& diags,
                          const CheckOptions& options) {
   model::Model model;
   check::Declarations decls(files);

@@ -27,8 +27,9 @@ struct CheckOptions {
 
 // Checks the files of one model (all but the org-graph checks, which the
 // engine makes). The model is complete only when `diags` has no errors;
-// with errors it holds what could be resolved.
-model::Model check_model(const std::vector<ast::File>& files, Diagnostics& diags,
+// with errors it holds what could be resolved. The bodies of orgs and
+// scenarios in `files` are emptied as they are checked.
+model::Model check_model(std::vector<ast::File>& files, Diagnostics& diags,
                          const CheckOptions& options);
 
 }  // namespace smr

@@ -189,3 +189,25 @@ TEST_CASE("a large model checks its scenarios in parallel, with the same order a
       errors.begin(), errors.end(),
       [](const std::string& a, const std::string& b) { return std::stoi(a) < std::stoi(b); }));
 }
+
+TEST_CASE("the checked model indexes rules by breach type and selectors written alike",
+          "[checker]") {
+  auto c = compile(with_base(R"(breach leak { area child_safety; }
+rule a { on grooming; then censure to managers(2) of accountable; }
+rule b { then censure to accountable, holders(COO); then censure to managers(2) of accountable; }
+rule c { on leak; then censure to holders(COO), accountable; then censure to managers(1); }
+rule d { on grooming, leak; then censure to accountable, holders(COO); }
+)"));
+  REQUIRE_FALSE(c->diags.has_errors());
+  const auto& m = c->model;
+  REQUIRE(m.rules_indexed());
+  // grooming is breach type 0, leak 1.
+  CHECK(m.rules_for_type[0] == std::vector<int>{0, 1, 3});
+  CHECK(m.rules_for_type[1] == std::vector<int>{1, 2, 3});
+  auto id = [&](int rule, int clause) { return m.rules[rule].clauses[clause].selector_id; };
+  CHECK(id(0, 0) == id(1, 1));  // managers(2) of accountable, twice
+  CHECK(id(1, 0) == id(3, 0));  // accountable, holders(COO), twice
+  CHECK(id(2, 0) != id(1, 0));  // the same terms in another order: paths may differ
+  CHECK(id(2, 1) != id(0, 0));  // managers(1) is not managers(2)
+  CHECK(m.selector_count == 4);
+}

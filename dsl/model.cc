@@ -95,6 +95,39 @@ const char* edge_name(EdgeKind k) {
   return "?";
 }
 
+namespace {
+
+// A selector as a key: alike when written alike, terms in order (the order
+// decides which path a person reached by two terms keeps).
+void selector_key(const std::vector<Selector>& terms, std::string& out) {
+  for (const Selector& s : terms) {
+    out += std::to_string(static_cast<int>(s.kind)) + ':' + std::to_string(s.levels) + ':' +
+           std::to_string(s.function) + '(';
+    selector_key(s.of, out);
+    out += "),";
+  }
+}
+
+}  // namespace
+
+void Model::index_rules() {
+  rules_for_type.assign(breach_types.size(), {});
+  for (size_t r = 0; r < rules.size(); ++r) {
+    for (size_t t = 0; t < breach_types.size() && t < rules[r].applies_to.size(); ++t) {
+      if (rules[r].applies_to[t]) rules_for_type[t].push_back(static_cast<int>(r));
+    }
+  }
+  std::map<std::string, int> ids;
+  for (Rule& rule : rules) {
+    for (Clause& c : rule.clauses) {
+      std::string key;
+      selector_key(c.selector, key);
+      c.selector_id = ids.emplace(std::move(key), static_cast<int>(ids.size())).first->second;
+    }
+  }
+  selector_count = static_cast<int>(ids.size());
+}
+
 void Org::index_persons() {
   person_index.clear();
   person_index.reserve(persons.size());

@@ -182,6 +182,10 @@ struct Clause {
   SanctionKind sanction = SanctionKind::Censure;
   std::optional<Expr> amount;
   std::vector<Selector> selector;  // a union of terms
+  // Clauses whose selectors are written alike share an id (see
+  // Model::index_rules), so a breach works each selection out once; -1
+  // before indexing.
+  int selector_id = -1;
   std::optional<Expr> where;
   SourceLoc loc;
 };
@@ -294,6 +298,13 @@ struct Model {
   std::vector<Rule> rules;
   std::vector<Org> orgs;
   std::vector<Scenario> scenarios;
+
+  // Derived from the rules by index_rules: per breach type, the rules that
+  // apply to it, in order; and the number of distinct selectors.
+  std::vector<std::vector<int>> rules_for_type;
+  int selector_count = 0;
+  void index_rules();
+  bool rules_indexed() const { return rules_for_type.size() == breach_types.size(); }
 };
 
 }  // namespace smr::model

@@ -130,9 +130,14 @@ class ScenarioRun {
     fined_now_.clear();
     std::optional<WouldReach> would;  // --why-not only
     if (!why_not_.empty()) would.emplace(g_, b, accountable);
-    for (size_t r = 0; r < m_.rules.size(); ++r) {
-      const model::Rule& rule = m_.rules[r];
-      int ri = static_cast<int>(r);
+    selections_.assign(m_.selector_count, std::nullopt);
+    // Only the rules on the breach's type, unless --why-not must say of
+    // every other rule that it is not on it.
+    bool applying_only = why_not_.empty() && m_.rules_indexed();
+    size_t count = applying_only ? m_.rules_for_type[b.type].size() : m_.rules.size();
+    for (size_t k = 0; k < count; ++k) {
+      int ri = applying_only ? m_.rules_for_type[b.type][k] : static_cast<int>(k);
+      const model::Rule& rule = m_.rules[ri];
       if (!rule.applies_to[b.type]) {
         for (int p : why_not_) why_not(p, bi, ri, -1, WhyNot::Reason::NotOn);
         continue;
@@ -147,7 +152,7 @@ class ScenarioRun {
       }
       for (size_t c = 0; c < rule.clauses.size(); ++c) {
         const model::Clause& clause = rule.clauses[c];
-        std::vector<Selected> chosen = select_all(clause.selector, g_, m_, b, accountable);
+        const std::vector<Selected>& chosen = selected(clause, b, accountable);
         Judged judged{ri, static_cast<int>(c), bi, &when};
         for (const Selected& s : chosen) judge(judged, s);
         for (int p : why_not_) missed(judged, p, chosen, *would);
@@ -156,6 +161,19 @@ class ScenarioRun {
     apply_caps(bi);
     // The person's own record, for prior_sanctions in later breaches.
     for (int p : sanctioned_now_) record_[p].push_back(b.date);
+  }
+
+  // Whom the clause's selector picks for breach `b`: worked out once per
+  // breach for clauses whose selectors are written alike.
+  const std::vector<Selected>& selected(const model::Clause& clause, const model::ScenarioBreach& b,
+                                        const std::vector<Selected>& accountable) {
+    if (clause.selector_id < 0 || clause.selector_id >= static_cast<int>(selections_.size())) {
+      unshared_ = select_all(clause.selector, g_, m_, b, accountable);
+      return unshared_;
+    }
+    auto& slot = selections_[clause.selector_id];
+    if (!slot) slot = select_all(clause.selector, g_, m_, b, accountable);
+    return *slot;
   }
 
   // Evaluates the rule's `when`, recording it in `when` when explaining.
@@ -410,7 +428,10 @@ class ScenarioRun {
   bool capped_ = false;
   int64_t steps_ = 0;
   std::vector<int> why_not_;  // persons to explain absences for
-  bool tracing_ = false;      // --explain or --why-not: conditions are recorded
+  // The breach's selections by Clause::selector_id (see selected()).
+  std::vector<std::optional<std::vector<Selected>>> selections_;
+  std::vector<Selected> unshared_;
+  bool tracing_ = false;  // --explain or --why-not: conditions are recorded
 };
 
 }  // namespace
