@@ -112,7 +112,8 @@ inline auto const type_name = Choice<TypeName, true>(
 // `{ item* }` with each item recovered on its own.
 template <typename Item>
 auto block(Item const& item, const char* what) {
-  return described("'{'")[x3::lit('{') > *(!x3::lit('}') >> recover(what)[item]) > x3::lit('}')];
+  return described("'{'")[x3::lit('{') > exact[*(!x3::lit('}') >> recover(what)[item])]
+                          > x3::lit('}')];
 }
 
 auto const file_def = *recover_top("a declaration (regime, function, responsibility, fact, "
@@ -190,9 +191,9 @@ auto const org_def = kw("org") > ident > -string > block(person, "'person'");
 // error, not one for every person after it.
 auto const person_def = kw("person") > ident > -string
     > described("'{'")[x3::lit('{')
-        > *(!x3::lit('}') >> !kw("person")
+        > exact[*(!x3::lit('}') >> !kw("person")
             >> recover("a person statement (reports_to, holds, responsible_for, delegates or "
-                       "relevant_income)")[person_item])
+                       "relevant_income)")[person_item])]
         > described("'}' to close the person's block")[x3::lit('}')]];
 auto const person_item_def = income_item | edge_item;
 auto const income_item_def = OneOf({"relevant_income"}, "'relevant_income'") > value > ';';

@@ -335,6 +335,49 @@ struct NestedGen {
 };
 inline constexpr NestedGen nested{};
 
+// exact[list]: parses a list into a buffer kept from one list to the next,
+// then moves it into the attribute in one allocation of the exact size, so
+// that the tree's small lists (a person's statements, a scenario's
+// breaches) hold no spare capacity and are not reallocated as they grow.
+template <typename Subject>
+struct Exact : x3::unary_parser<Subject, Exact<Subject>> {
+  using base_type = x3::unary_parser<Subject, Exact<Subject>>;
+  static bool const is_pass_through_unary = true;
+  static bool const handles_container = true;
+  explicit Exact(Subject const& s) : base_type(s) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+    // One buffer per nesting level (lists nest: scenario, breach, person).
+    thread_local std::vector<Attr> spare;
+    Attr buffer;
+    if (!spare.empty()) {
+      buffer = std::move(spare.back());
+      spare.pop_back();
+    }
+    struct GiveBack {
+      Attr& b;
+      ~GiveBack() {
+        b.clear();
+        if (b.capacity() <= kKeptCapacity) spare.push_back(std::move(b));
+      }
+    } give_back{buffer};
+    bool ok = this->subject.parse(first, last, ctx, rctx, buffer);
+    attr.reserve(attr.size() + buffer.size());
+    for (auto& item : buffer) attr.push_back(std::move(item));
+    return ok;
+  }
+  static constexpr size_t kKeptCapacity = 1024;  // a huge list's buffer is not kept
+};
+
+struct ExactGen {
+  template <typename Subject>
+  Exact<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& s) const {
+    return Exact<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
+  }
+};
+inline constexpr ExactGen exact{};
+
 // Annotates every AST node a rule produces with its source place.
 struct Annotate {
   template <typename It, typename Attr, typename Ctx>
