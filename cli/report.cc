@@ -129,7 +129,9 @@ std::string text_report(const model::Model& m, const ScenarioResult& r, const Re
 std::string json_report(const model::Model& m, const ScenarioResult& r, const ReportOptions& o) {
   const model::Scenario& sc = *r.source;
   const model::Org& org = m.orgs[sc.org];
-  std::string out = "{\"scenario\":";
+  std::string out;
+  out.reserve(256 + 192 * r.persons.size());
+  out += "{\"scenario\":";
   append_json_string(out, sc.title);
   out += ",\"org\":";
   append_json_string(out, org.id);
@@ -154,7 +156,9 @@ std::string json_report(const model::Model& m, const ScenarioResult& r, const Re
     out += "\",\"censure\":";
     const model::Sanctions& s = p.sanctions;
     append_json_bool(out, s.censure);
-    out += ",\"fine\":\"" + s.fine.value_or(Decimal()).to_string(2) + "\",\"disqualification\":";
+    out += ",\"fine\":\"";
+    out += s.fine.value_or(Decimal()).to_string(2);
+    out += "\",\"disqualification\":";
     append_json_bool(out, s.disqualification);
     out += ",\"criminal\":";
     append_json_bool(out, s.criminal);
