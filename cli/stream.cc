@@ -1,7 +1,8 @@
 // `smr eval --scenarios-jsonl`: scenarios one JSON object a line, one JSON
-// result a line, as they come. Memory is bounded by bytes: a batch holds at
-// most kBatchBytes of input, a line at most kMaxLineBytes, and a line's
-// diagnostics at most kDiagnosticsPerLine.
+// result a line, as they come: lines are read while earlier ones are
+// evaluated. Memory is bounded by bytes: the lines in flight hold at most
+// StreamLimits::max_weight (32 MiB) of input past one line, a line at most
+// kMaxLineBytes, and a line's diagnostics at most kDiagnosticsPerLine.
 #include <fmt/format.h>
 #include <sys/stat.h>
 
@@ -19,8 +20,6 @@
 namespace smr::cli {
 namespace {
 
-constexpr size_t kBatchLines = 4096;
-constexpr size_t kBatchBytes = size_t{32} << 20;
 constexpr size_t kMaxLineBytes = size_t{64} << 20;
 constexpr size_t kDiagnosticsPerLine = 20;
 
@@ -97,48 +96,41 @@ int stream_scenarios(const Workspace& ws, const Options& o, bool testing) {
     return o.scenarios.empty() ||
            std::find(o.scenarios.begin(), o.scenarios.end(), title) != o.scenarios.end();
   };
-  std::vector<Line> batch;
-  for (bool more = true; more;) {
-    batch.clear();
-    size_t bytes = 0;
-    Line line;
-    while (batch.size() < kBatchLines && bytes < kBatchBytes &&
-           (more = lines.next(&line.text, &line.number, &line.too_long))) {
-      if (!line.too_long && line.text.find_first_not_of(" \t") == std::string::npos) continue;
-      bytes += line.text.size();
-      batch.push_back(std::move(line));
+  auto next = [&](Line& line) {
+    while (lines.next(&line.text, &line.number, &line.too_long)) {
+      if (line.too_long || line.text.find_first_not_of(" \t") != std::string::npos) return true;
     }
-    ordered_parallel_map<Evaluated>(
-        batch.size(), jobs_of(o), 64,
-        [&](size_t i) {
-          Line& in = batch[i];
-          if (in.too_long) {
-            return Evaluated{"",
-                             {fmt::format("{}:{}:1: error: the line is longer than {} MiB; a "
-                                          "scenario is one line of at most that\n",
-                                          label, in.number, kMaxLineBytes >> 20)},
-                             true};
-          }
-          SourceManager local;
-          uint32_t id = local.add(label, std::move(in.text), static_cast<int>(in.number));
-          Diagnostics d;
-          std::optional<model::Scenario> sc = reader.read(local, id, d);
-          if (!sc) return Evaluated{"", render_capped(local, d), true};
-          if (!wanted(sc->title) || (testing && sc->expectations.empty())) return Evaluated{};
-          ScenarioResult r = evaluate_scenario(ws.model, ws.graph(sc->org), *sc, eo);
-          if (r.error) return Evaluated{"", {local.render(evaluation_error(ws.model, r))}, true};
-          if (testing) return test_result(ws, r);
-          return Evaluated{
-              o.format == "json" ? json_report(ws.model, r, ro) : text_report(ws.model, r, ro),
-              {},
-              false};
-        },
-        [&](Evaluated&& e) {
-          if (testing && (e.failed || e.test_failed)) ++failed_tests;
-          if (testing && !e.failed && !e.text.empty() && !e.test_failed) ++passed;
-          writer.write(std::move(e));
-        });
-  }
+    return false;
+  };
+  ordered_parallel_stream<Line, Evaluated>(
+      jobs_of(o), StreamLimits{}, next, [](const Line& l) { return l.text.size(); },
+      [&](Line& in) {
+        if (in.too_long) {
+          return Evaluated{"",
+                           {fmt::format("{}:{}:1: error: the line is longer than {} MiB; a "
+                                        "scenario is one line of at most that\n",
+                                        label, in.number, kMaxLineBytes >> 20)},
+                           true};
+        }
+        SourceManager local;
+        uint32_t id = local.add(label, std::move(in.text), static_cast<int>(in.number));
+        Diagnostics d;
+        std::optional<model::Scenario> sc = reader.read(local, id, d);
+        if (!sc) return Evaluated{"", render_capped(local, d), true};
+        if (!wanted(sc->title) || (testing && sc->expectations.empty())) return Evaluated{};
+        ScenarioResult r = evaluate_scenario(ws.model, ws.graph(sc->org), *sc, eo);
+        if (r.error) return Evaluated{"", {local.render(evaluation_error(ws.model, r))}, true};
+        if (testing) return test_result(ws, r);
+        return Evaluated{
+            o.format == "json" ? json_report(ws.model, r, ro) : text_report(ws.model, r, ro),
+            {},
+            false};
+      },
+      [&](Evaluated&& e) {
+        if (testing && (e.failed || e.test_failed)) ++failed_tests;
+        if (testing && !e.failed && !e.text.empty() && !e.test_failed) ++passed;
+        writer.write(std::move(e));
+      });
   bool failed = lines.failed();
   if (file != stdin) std::fclose(file);
   if (failed) {

@@ -12,7 +12,6 @@
 #endif
 
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,13 +32,16 @@ struct Node {
 // The text a syntax tree holds that is not in the source as written:
 // strings with escapes, negative numbers with blanks after the '-', and
 // the names and values the JSON readers build. The tree's views point into
-// the source or into this store; a deque never moves what it holds.
+// the source or into this store, whose strings never move (and which
+// allocates nothing until used: most pieces of text need none).
 class TextStore {
  public:
-  std::string_view keep(std::string text) { return texts_.emplace_back(std::move(text)); }
+  std::string_view keep(std::string text) {
+    return *texts_.emplace_back(std::make_unique<std::string>(std::move(text)));
+  }
 
  private:
-  std::deque<std::string> texts_;
+  std::vector<std::unique_ptr<std::string>> texts_;
 };
 
 // A placeholder for an item the parser could not read (already reported),

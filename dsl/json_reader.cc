@@ -203,8 +203,8 @@ bool Reader::parse(Json* out) {
   while (!todo.empty() && k < scan.places.size()) {
     const Json* j = todo.back();
     todo.pop_back();
-    places_[j] = {static_cast<uint32_t>(scan.places[k].begin),
-                  static_cast<uint32_t>(scan.places[k].end)};
+    places_.add(j, {static_cast<uint32_t>(scan.places[k].begin),
+                    static_cast<uint32_t>(scan.places[k].end)});
     ++k;
     if (j->is_object()) {
       for (auto it = j->rbegin(); it != j->rend(); ++it) todo.push_back(&*it);
@@ -216,9 +216,9 @@ bool Reader::parse(Json* out) {
 }
 
 SourceLoc Reader::loc(const Json& node, const Path& path) const {
-  auto it = places_.find(&node);
-  if (it == places_.end()) return loc(path);
-  return {file_, it->second.begin, std::max<uint32_t>(1, it->second.end - it->second.begin)};
+  const Span* s = places_.find(&node);
+  if (!s) return loc(path);
+  return {file_, s->begin, std::max<uint32_t>(1, s->end - s->begin)};
 }
 
 SourceLoc Reader::loc(const Path& path) const {
@@ -236,9 +236,9 @@ SourceLoc Reader::loc(const Path& path) const {
       node = &(*node)[index];
     }
   }
-  auto it = places_.find(node);
-  if (it == places_.end()) return {file_, 0, 1};
-  return {file_, it->second.begin, std::max<uint32_t>(1, it->second.end - it->second.begin)};
+  const Span* s = places_.find(node);
+  if (!s) return {file_, 0, 1};
+  return {file_, s->begin, std::max<uint32_t>(1, s->end - s->begin)};
 }
 
 }  // namespace smr::json

@@ -82,9 +82,10 @@ class Reader {
       error(path, fmt::format("expected an object, not {}", j.type_name()));
       return false;
     }
-    std::vector<std::string> names(allowed.begin(), allowed.end());
     for (const auto& [key, value] : j.items()) {
-      if (std::find(names.begin(), names.end(), key) != names.end()) continue;
+      if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) != allowed.end())
+        continue;
+      std::vector<std::string> names(allowed.begin(), allowed.end());
       Path p = path;
       p.push_back(key);
       std::string hint = closest_name(key, names);
@@ -171,11 +172,46 @@ class Reader {
   struct Span {
     uint32_t begin = 0, end = 0;
   };
-  void index_places(const Json& root);
+  // Every value's place in the text: searched in order in a small document
+  // (a streamed line has a dozen values), hashed in a large one.
+  class Places {
+   public:
+    void reserve(size_t n) {
+      small_ = n <= kSmall;
+      if (small_) {
+        list_.reserve(n);
+      } else {
+        map_.reserve(n);
+      }
+    }
+    void add(const Json* j, Span s) {
+      if (small_) {
+        list_.emplace_back(j, s);
+      } else {
+        map_.emplace(j, s);
+      }
+    }
+    const Span* find(const Json* j) const {
+      if (!small_) {
+        auto it = map_.find(j);
+        return it == map_.end() ? nullptr : &it->second;
+      }
+      for (const auto& [node, span] : list_) {
+        if (node == j) return &span;
+      }
+      return nullptr;
+    }
+
+   private:
+    static constexpr size_t kSmall = 64;
+    bool small_ = true;
+    std::vector<std::pair<const Json*, Span>> list_;
+    std::unordered_map<const Json*, Span> map_;
+  };
 
   std::string_view text_;
   const Json* root_ = nullptr;
-  std::unordered_map<const Json*, Span> places_;  // every value's place in the text
+  Places places_;
   uint32_t file_;
   Diagnostics& diags_;
   ast::TextStore& store_;

@@ -43,6 +43,7 @@ struct ParallelSlot {
   std::vector<T> items;
   std::exception_ptr error;  // what `produce` threw, rethrown in order
   bool done = false;
+  size_t weight = 0;  // ordered_parallel_stream: the chunk's inputs' weight
 };
 
 // Calls `produce(i)` for i in [0, count) on `jobs` threads (in chunks of
@@ -122,6 +123,167 @@ void ordered_parallel_map(size_t count, int jobs, size_t chunk,
         ++base;
       }
       room.notify_all();
+      if (slot.error) std::rethrow_exception(slot.error);
+      for (auto& item : slot.items) consume(std::move(item));
+    }
+  } catch (...) {
+    stop_and_join();
+    throw;
+  }
+  stop_and_join();
+}
+
+// How ordered_parallel_stream bounds its memory: a chunk ends at
+// `chunk_items` inputs or once its inputs weigh `chunk_weight`; no chunk is
+// read while those in flight weigh `max_weight` (unless none is in flight).
+struct StreamLimits {
+  size_t chunk_items = 64;
+  size_t chunk_weight = size_t{1} << 20;
+  size_t max_weight = size_t{32} << 20;
+};
+
+// The state ordered_parallel_stream shares between its threads.
+template <typename In, typename T>
+class OrderedStream {
+ public:
+  OrderedStream(int jobs, const StreamLimits& limits, const std::function<bool(In&)>& next,
+                const std::function<size_t(const In&)>& weight,
+                const std::function<T(In&)>& produce)
+      : window_(static_cast<size_t>(jobs) * 4),
+        limits_(limits),
+        next_(next),
+        weight_(weight),
+        produce_(produce) {}
+
+  // A worker's loop: take the next chunk, work it out, hand it over.
+  void work() {
+    for (;;) {
+      {
+        std::unique_lock lock(mu_);
+        room_.wait(lock, [&] { return has_room(); });
+        if (taken_ >= total_) return;
+      }
+      size_t c = 0;
+      std::vector<In> inputs;
+      if (!read_chunk(&c, &inputs)) return;
+      ParallelSlot<T> done;
+      try {
+        done.items.reserve(inputs.size());
+        for (In& in : inputs) done.items.push_back(produce_(in));
+      } catch (...) {
+        done.error = std::current_exception();
+      }
+      {
+        std::lock_guard lock(mu_);
+        ParallelSlot<T>& s = slots_[c - base_];
+        s.items = std::move(done.items);
+        s.error = done.error;
+        s.done = true;
+      }
+      ready_.notify_all();
+    }
+  }
+
+  // The next finished chunk in order; false at the end.
+  bool take(ParallelSlot<T>* slot) {
+    {
+      std::unique_lock lock(mu_);
+      ready_.wait(lock,
+                  [&] { return base_ >= total_ || (!slots_.empty() && slots_.front().done); });
+      if (base_ >= total_) return false;
+      *slot = std::move(slots_.front());
+      slots_.pop_front();
+      ++base_;
+      in_flight_ -= slot->weight;
+    }
+    room_.notify_all();
+    return true;
+  }
+
+  void stop() {
+    {
+      std::lock_guard lock(mu_);
+      total_ = std::min(total_, taken_);
+    }
+    room_.notify_all();
+  }
+
+ private:
+  bool has_room() const {
+    return taken_ >= total_ ||
+           (taken_ < base_ + window_ && (in_flight_ < limits_.max_weight || taken_ == base_));
+  }
+
+  // Takes a chunk's number and reads its inputs under one lock, so chunk c
+  // holds the c-th run of inputs. False when the input had already ended.
+  bool read_chunk(size_t* c, std::vector<In>* inputs) {
+    std::lock_guard read_lock(reading_);
+    {
+      std::lock_guard lock(mu_);
+      if (taken_ >= total_) return false;
+      *c = taken_++;
+      if (slots_.size() <= *c - base_) slots_.resize(*c - base_ + 1);
+    }
+    size_t w = 0;
+    In in;
+    bool more = true;
+    while (inputs->size() < limits_.chunk_items && w < limits_.chunk_weight && (more = next_(in))) {
+      w += weight_(in);
+      inputs->push_back(std::move(in));
+    }
+    {
+      std::lock_guard lock(mu_);
+      in_flight_ += w;
+      slots_[*c - base_].weight = w;
+      if (!more) total_ = std::min(total_, inputs->empty() ? *c : *c + 1);
+    }
+    if (!more) {
+      room_.notify_all();
+      ready_.notify_all();
+    }
+    return true;
+  }
+
+  const size_t window_;
+  const StreamLimits limits_;
+  const std::function<bool(In&)>& next_;
+  const std::function<size_t(const In&)>& weight_;
+  const std::function<T(In&)>& produce_;
+  std::deque<ParallelSlot<T>> slots_;  // slots_[k] is chunk `base_ + k`
+  size_t base_ = 0, taken_ = 0;
+  size_t total_ = SIZE_MAX;  // the number of chunks, once the input ended
+  size_t in_flight_ = 0;     // the weight of chunks read and not yet taken
+  std::mutex mu_, reading_;
+  std::condition_variable ready_, room_;
+};
+
+// The same for a stream of unknown length: `next(item)` gives the next
+// input (false at the end); it is called by one thread at a time, in order,
+// so reading overlaps the work. `weight(item)` is its size for the limits.
+template <typename In, typename T>
+void ordered_parallel_stream(int jobs, const StreamLimits& limits,
+                             const std::function<bool(In&)>& next,
+                             const std::function<size_t(const In&)>& weight,
+                             const std::function<T(In&)>& produce,
+                             const std::function<void(T&&)>& consume) {
+  auto serially = [&] {
+    In in;
+    while (next(in)) consume(produce(in));
+  };
+  if (jobs <= 1) return serially();
+  OrderedStream<In, T> stream(jobs, limits, next, weight, produce);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < jobs; ++t) {
+    if (!try_start_thread(threads, [&stream] { stream.work(); })) break;
+  }
+  if (threads.empty()) return serially();
+  auto stop_and_join = [&] {
+    stream.stop();
+    for (auto& t : threads) t.join();
+  };
+  try {
+    ParallelSlot<T> slot;
+    while (stream.take(&slot)) {
       if (slot.error) std::rethrow_exception(slot.error);
       for (auto& item : slot.items) consume(std::move(item));
     }

@@ -2,6 +2,7 @@
 // and the work still done when no thread can be started.
 #include "dsl/core/parallel.h"
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -38,6 +39,86 @@ TEST_CASE("an exception in produce reaches the caller after the threads stop", "
           return static_cast<int>(i);
         },
         [](int&&) {});
+  };
+  CHECK_THROWS_WITH(run(), "boom");
+}
+
+namespace {
+
+// Runs the stream over the numbers 0..n-1, each weighing `weight`, and
+// returns what `consume` saw; `peak` gets the most inputs read and not yet
+// consumed at any time.
+std::vector<size_t> stream_numbers(size_t n, int jobs, const smr::StreamLimits& limits,
+                                   size_t weight = 1, size_t* peak = nullptr) {
+  size_t read = 0;
+  std::atomic<size_t> consumed{0}, most{0};
+  std::vector<size_t> got;
+  smr::ordered_parallel_stream<size_t, size_t>(
+      jobs, limits,
+      [&](size_t& in) {
+        if (read == n) return false;
+        in = read++;
+        size_t ahead = read - consumed.load();
+        if (ahead > most) most = ahead;
+        return true;
+      },
+      [&](const size_t&) { return weight; }, [](size_t& in) { return in * 3; },
+      [&](size_t&& v) {
+        got.push_back(v);
+        ++consumed;
+      });
+  if (peak) *peak = most;
+  return got;
+}
+
+}  // namespace
+
+TEST_CASE("the parallel stream keeps input order, whatever its length", "[parallel]") {
+  for (int jobs : {1, 2, 4}) {
+    for (size_t n : {size_t{0}, size_t{1}, size_t{63}, size_t{64}, size_t{65}, size_t{10'000}}) {
+      auto got = stream_numbers(n, jobs, smr::StreamLimits{});
+      REQUIRE(got.size() == n);
+      for (size_t i = 0; i < n; ++i) CHECK(got[i] == 3 * i);
+    }
+  }
+}
+
+TEST_CASE("the parallel stream holds a bounded number of inputs", "[parallel]") {
+  // Chunks of at most 10 inputs, at most 4 weight units (inputs) in a chunk,
+  // and no new chunk while 20 units are in flight: at most about 20 + one
+  // chunk per thread are ever read ahead of what was consumed.
+  size_t peak = 0;
+  smr::StreamLimits limits{10, 4, 20};
+  auto got = stream_numbers(100'000, 2, limits, 1, &peak);
+  REQUIRE(got.size() == 100'000);
+  CHECK(peak <= 20 + 2 * 4 + 4);
+  // Inputs heavier than a chunk's limit go one to a chunk; still in order.
+  got = stream_numbers(1'000, 2, limits, 1'000, &peak);
+  REQUIRE(got.size() == 1'000);
+  CHECK(got.back() == 3 * 999);
+  CHECK(peak <= 4);
+}
+
+TEST_CASE("the parallel stream works without threads and passes exceptions on", "[parallel]") {
+  smr::fail_next_thread_starts(100);
+  auto got = stream_numbers(5'000, 3, smr::StreamLimits{});
+  smr::fail_next_thread_starts(0);
+  REQUIRE(got.size() == 5'000);
+  CHECK(got.back() == 3 * 4'999);
+  auto run = [] {
+    size_t read = 0;
+    smr::ordered_parallel_stream<size_t, size_t>(
+        2, smr::StreamLimits{},
+        [&](size_t& in) {
+          in = read++;
+          return read <= 10'000;
+        },
+        [](const size_t&) { return size_t{1}; },
+        [](size_t& in) {
+          if (in == 5'000) throw std::runtime_error("boom");
+          return in;
+        },
+        [](size_t&&) {});
   };
   CHECK_THROWS_WITH(run(), "boom");
 }
