@@ -17,12 +17,20 @@
 
 namespace smr {
 
+// How long the checker's phases took (the benchmark reads them).
+struct CheckSeconds {
+  double declarations = 0;  // regime, functions, facts, tables, breach types, rules (one thread)
+  double orgs = 0;          // orgs, .smr and JSON (one thread)
+  double scenarios = 0;     // scenarios (on `jobs` threads)
+};
+
 struct CheckOptions {
   int jobs = 1;  // threads for checking scenarios
   // JSON files of `sources` holding orgs (an HR system's export), added
   // once functions and areas are known and before scenarios are checked.
   const SourceManager* sources = nullptr;
   std::vector<uint32_t> org_json_files;
+  CheckSeconds* seconds = nullptr;  // filled in when given
 };
 
 // Checks the files of one model (all but the org-graph checks, which the

@@ -41,6 +41,9 @@ struct FrontEndOutput {
   std::vector<int> root_of;
   std::string unreadable;
   double parse_seconds = 0, check_seconds = 0;
+  // Parts of check_seconds: declarations and orgs on one thread, scenarios
+  // on `jobs` threads.
+  double check_declarations_seconds = 0, check_orgs_seconds = 0, check_scenarios_seconds = 0;
 };
 
 // Reads, parses and checks the model. Diagnostics go to `diags`, with places

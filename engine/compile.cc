@@ -31,6 +31,9 @@ std::unique_ptr<Compilation> compile(std::vector<SourceText> files,
   c->unreadable = std::move(out.unreadable);
   c->seconds.parse = out.parse_seconds;
   c->seconds.check = out.check_seconds;
+  c->seconds.check_declarations = out.check_declarations_seconds;
+  c->seconds.check_orgs = out.check_orgs_seconds;
+  c->seconds.check_scenarios = out.check_scenarios_seconds;
   if (!c->unreadable.empty()) return c;
   auto start = std::chrono::steady_clock::now();
   if (!c->diags.has_errors()) check_orgs(c->model, c->diags, options.org_warnings);
@@ -42,7 +45,9 @@ std::unique_ptr<Compilation> compile(std::vector<SourceText> files,
     c->graphs.push_back(std::make_unique<OrgGraph>(c->model, static_cast<int>(o)));
   }
   c->seconds.graphs = seconds_since(start);
+  start = std::chrono::steady_clock::now();
   check_person_facts(c->model, c->graphs, c->diags);
+  c->seconds.person_facts = seconds_since(start);
   c->diags.sort_by_place();
   if (c->diags.has_errors()) c->graphs.clear();  // not to be evaluated
   return c;
