@@ -103,16 +103,18 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
     std::vector<Diagnostics> part_diags(n);
     std::vector<std::unique_ptr<ast::TextStore>> stores;
     for (size_t k = 0; k < n; ++k) stores.push_back(std::make_unique<ast::TextStore>());
-    std::vector<std::thread> workers;
+    TaskGroup workers;
     auto parse_part = [&](size_t k) {
       parts[k] = parse_range(file_id, begin, begin + cuts[k], begin + cuts[k + 1], part_diags[k],
                              sources.path(file_id), *stores[k]);
     };
-    for (size_t k = 1; k < n; ++k) {
-      if (!try_start_thread(workers, [&, k] { parse_part(k); })) parse_part(k);  // no thread: here
+    // Every piece on a worker thread (the calling thread waits): the tree
+    // then lives in the heaps of the threads that check the scenarios and
+    // free it, which reuse its memory.
+    for (size_t k = 0; k < n; ++k) {
+      if (!workers.start([&, k] { parse_part(k); })) parse_part(k);  // no thread: here
     }
-    parse_part(0);
-    for (auto& w : workers) w.join();
+    workers.wait();
     bool clean = std::none_of(part_diags.begin(), part_diags.end(),
                               [](const Diagnostics& d) { return d.has_errors(); });
     if (clean) {

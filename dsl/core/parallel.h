@@ -24,18 +24,27 @@ int default_jobs();
 void fail_next_thread_starts(int n);
 bool take_injected_thread_failure();
 
-// Starts `fn` on a new thread added to `threads`; false when the system
-// will not start one (the caller then does the work itself).
-template <typename F>
-bool try_start_thread(std::vector<std::thread>& threads, F&& fn) {
-  if (take_injected_thread_failure()) return false;
-  try {
-    threads.emplace_back(std::forward<F>(fn));
-    return true;
-  } catch (const std::system_error&) {
-    return false;
-  }
-}
+// Work handed to the process's worker threads and waited for together.
+// The threads are kept for the process's life, so that the memory a
+// thread's allocator holds (a syntax tree freed once checked) is reused by
+// the next phase's work instead of being left behind when a thread ends.
+class TaskGroup {
+ public:
+  TaskGroup() = default;
+  TaskGroup(const TaskGroup&) = delete;
+  TaskGroup& operator=(const TaskGroup&) = delete;
+  ~TaskGroup() { wait(); }
+  // Runs `fn` on an idle worker (a new one when none is idle); false when
+  // no thread can be had (the caller then does the work itself).
+  bool start(std::function<void()> fn);
+  // Returns once every started task has returned.
+  void wait();
+
+ private:
+  std::mutex mu_;
+  std::condition_variable done_;
+  int running_ = 0;
+};
 
 // One chunk of results of ordered_parallel_map.
 template <typename T>
@@ -94,11 +103,13 @@ void ordered_parallel_map(size_t count, int jobs, size_t chunk,
       ready.notify_all();
     }
   };
-  std::vector<std::thread> threads;
+  TaskGroup threads;
+  int started = 0;
   for (int t = 0; t < jobs; ++t) {
-    if (!try_start_thread(threads, worker)) break;  // fewer threads: the others share the work
+    if (!threads.start(worker)) break;  // fewer threads: the others share the work
+    ++started;
   }
-  if (threads.empty()) {  // none at all: do it all here, in order
+  if (started == 0) {  // none at all: do it all here, in order
     for (size_t i = 0; i < count; ++i) consume(produce(i));
     return;
   }
@@ -110,7 +121,7 @@ void ordered_parallel_map(size_t count, int jobs, size_t chunk,
       next = chunks;
     }
     room.notify_all();
-    for (auto& t : threads) t.join();
+    threads.wait();
   };
   try {
     for (size_t c = 0; c < chunks; ++c) {
@@ -272,14 +283,16 @@ void ordered_parallel_stream(int jobs, const StreamLimits& limits,
   };
   if (jobs <= 1) return serially();
   OrderedStream<In, T> stream(jobs, limits, next, weight, produce);
-  std::vector<std::thread> threads;
+  TaskGroup threads;
+  int started = 0;
   for (int t = 0; t < jobs; ++t) {
-    if (!try_start_thread(threads, [&stream] { stream.work(); })) break;
+    if (!threads.start([&stream] { stream.work(); })) break;
+    ++started;
   }
-  if (threads.empty()) return serially();
+  if (started == 0) return serially();
   auto stop_and_join = [&] {
     stream.stop();
-    for (auto& t : threads) t.join();
+    threads.wait();
   };
   try {
     ParallelSlot<T> slot;

@@ -1,9 +1,17 @@
-// The ordered parallel map: results in input order whatever the threads do,
-// and the work still done when no thread can be started.
+// The ordered parallel map and stream: results in input order whatever the
+// threads do, the work still done when no thread can be started; and the
+// worker threads they share.
 #include "dsl/core/parallel.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <latch>
+#include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -121,4 +129,67 @@ TEST_CASE("the parallel stream works without threads and passes exceptions on", 
         [](size_t&&) {});
   };
   CHECK_THROWS_WITH(run(), "boom");
+}
+
+TEST_CASE("task groups run on threads kept from one group to the next", "[parallel]") {
+  std::mutex mu;
+  std::set<std::thread::id> first, second;
+  auto run = [&](std::set<std::thread::id>& ids) {
+    smr::TaskGroup group;
+    std::latch both(2);  // two tasks at once: two threads
+    for (int k = 0; k < 2; ++k) {
+      REQUIRE(group.start([&] {
+        both.arrive_and_wait();
+        std::lock_guard lock(mu);
+        ids.insert(std::this_thread::get_id());
+      }));
+    }
+    group.wait();
+  };
+  auto threads = [] {
+    size_t n = 0;
+    for (const auto& e : std::filesystem::directory_iterator("/proc/self/task"))
+      n += !e.path().empty();
+    return n;
+  };
+  run(first);
+  size_t after_first = threads();
+  for (int i = 0; i < 20; ++i) run(second);
+  CHECK(first.size() == 2);
+  CHECK(second.size() >= 2);
+  CHECK(threads() == after_first);  // no thread started for the later groups
+  CHECK(first.count(std::this_thread::get_id()) == 0);
+}
+
+TEST_CASE("the pool grows to as many tasks as wait for each other", "[parallel]") {
+  smr::TaskGroup group;
+  std::latch all(8);
+  std::atomic<int> done{0};
+  for (int k = 0; k < 8; ++k) {
+    REQUIRE(group.start([&] {
+      all.arrive_and_wait();
+      ++done;
+    }));
+  }
+  group.wait();
+  CHECK(done == 8);
+}
+
+TEST_CASE("a forked child has workers of its own", "[parallel]") {
+  std::vector<size_t> warm;
+  smr::ordered_parallel_map<size_t>(
+      1'000, 2, 16, [](size_t i) { return i; }, [&](size_t&& v) { warm.push_back(v); });
+  pid_t pid = fork();
+  if (pid == 0) {
+    alarm(20);  // a child stuck waiting for the parent's threads dies
+    size_t sum = 0;
+    smr::ordered_parallel_map<size_t>(
+        10'000, 2, 16, [](size_t i) { return i; }, [&](size_t&& v) { sum += v; });
+    _exit(sum == 49'995'000 ? 0 : 1);
+  }
+  REQUIRE(pid > 0);
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
 }
