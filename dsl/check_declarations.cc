@@ -124,8 +124,8 @@ void check_fact(Context& c, const ast::FactDecl& f) {
   FactDef def{std::string(f.name.text), type, percent, std::nullopt, f.name.loc};
   if (f.default_value) {
     LiteralChecker literals(c.diags, c.model.currency);
-    def.default_value = literals.typed(*f.default_value, def.type, def.percent,
-                                       fmt::format("the default of '{}'", def.name));
+    def.default_value =
+        literals.typed(*f.default_value, def.type, def.percent, "the default of", def.name);
   }
   list.push_back(std::move(def));
 }

@@ -100,23 +100,25 @@ std::optional<Value> LiteralChecker::value(const ast::Literal& lit) const {
   return v;
 }
 
-bool LiteralChecker::coerce(Value& v, Type want, bool percent, SourceLoc loc,
-                            const std::string& what) const {
+bool LiteralChecker::coerce(Value& v, Type want, bool percent, SourceLoc loc, std::string_view what,
+                            std::string_view name) const {
   if (v.type == want || (v.type == Type::Int && want == Type::Decimal)) {
     v.type = want;
     v.percent = v.percent || percent;
     return true;
   }
-  diags_.error(loc, fmt::format("{} must be {}{}, not {}", what, percent ? "a percent" : "",
-                                percent ? "" : std::string("of type ") + model::type_name(want),
-                                model::type_name(v.type)));
+  diags_.error(
+      loc, fmt::format("{}{} must be {}{}, not {}", what,
+                       name.empty() ? "" : fmt::format(" '{}'", name), percent ? "a percent" : "",
+                       percent ? "" : std::string("of type ") + model::type_name(want),
+                       model::type_name(v.type)));
   return false;
 }
 
 std::optional<Value> LiteralChecker::typed(const ast::Literal& lit, Type want, bool percent,
-                                           const std::string& what) const {
+                                           std::string_view what, std::string_view name) const {
   auto v = value(lit);
-  if (!v || !coerce(*v, want, percent, lit.loc, what)) return std::nullopt;
+  if (!v || !coerce(*v, want, percent, lit.loc, what, name)) return std::nullopt;
   return v;
 }
 

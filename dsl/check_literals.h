@@ -25,13 +25,13 @@ class LiteralChecker {
   // The value, or nullopt with an error (overflow, impossible date, foreign
   // currency).
   std::optional<model::Value> value(const ast::Literal& lit) const;
-  // The value at type `want` (an int widens to a decimal); `what` names it
-  // in the error.
+  // The value at type `want` (an int widens to a decimal); `what` (and the
+  // quoted `name`, when given: "the value of 'loss'") names it in the error.
   std::optional<model::Value> typed(const ast::Literal& lit, model::Type want, bool percent,
-                                    const std::string& what) const;
+                                    std::string_view what, std::string_view name = {}) const;
   std::optional<Date> date(const ast::Literal& lit, const char* what) const;
-  bool coerce(model::Value& v, model::Type want, bool percent, SourceLoc loc,
-              const std::string& what) const;
+  bool coerce(model::Value& v, model::Type want, bool percent, SourceLoc loc, std::string_view what,
+              std::string_view name = {}) const;
 
  private:
   std::optional<model::Value> date_value(const ast::Literal& lit) const;

@@ -39,12 +39,26 @@ class BreachValues {
   Diagnostics& diags_;
   LiteralChecker literals_;
   ScenarioBreach& br_;
-  std::set<std::pair<int, std::string_view>> set_here_;  // (person or -1, name)
+  // (person or -1, name) of each value set: searched in order while few (a
+  // breach sets a handful), in a set past that (a breach may name 100,000
+  // people).
+  std::vector<std::pair<int, std::string_view>> set_here_;
+  std::set<std::pair<int, std::string_view>> many_set_here_;
   bool has_severity_ = false;
 };
 
 bool BreachValues::set_twice(const ast::FactValue& fv, PersonFactValues* person) {
-  if (set_here_.emplace(person ? person->person : -1, fv.name.text).second) return false;
+  std::pair<int, std::string_view> key(person ? person->person : -1, fv.name.text);
+  constexpr size_t kFew = 16;
+  if (many_set_here_.empty() && set_here_.size() < kFew) {
+    if (std::find(set_here_.begin(), set_here_.end(), key) == set_here_.end()) {
+      set_here_.push_back(key);
+      return false;
+    }
+  } else {
+    if (many_set_here_.empty()) many_set_here_.insert(set_here_.begin(), set_here_.end());
+    if (many_set_here_.insert(key).second) return false;
+  }
   diags_.error(fv.name.loc, fmt::format("'{}' is set twice", fv.name.text));
   return true;
 }
@@ -110,7 +124,7 @@ void BreachValues::set(const ast::FactValue& fv, PersonFactValues* person) {
   }
   const FactDef& def =
       is_person_fact ? m_.person_facts[it->second.index] : m_.facts[it->second.index];
-  auto v = literals_.typed(fv.value, def.type, def.percent, fmt::format("the value of '{}'", n));
+  auto v = literals_.typed(fv.value, def.type, def.percent, "the value of", n);
   if (!v) return;
   (person ? person->values : br_.facts)[it->second.index] = v;
 }

@@ -147,6 +147,30 @@ scenario "s" {
               "19:10: error: unknown person 'bob' in org 'o'"});
 }
 
+TEST_CASE("a value set twice in a breach is an error, however many people it names", "[checker]") {
+  // 20 person blocks: past the first 16 values the checker looks them up
+  // in a set rather than in order; duplicates are found either way.
+  std::string persons, blocks;
+  for (int i = 0; i < 20; ++i) {
+    persons += "person p" + std::to_string(i) + " { } ";
+    blocks += "person p" + std::to_string(i) + " { reasonable_steps true; } ";
+  }
+  auto c =
+      compile(with_base("rule r { then censure to accountable; }\n"
+                        "org o { person a { holds CEO; responsible_for child_safety; } " +
+                        persons +
+                        "}\n"
+                        "scenario \"s\" {\n"
+                        "  breach grooming on 2022-01-01 { severity 1; severity 2; }\n"
+                        "  breach grooming on 2022-01-01 { severity 1; " +
+                        blocks + "person p3 { reasonable_steps false; } }\n}"));
+  auto errors = c->errors();
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0] == "12:47: error: 'severity' is set twice");
+  CHECK(errors[1].find("error: 'reasonable_steps' is set twice") != std::string::npos);
+  CHECK(errors[1].rfind("13:", 0) == 0);
+}
+
 TEST_CASE("a fact no applicable rule uses may stay unset", "[checker]") {
   auto c = compile(with_base(R"(fact platform: int;
 breach leak { area child_safety; }
