@@ -28,8 +28,9 @@ std::vector<int> OrgBuilder::index_persons() {
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return added_[a].id < added_[b].id; });
   std::vector<int> index(added_.size(), -1);
+  org_.persons.reserve(org_.persons.size() + added_.size());
   for (size_t k = 0; k < order.size(); ++k) {
-    const model::Person& p = added_[order[k]];
+    model::Person& p = added_[order[k]];
     if (!org_.persons.empty() && org_.persons.back().id == p.id) {
       diags_.error(p.loc, fmt::format("{}duplicate person '{}' in org '{}'",
                                       prefix_of_ ? prefix_of_(order[k]) : "", p.id, org_.id));
@@ -37,7 +38,7 @@ std::vector<int> OrgBuilder::index_persons() {
       continue;
     }
     index[order[k]] = static_cast<int>(org_.persons.size());
-    org_.persons.push_back(p);
+    org_.persons.push_back(std::move(p));
   }
   added_.clear();
   org_.index_persons();
