@@ -110,8 +110,6 @@ bool is_date_at(const char* p, const char* end) {
 
 }  // namespace
 
-bool is_ident_start(char c) { return (c >= 'a' && c <= 'z') || is_upper(c) || c == '_'; }
-bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
 
 const char* scan_word(const char* p, const char* end) {
   while (p != end && is_ident_char(*p)) ++p;
@@ -119,10 +117,16 @@ const char* scan_word(const char* p, const char* end) {
 }
 
 bool is_reserved(std::string_view word) {
-  // Every identifier of a 20 MB model passes here: hash, do not scan.
+  // Every identifier of a 20 MB model passes here: reserved words are
+  // lower case letters and '_' (most ids, p123 or F7, are rejected without
+  // hashing); the rest are hashed, not scanned.
   static const std::unordered_set<std::string_view> reserved(std::begin(kReserved),
                                                              std::end(kReserved));
-  return word.size() >= 2 && word.size() <= 16 && reserved.count(word) > 0;
+  if (word.size() < 2 || word.size() > 16) return false;
+  for (char c : word) {
+    if (!((c >= 'a' && c <= 'z') || c == '_')) return false;
+  }
+  return reserved.count(word) > 0;
 }
 
 std::vector<std::string_view> reserved_words() {
@@ -133,7 +137,7 @@ bool is_builtin_name(std::string_view w) {
   return w == "severity" || w == "date" || w == "relevant_income";
 }
 
-const char* skip_space(const char* p, const char* end) {
+const char* skip_space_and_comments(const char* p, const char* end) {
   while (p != end) {
     char c = *p;
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {

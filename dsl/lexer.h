@@ -23,8 +23,11 @@ struct LiteralToken {
   std::string_view unit;
 };
 
-bool is_ident_start(char c);
-bool is_ident_char(char c);
+// Inline: the grammar asks of every character.
+inline bool is_ident_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+inline bool is_ident_char(char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
 // The end of the identifier characters starting at `p`.
 const char* scan_word(const char* p, const char* end);
 // True for the language's reserved words.
@@ -36,7 +39,13 @@ std::vector<std::string_view> reserved_words();
 bool is_builtin_name(std::string_view word);
 // Skips white space and comments; an unterminated block comment runs to the
 // end of the file (the parser then reports what it expected there).
-const char* skip_space(const char* p, const char* end);
+const char* skip_space_and_comments(const char* p, const char* end);
+// The same, inline for the usual case of nothing to skip (the grammar skips
+// before every token).
+inline const char* skip_space(const char* p, const char* end) {
+  if (p != end && static_cast<unsigned char>(*p) > ' ' && *p != '/') return p;
+  return skip_space_and_comments(p, end);
+}
 // Scans a string literal starting at the opening quote. Returns the position
 // after the closing quote, or nullptr with *error set.
 const char* scan_string(const char* p, const char* end, std::string* out, const char** error_at,

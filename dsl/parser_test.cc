@@ -364,3 +364,11 @@ TEST_CASE("hostile input ends in a diagnostic, never a crash", "[parser][bad-inp
     CHECK(p.diags.error_count() == 50);
   }
 }
+
+TEST_CASE("every reserved word is recognised, and ids with digits or capitals are not",
+          "[parser]") {
+  for (std::string_view w : smr::parser::reserved_words()) CHECK(smr::parser::is_reserved(w));
+  for (std::string_view w : {"p123", "F7", "Regime", "regime2", "x", "board_", "_board"}) {
+    CHECK_FALSE(smr::parser::is_reserved(w));
+  }
+}
