@@ -282,13 +282,14 @@ struct IncomeItem : Node {
   Literal amount;
 };
 // `reports_to P`, `holds F`, `responsible_for A`, `delegates A to P`, each
-// with optional `from D` and `until D`.
+// with optional `from D` and `until D` (dates, kept as their words: an org
+// of 100,000 people has this item several times each).
 struct EdgeItem : Node {
   Tag<EdgeWord> kind;
   Word target;
   std::optional<Word> to;
-  std::optional<Literal> from;
-  std::optional<Literal> until;
+  std::optional<Word> from;
+  std::optional<Word> until;
 };
 using PersonItem = x3::variant<ErrorNode, IncomeItem, EdgeItem>;
 

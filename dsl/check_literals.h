@@ -30,6 +30,14 @@ class LiteralChecker {
   std::optional<model::Value> typed(const ast::Literal& lit, model::Type want, bool percent,
                                     std::string_view what, std::string_view name = {}) const;
   std::optional<Date> date(const ast::Literal& lit, const char* what) const;
+  // The same for a date kept as its word (a person's `from` and `until`).
+  std::optional<Date> date(const ast::Word& w, const char* what) const {
+    ast::Literal lit;
+    lit.loc = w.loc;
+    lit.kind = ast::LiteralKind::Date;
+    lit.text = w.text;
+    return date(lit, what);
+  }
   bool coerce(model::Value& v, model::Type want, bool percent, SourceLoc loc, std::string_view what,
               std::string_view name = {}) const;
 

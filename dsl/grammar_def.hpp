@@ -202,7 +202,7 @@ auto const edge_item_def =
                                  ast::EdgeWord::ResponsibleFor, ast::EdgeWord::Delegates},
                                 "a person statement (reports_to, holds, responsible_for, delegates "
                                 "or relevant_income)")
-    > ident > -(kw("to") > ident) > -(kw("from") > date) > -(kw("until") > date) > ';';
+    > ident > -(kw("to") > ident) > -(kw("from") > DateWord()) > -(kw("until") > DateWord()) > ';';
 
 auto const scenario_def = kw("scenario") > string > -(kw("in") > ident)
     > block(scenario_item, "a breach or an expect");

@@ -110,7 +110,6 @@ bool is_date_at(const char* p, const char* end) {
 
 }  // namespace
 
-
 const char* scan_word(const char* p, const char* end) {
   while (p != end && is_ident_char(*p)) ++p;
   return p;

@@ -16,9 +16,11 @@ namespace {
 // Parses [first, last) of a file whose text starts at `begin`.
 std::vector<ast::Decl> parse_range(uint32_t file_id, const char* begin, const char* first,
                                    const char* last, Diagnostics& diags, const std::string& path,
-                                   ast::TextStore& store) {
+                                   ast::TextStore& store, size_t expected_bytes = 0) {
   std::vector<ast::Decl> decls;
-  decls.reserve(static_cast<size_t>(last - first) / 96);  // about one declaration a line or two
+  // About one declaration a line or two; the first piece of a file parsed
+  // in pieces has room for the others' declarations, appended to it.
+  decls.reserve(std::max(expected_bytes, static_cast<size_t>(last - first)) / 96);
   parser::ParseState state;
   state.file_id = file_id;
   state.begin = begin;
@@ -106,7 +108,7 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
     TaskGroup workers;
     auto parse_part = [&](size_t k) {
       parts[k] = parse_range(file_id, begin, begin + cuts[k], begin + cuts[k + 1], part_diags[k],
-                             sources.path(file_id), *stores[k]);
+                             sources.path(file_id), *stores[k], k == 0 ? text.size() : 0);
     };
     // Every piece on a worker thread (the calling thread waits): the tree
     // then lives in the heaps of the threads that check the scenarios and
@@ -120,8 +122,10 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
     if (clean) {
       size_t total = 0;
       for (const auto& p : parts) total += p.size();
-      out.decls.reserve(total);
-      for (auto& p : parts) std::move(p.begin(), p.end(), std::back_inserter(out.decls));
+      out.decls = std::move(parts[0]);
+      out.decls.reserve(total);  // room already, as a rule: nothing moves
+      for (size_t k = 1; k < n; ++k)
+        std::move(parts[k].begin(), parts[k].end(), std::back_inserter(out.decls));
       out.stores = std::move(stores);
       return out;
     }
