@@ -157,6 +157,10 @@ TEST_CASE("JSON: duplicate keys, ids that are not ids, control characters", "[ro
   CHECK(run_smr("check " + rules + " --org-json " + dir + "/wide.json", &out, &err) == 1);
   CHECK(err.find("duplicate key 'k3'") != std::string::npos);
   CHECK(err.find("duplicate key 'k2") == std::string::npos);
+  // A key written with an escape is the same key.
+  write_file(dir + "/escaped.json", R"({"id": "acme", "persons": [], "\u0069d": "x"})");
+  CHECK(run_smr("check " + rules + " --org-json " + dir + "/escaped.json", &out, &err) == 1);
+  CHECK(err.find("duplicate key 'id'") != std::string::npos);
   write_file(
       dir + "/ids.json",
       R"({"id": "acme", "persons": [{"id": "a b"}, {"id": ""}, {"id": "x\u0001y"}, {"id": "board"}]})");

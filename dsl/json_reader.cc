@@ -1,6 +1,7 @@
 #include "dsl/json_reader.h"
 
 #include <algorithm>
+#include <memory>
 #include <unordered_set>
 
 namespace smr::json {
@@ -109,20 +110,21 @@ class PlaceScanner {
   struct Frame {
     size_t place;
     bool object;
-    // An object's keys: searched in order while few (most objects have a
-    // handful), hashed once there are many.
-    std::vector<std::string> few;
-    std::unordered_set<std::string> many;
+    // An object's keys (views of the text, or of `unescaped_`): searched in
+    // order while few (most objects have a handful), hashed once there are
+    // many.
+    std::vector<std::string_view> few;
+    std::unordered_set<std::string_view> many;
 
-    bool insert(std::string name) {
+    bool insert(std::string_view name) {
       constexpr size_t kFew = 16;
       if (many.empty() && few.size() < kFew) {
         if (std::find(few.begin(), few.end(), name) != few.end()) return false;
-        few.push_back(std::move(name));
+        few.push_back(name);
         return true;
       }
       if (many.empty()) many.insert(few.begin(), few.end());
-      return many.insert(std::move(name)).second;
+      return many.insert(name).second;
     }
   };
 
@@ -154,17 +156,19 @@ class PlaceScanner {
   // A key at `i` and its ':'; returns where the value starts.
   size_t key(size_t i) {
     size_t end = skip_string(t_, i);
-    std::string_view raw = t_.substr(i + 1, end - i - 2);
-    std::string name = raw.find('\\') == std::string_view::npos
-                           ? std::string(raw)
-                           : Json::parse(t_.substr(i, end - i)).get<std::string>();
-    if (!stack_.back().insert(name)) duplicates.push_back({i, std::move(name)});
+    std::string_view name = t_.substr(i + 1, end - i - 2);
+    if (name.find('\\') != std::string_view::npos) {  // rare: keep the unescaped key
+      name = *unescaped_.emplace_back(
+          std::make_unique<std::string>(Json::parse(t_.substr(i, end - i)).get<std::string>()));
+    }
+    if (!stack_.back().insert(name)) duplicates.push_back({i, std::string(name)});
     i = skip_ws(t_, end);
     return skip_ws(t_, i + 1);
   }
 
   std::string_view t_;
   std::vector<Frame> stack_;
+  std::vector<std::unique_ptr<std::string>> unescaped_;  // keys with escapes, unescaped
 };
 
 }  // namespace
