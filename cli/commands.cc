@@ -90,6 +90,7 @@ int run_eval(const Options& o) {
   EvalOptions eo;
   eo.explain = o.explain;
   eo.why_not = o.why_not;
+  eo.paths = o.explain;  // only explanations show them
   ResultWriter writer(o.format == "text");
   ordered_parallel_map<Evaluated>(
       chosen.size(), jobs_of(o), 64,
@@ -149,6 +150,7 @@ int run_test(const Options& o) {
   Coverage coverage(ws->model);
   EvalOptions eo;
   eo.coverage = counting;
+  eo.paths = false;  // expectations compare outcomes only
   ordered_parallel_map<Tested>(
       with_expectations.size(), jobs_of(o), 64,
       [&](size_t i) {

@@ -90,6 +90,7 @@ int stream_scenarios(const Workspace& ws, const Options& o, bool testing) {
   EvalOptions eo;
   eo.explain = o.explain;
   eo.why_not = o.why_not;
+  eo.paths = o.explain;  // only explanations show them
   ResultWriter writer(!testing && o.format == "text");
   int passed = 0, failed_tests = 0;
   auto wanted = [&o](const std::string& title) {

@@ -237,9 +237,6 @@ class ScenarioRun {
         std::lower_bound(b.persons.begin(), b.persons.end(), person,
                          [](const model::PersonFactValues& v, int p) { return v.person < p; });
     if (pf != b.persons.end() && pf->person == person) env.person_facts = &*pf;
-    env.income = env.person_facts && env.person_facts->relevant_income
-                     ? *env.person_facts->relevant_income
-                     : org_.persons[person].relevant_income;
     return env;
   }
 
@@ -312,7 +309,7 @@ class ScenarioRun {
     rec.clause = j.clause;
     rec.breach = j.breach;
     rec.kind = clause.sanction;
-    rec.path = s.path;
+    if (opts_.paths || opts_.explain) rec.path = s.path;
     PersonResult& person = result_for(s.person);
     if (clause.sanction == model::SanctionKind::Fine) {
       rec.amount = fine_amount(clause, env, s.person);

@@ -16,7 +16,10 @@ struct EvalOptions {
   // Person ids to explain the absence of sanctions for (those not in the
   // scenario's org are skipped).
   std::vector<std::string> why_not;
-  bool coverage = false;           // count what the scenario exercised (ScenarioResult::coverage)
+  bool coverage = false;  // count what the scenario exercised (ScenarioResult::coverage)
+  // Keep each sanction's path (SanctionRecord::path): explanations and
+  // graphs show it; plain reports do not, and save copying it.
+  bool paths = true;
   int64_t max_steps = 50'000'000;  // expression nodes and people judged, per scenario
 };
 

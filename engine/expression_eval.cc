@@ -306,7 +306,7 @@ Value eval(const Expr& e, const Env& env) {
       return traced(e, env, v);
     }
     case Op::Income:
-      return traced(e, env, number(Type::Money, env.income));
+      return traced(e, env, number(Type::Money, env.income()));
     case Op::Fact:
       return fact_value(e, env);
     case Op::PersonFact:

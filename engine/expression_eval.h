@@ -28,7 +28,12 @@ struct Env {
   const model::ScenarioBreach& breach;
   int person = -1;
   const model::PersonFactValues* person_facts = nullptr;
-  Decimal income;
+  // The judged person's relevant income: the breach's override, else the
+  // org's figure (looked up only when an expression reads it).
+  Decimal income() const {
+    if (person_facts && person_facts->relevant_income) return *person_facts->relevant_income;
+    return person >= 0 ? org.persons[person].relevant_income : Decimal();
+  }
   Trace* trace = nullptr;        // explanation, when asked for
   Coverage* coverage = nullptr;  // table rows used, when counted
   const OrgGraph* graph = nullptr;

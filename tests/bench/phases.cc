@@ -34,10 +34,12 @@ std::pair<double, size_t> evaluate_all(const Compilation& c, int jobs) {
   size_t bytes = 0;
   const model::Model& m = c.model;
   cli::ReportOptions ro;
+  EvalOptions eo;
+  eo.paths = false;  // as `smr eval --format json` without --explain
   ordered_parallel_map<std::string>(
       m.scenarios.size(), jobs, 64,
       [&](size_t i) {
-        auto r = evaluate_scenario(m, c.graph(m.scenarios[i].org), static_cast<int>(i), {});
+        auto r = evaluate_scenario(m, c.graph(m.scenarios[i].org), static_cast<int>(i), eo);
         return cli::json_report(m, r, ro);
       },
       [&](std::string&& s) { bytes += s.size(); });
