@@ -33,16 +33,8 @@ Wide pow10(int n) {
   return p;
 }
 
-std::string group_thousands(const std::string& digits) {
-  std::string out;
-  int n = static_cast<int>(digits.size());
-  for (int i = 0; i < n; ++i) {
-    if (i > 0 && (n - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
+// Digits written into a small buffer, one string built at its size: money
+// is formatted for every sanction of every report.
 std::string format(int64_t raw, int min_frac, bool grouped) {
   min_frac = min_frac < 0 ? 0 : (min_frac > Decimal::kDigits ? Decimal::kDigits : min_frac);
   bool negative = raw < 0;
@@ -50,16 +42,27 @@ std::string format(int64_t raw, int min_frac, bool grouped) {
   uint64_t mag = negative ? 0 - static_cast<uint64_t>(raw) : static_cast<uint64_t>(raw);
   uint64_t whole = mag / Decimal::kScale;
   uint64_t frac = mag % Decimal::kScale;
-  std::string frac_text = std::to_string(frac);
-  frac_text.insert(0, Decimal::kDigits - frac_text.size(), '0');
-  while (static_cast<int>(frac_text.size()) > min_frac && frac_text.back() == '0') {
-    frac_text.pop_back();
+  char frac_digits[Decimal::kDigits];
+  for (int i = Decimal::kDigits - 1; i >= 0; --i, frac /= 10) frac_digits[i] = '0' + frac % 10;
+  int frac_len = Decimal::kDigits;
+  while (frac_len > min_frac && frac_digits[frac_len - 1] == '0') --frac_len;
+  char whole_digits[24];  // least significant first
+  int n = 0;
+  do {
+    whole_digits[n++] = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole > 0);
+  std::string out;
+  out.reserve(n + n / 3 + frac_len + 2);
+  if (negative) out += '-';
+  for (int i = n - 1; i >= 0; --i) {
+    out += whole_digits[i];
+    if (grouped && i > 0 && i % 3 == 0) out += ',';
   }
-  std::string whole_text = std::to_string(whole);
-  if (grouped) whole_text = group_thousands(whole_text);
-  std::string out = negative ? "-" : "";
-  out += whole_text;
-  if (!frac_text.empty()) out += "." + frac_text;
+  if (frac_len > 0) {
+    out += '.';
+    out.append(frac_digits, frac_len);
+  }
   return out;
 }
 

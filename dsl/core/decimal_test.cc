@@ -85,3 +85,18 @@ TEST_CASE("money at its edges: the largest values and negative intermediates", "
         *smr::negate(d("0.000002")));  // -0.0000015 -> -0.000002
   CHECK(*smr::round_down_to(*smr::negate(d("0.01")), d("100")) == *smr::negate(d("100")));
 }
+
+TEST_CASE("decimals print with the fraction digits asked for, grouped when asked", "[decimal]") {
+  CHECK(Decimal().to_string() == "0");
+  CHECK(Decimal().to_string(2) == "0.00");
+  CHECK(d("7").to_string(2) == "7.00");
+  CHECK(d("0.000001").to_string() == "0.000001");
+  CHECK(d("0.1").to_string(3) == "0.100");
+  CHECK(d("0.123456").to_string(2) == "0.123456");  // never fewer digits than it has
+  CHECK(d("999").to_grouped_string(0) == "999");
+  CHECK(d("1000").to_grouped_string(0) == "1,000");
+  CHECK(d("123456.5").to_grouped_string(2) == "123,456.50");
+  CHECK(Decimal::from_raw(-1'234'500'000).to_grouped_string(2) == "-1,234.50");
+  CHECK(Decimal::from_raw(-500'000).to_string() == "-0.5");
+  CHECK(d("1000000").to_string() == "1000000");
+}
