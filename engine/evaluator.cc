@@ -138,7 +138,7 @@ class ScenarioRun {
     for (size_t k = 0; k < count; ++k) {
       int ri = applying_only ? m_.rules_for_type[b.type][k] : static_cast<int>(k);
       const model::Rule& rule = m_.rules[ri];
-      if (!rule.applies_to[b.type]) {
+      if (!applying_only && !rule.applies_to[b.type]) {
         for (int p : why_not_) why_not(p, bi, ri, -1, WhyNot::Reason::NotOn);
         continue;
       }

@@ -14,10 +14,8 @@ using model::Op;
 using model::Type;
 using model::Value;
 
-void count_step(const Env& env, SourceLoc loc) {
-  if (env.step_count && ++*env.step_count > env.max_steps) {
-    throw Failure{loc, fmt::format("evaluation took more than {} steps; stopped", env.max_steps)};
-  }
+[[noreturn]] void too_many_steps(const Env& env, SourceLoc loc) {
+  throw Failure{loc, fmt::format("evaluation took more than {} steps; stopped", env.max_steps)};
 }
 
 std::string breach_label(const model::Model& m, const model::ScenarioBreach& b) {

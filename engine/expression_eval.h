@@ -51,8 +51,12 @@ struct Env {
 // The name an operand goes by in an arithmetic step: a fact's, a let's,
 // `seriousness[4]`; empty for a literal or a computed value.
 std::string operand_name(const model::Expr& e, const Env& env);
-// Counts one step against the scenario's limit.
-void count_step(const Env& env, SourceLoc loc);
+// Throws the Failure of a scenario past its limit of steps.
+[[noreturn]] void too_many_steps(const Env& env, SourceLoc loc);
+// Counts one step against the scenario's limit (inline: once per node).
+inline void count_step(const Env& env, SourceLoc loc) {
+  if (env.step_count && ++*env.step_count > env.max_steps) too_many_steps(env, loc);
+}
 // The value of `e`; throws Failure for overflow, division by zero and the
 // like, at their place.
 model::Value eval(const model::Expr& e, const Env& env);
