@@ -45,6 +45,7 @@ bool read_file(const std::string& path, std::string* text, std::string* error) {
     ok = false;
   }
   text->clear();
+  if (ok) text->reserve(static_cast<size_t>(st.st_size));  // read once, not regrown
   // The size may change while reading: never read past the limit.
   char buf[1 << 16];
   while (ok) {
