@@ -194,30 +194,6 @@ struct LiteralParser : x3::parser<LiteralParser>, Named {
   }
 };
 
-// A date as a Word holding its text, where only a date may stand (a
-// person's `from` and `until`); like date_literal(), smaller in the tree.
-struct DateWord : x3::parser<DateWord>, Named {
-  using attribute_type = ast::Word;
-  static bool const has_attribute = true;
-  DateWord() { what_ = "a date written YYYY-MM-DD (such as 2024-06-01)"; }
-  template <typename It, typename Ctx, typename RCtx, typename Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
-    x3::skip_over(first, last, ctx);
-    ParseState& st = x3::get<parse_state_tag>(ctx);
-    LiteralToken token;
-    const char* error_at = nullptr;
-    std::string error;
-    It p = scan_literal(first, last, false, &token, &st.scratch, &error_at, &error);
-    if (!p || token.kind != LiteralKind::Date) return false;
-    ast::Word out;
-    out.text = token.text;  // a date is always a view of the source
-    out.loc = st.loc(first, p);
-    x3::traits::move_to(std::move(out), attr);
-    first = p;
-    return true;
-  }
-};
-
 // A date literal where only a date may stand (`on DATE`, `from DATE`): any
 // other spelling is a syntax error that says how dates are written.
 inline LiteralParser date_literal() {
@@ -225,6 +201,25 @@ inline LiteralParser date_literal() {
   p.dates_only = true;
   return p;
 }
+
+// A date as a Word holding its text, where only a date may stand (a
+// person's `from` and `until`): date_literal(), smaller in the tree.
+struct DateWord : x3::parser<DateWord>, Named {
+  using attribute_type = ast::Word;
+  static bool const has_attribute = true;
+  DateWord() { what_ = date_literal().what_; }
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+    static const LiteralParser dates = date_literal();
+    ast::Literal date;
+    if (!dates.parse(first, last, ctx, rctx, date)) return false;
+    ast::Word out;
+    out.text = date.text;  // a date is always a view of the source
+    out.loc = date.loc;
+    x3::traits::move_to(std::move(out), attr);
+    return true;
+  }
+};
 
 // described(what)[p]: p, named `what` in "expected ..." messages.
 template <typename Subject>

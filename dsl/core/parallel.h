@@ -55,95 +55,6 @@ struct ParallelSlot {
   size_t weight = 0;  // ordered_parallel_stream: the chunk's inputs' weight
 };
 
-// Calls `produce(i)` for i in [0, count) on `jobs` threads (in chunks of
-// `chunk`) and `consume(std::move(result))` on the calling thread in order
-// of i. With jobs <= 1 everything runs on the calling thread. `produce` must
-// be safe to call concurrently; `consume` is never called concurrently.
-template <typename T>
-void ordered_parallel_map(size_t count, int jobs, size_t chunk,
-                          const std::function<T(size_t)>& produce,
-                          const std::function<void(T&&)>& consume) {
-  if (jobs <= 1 || count <= chunk) {
-    for (size_t i = 0; i < count; ++i) consume(produce(i));
-    return;
-  }
-  size_t chunks = (count + chunk - 1) / chunk;
-  size_t window = static_cast<size_t>(jobs) * 4;  // chunks in flight at most
-  using Slot = ParallelSlot<T>;
-  std::deque<Slot> slots;  // slots[k] is chunk `base + k`
-  size_t base = 0, next = 0;
-  std::mutex mu;
-  std::condition_variable ready, room;
-  auto worker = [&] {
-    for (;;) {
-      size_t c;
-      {
-        std::unique_lock lock(mu);
-        room.wait(lock, [&] { return next >= chunks || next < base + window; });
-        if (next >= chunks) return;
-        c = next++;
-        if (slots.size() <= c - base) slots.resize(c - base + 1);
-      }
-      std::vector<T> items;
-      std::exception_ptr error;
-      size_t end = std::min(count, (c + 1) * chunk);
-      try {
-        items.reserve(end - c * chunk);
-        for (size_t i = c * chunk; i < end; ++i) items.push_back(produce(i));
-      } catch (...) {
-        error = std::current_exception();
-      }
-      {
-        std::lock_guard lock(mu);
-        Slot& s = slots[c - base];
-        s.items = std::move(items);
-        s.error = error;
-        s.done = true;
-      }
-      ready.notify_all();
-    }
-  };
-  TaskGroup threads;
-  int started = 0;
-  for (int t = 0; t < jobs; ++t) {
-    if (!threads.start(worker)) break;  // fewer threads: the others share the work
-    ++started;
-  }
-  if (started == 0) {  // none at all: do it all here, in order
-    for (size_t i = 0; i < count; ++i) consume(produce(i));
-    return;
-  }
-  // An exception from `produce` or `consume` stops the workers, joins them
-  // and goes on to the caller.
-  auto stop_and_join = [&] {
-    {
-      std::lock_guard lock(mu);
-      next = chunks;
-    }
-    room.notify_all();
-    threads.wait();
-  };
-  try {
-    for (size_t c = 0; c < chunks; ++c) {
-      Slot slot;
-      {
-        std::unique_lock lock(mu);
-        ready.wait(lock, [&] { return !slots.empty() && slots.front().done; });
-        slot = std::move(slots.front());
-        slots.pop_front();
-        ++base;
-      }
-      room.notify_all();
-      if (slot.error) std::rethrow_exception(slot.error);
-      for (auto& item : slot.items) consume(std::move(item));
-    }
-  } catch (...) {
-    stop_and_join();
-    throw;
-  }
-  stop_and_join();
-}
-
 // How ordered_parallel_stream bounds its memory: a chunk ends at
 // `chunk_items` inputs or once its inputs weigh `chunk_weight`; no chunk is
 // read while those in flight weigh `max_weight` (unless none is in flight).
@@ -305,6 +216,31 @@ void ordered_parallel_stream(int jobs, const StreamLimits& limits,
     throw;
   }
   stop_and_join();
+}
+
+// Calls `produce(i)` for i in [0, count) on `jobs` threads (in chunks of
+// `chunk`) and `consume(std::move(result))` on the calling thread in order
+// of i. With jobs <= 1 everything runs on the calling thread. `produce` must
+// be safe to call concurrently; `consume` is never called concurrently.
+template <typename T>
+void ordered_parallel_map(size_t count, int jobs, size_t chunk,
+                          const std::function<T(size_t)>& produce,
+                          const std::function<void(T&&)>& consume) {
+  if (jobs <= 1 || count <= chunk) {
+    for (size_t i = 0; i < count; ++i) consume(produce(i));
+    return;
+  }
+  // A stream of the indices, limited by chunks only.
+  size_t next = 0;
+  StreamLimits limits{chunk, SIZE_MAX, SIZE_MAX};
+  ordered_parallel_stream<size_t, T>(
+      jobs, limits,
+      [&](size_t& i) {
+        if (next == count) return false;
+        i = next++;
+        return true;
+      },
+      [](const size_t&) { return size_t{0}; }, [&](size_t& i) { return produce(i); }, consume);
 }
 
 }  // namespace smr
