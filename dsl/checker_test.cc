@@ -235,3 +235,25 @@ rule d { on grooming, leak; then censure to accountable, holders(COO); }
   CHECK(id(2, 1) != id(0, 0));  // managers(1) is not managers(2)
   CHECK(m.selector_count == 4);
 }
+
+TEST_CASE("rules whose 'when' is written alike share it, unless it reads a let", "[checker]") {
+  auto c = compile(with_base(
+      R"(rule a { when severity >= 2 and children_affected > 3; then censure to accountable; }
+rule b { when severity >= 2 and children_affected > 3; then censure to accountable; }
+rule c { when severity >= 2 and children_affected > 4; then censure to accountable; }
+rule d { when severity >= 3 and children_affected > 3; then censure to accountable; }
+rule e { let x = severity; when x >= 2; then censure to accountable; }
+rule f { let x = children_affected; when x >= 2; then censure to accountable; }
+rule g { then censure to accountable; }
+)"));
+  REQUIRE_FALSE(c->diags.has_errors());
+  const auto& r = c->model.rules;
+  CHECK(r[0].when_id >= 0);
+  CHECK(r[0].when_id == r[1].when_id);
+  CHECK(r[2].when_id != r[0].when_id);  // another constant
+  CHECK(r[3].when_id != r[0].when_id);
+  CHECK(r[4].when_id == -1);  // reads a let: each rule's own
+  CHECK(r[5].when_id == -1);
+  CHECK(r[6].when_id == -1);  // no when
+  CHECK(c->model.when_count == 3);
+}

@@ -108,6 +108,27 @@ void selector_key(const std::vector<Selector>& terms, std::string& out) {
   }
 }
 
+// An expression as a key: alike when written alike (every node's operation,
+// index and constant, in order). Iterative, as conditions may be long.
+std::string expression_key(const Expr& root) {
+  std::string out;
+  std::vector<const Expr*> todo{&root};
+  while (!todo.empty()) {
+    const Expr* e = todo.back();
+    todo.pop_back();
+    const Value& c = e->constant;
+    out += std::to_string(static_cast<int>(e->op)) + ':' +
+           std::to_string(static_cast<int>(e->type)) + ':' + std::to_string(e->percent) + ':' +
+           std::to_string(e->index) + ':' + std::to_string(static_cast<int>(c.type)) + ':' +
+           std::to_string(c.number.raw()) + ':' + std::to_string(c.date.days()) + ':' +
+           std::to_string(c.boolean) + ':' + std::to_string(c.duration.amount) + ':' +
+           std::to_string(static_cast<int>(c.duration.unit)) + ':' + std::to_string(c.percent) +
+           '(' + std::to_string(e->args.size()) + ')';
+    for (auto it = e->args.rbegin(); it != e->args.rend(); ++it) todo.push_back(&*it);
+  }
+  return out;
+}
+
 }  // namespace
 
 void Model::index_rules() {
@@ -126,6 +147,15 @@ void Model::index_rules() {
     }
   }
   selector_count = static_cast<int>(ids.size());
+  // A `when` that reads a let depends on the rule's own lets: not shared.
+  std::map<std::string, int> whens;
+  for (Rule& rule : rules) {
+    rule.when_id = -1;
+    if (!rule.when || any_node(*rule.when, [](const Expr& x) { return x.op == Op::Let; })) continue;
+    rule.when_id =
+        whens.emplace(expression_key(*rule.when), static_cast<int>(whens.size())).first->second;
+  }
+  when_count = static_cast<int>(whens.size());
 }
 
 void Org::index_persons() {

@@ -205,6 +205,9 @@ struct Rule {
   std::vector<Let> lets;               // in order; each sees those above it
   std::vector<bool> applies_to;        // per breach type
   std::optional<Expr> when;
+  // Rules whose `when` is written alike (and reads no let) share an id
+  // (see Model::index_rules), so a breach works it out once; -1 otherwise.
+  int when_id = -1;
   std::vector<Clause> clauses;
   SourceLoc loc;
 };
@@ -300,9 +303,10 @@ struct Model {
   std::vector<Scenario> scenarios;
 
   // Derived from the rules by index_rules: per breach type, the rules that
-  // apply to it, in order; and the number of distinct selectors.
+  // apply to it, in order; the number of distinct selectors and `when`s.
   std::vector<std::vector<int>> rules_for_type;
   int selector_count = 0;
+  int when_count = 0;
   void index_rules();
   bool rules_indexed() const { return rules_for_type.size() == breach_types.size(); }
 };

@@ -131,6 +131,7 @@ class ScenarioRun {
     std::optional<WouldReach> would;  // --why-not only
     if (!why_not_.empty()) would.emplace(g_, b, accountable);
     selections_.assign(m_.selector_count, std::nullopt);
+    whens_.assign(m_.when_count, -1);
     // Only the rules on the breach's type, unless --why-not must say of
     // every other rule that it is not on it.
     bool applying_only = why_not_.empty() && m_.rules_indexed();
@@ -176,9 +177,17 @@ class ScenarioRun {
     return *slot;
   }
 
-  // Evaluates the rule's `when`, recording it in `when` when explaining.
+  // Evaluates the rule's `when`, recording it in `when` when explaining;
+  // otherwise once per breach for `when`s written alike.
   bool holds_when(const model::Rule& rule, Env& env, Explanation& when) {
-    bool value = when_value(rule, env, when);
+    bool value = false;
+    if (tracing_ || rule.when_id < 0 || rule.when_id >= static_cast<int>(whens_.size())) {
+      value = when_value(rule, env, when);
+    } else {
+      int8_t& known = whens_[rule.when_id];
+      if (known < 0) known = eval(*rule.when, env).boolean ? 1 : 0;
+      value = known == 1;
+    }
     if (result_.coverage) ++result_.coverage->when[&rule - m_.rules.data()][value];
     return value;
   }
@@ -428,7 +437,8 @@ class ScenarioRun {
   // The breach's selections by Clause::selector_id (see selected()).
   std::vector<std::optional<std::vector<Selected>>> selections_;
   std::vector<Selected> unshared_;
-  bool tracing_ = false;  // --explain or --why-not: conditions are recorded
+  std::vector<int8_t> whens_;  // the breach's `when` values by Rule::when_id: -1 not yet
+  bool tracing_ = false;       // --explain or --why-not: conditions are recorded
 };
 
 }  // namespace
