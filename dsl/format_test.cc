@@ -5,21 +5,10 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "tests/support.h"
 
 using namespace smr;
-
-namespace {
-
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
 
 TEST_CASE("fmt: indentation, one statement a line, spacing, comments kept", "[fmt]") {
   std::string in = R"(// a regime
@@ -81,7 +70,7 @@ TEST_CASE("fmt: every bundled ruleset and fuzz input keeps its tokens, and is a 
   REQUIRE(files.size() > 20);
   for (const auto& f : files) {
     INFO(f);
-    std::string text = read(f);
+    std::string text = smr::testing::read_file(f.string());
     std::string once = format_smr(text);
     CHECK(smr_tokens(once) == smr_tokens(text));
     CHECK(format_smr(once) == once);

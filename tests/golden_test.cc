@@ -9,22 +9,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "tests/support.h"
 
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-}  // namespace
 
 TEST_CASE("golden diagnostics match byte for byte", "[golden]") {
   bool bless = std::getenv("SMR_BLESS") != nullptr;
@@ -38,7 +26,7 @@ TEST_CASE("golden diagnostics match byte for byte", "[golden]") {
     fs::path expected = dir / "expected.err";
     if (bless) std::ofstream(expected, std::ios::binary) << err;
     INFO("case " << dir.filename().string() << " (re-bless with SMR_BLESS=1)");
-    CHECK(err == slurp(expected));
+    CHECK(err == smr::testing::read_file(expected.string()));
     CHECK(out.empty());
     CHECK(code == (err.find(": error: ") != std::string::npos ? 1 : 0));
   }
