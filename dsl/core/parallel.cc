@@ -27,15 +27,14 @@ namespace {
 class WorkerPool {
  public:
   static WorkerPool& instance() {
-    static bool registered = [] {
+    static bool created = [] {
+      current = new WorkerPool();
       // A forked child has none of the parent's threads: it starts afresh
       // (the parent's pool, whose mutex a thread may have held, is left).
       pthread_atfork(nullptr, nullptr, [] { current = new WorkerPool(); });
       return true;
     }();
-    (void)registered;
-    std::lock_guard lock(creating);
-    if (!current) current = new WorkerPool();
+    (void)created;
     return *current;
   }
   bool run(std::function<void()> task) {
@@ -71,7 +70,6 @@ class WorkerPool {
   }
 
   static inline WorkerPool* current = nullptr;
-  static inline std::mutex creating;
 
   std::mutex mu_;
   std::condition_variable wake_;

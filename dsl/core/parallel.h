@@ -87,14 +87,9 @@ class OrderedStream {
       }
       size_t c = 0;
       std::vector<In> inputs;
-      if (!read_chunk(&c, &inputs)) return;
       ParallelSlot<T> done;
-      try {
-        done.items.reserve(inputs.size());
-        for (In& in : inputs) done.items.push_back(produce_(in));
-      } catch (...) {
-        done.error = std::current_exception();
-      }
+      if (!read_chunk(&c, &inputs, &done.error)) return;
+      if (!done.error) produce_all(inputs, &done);
       {
         std::lock_guard lock(mu_);
         ParallelSlot<T>& s = slots_[c - base_];
@@ -131,14 +126,24 @@ class OrderedStream {
   }
 
  private:
+  void produce_all(std::vector<In>& inputs, ParallelSlot<T>* done) {
+    try {
+      done->items.reserve(inputs.size());
+      for (In& in : inputs) done->items.push_back(produce_(in));
+    } catch (...) {
+      done->error = std::current_exception();
+    }
+  }
+
   bool has_room() const {
     return taken_ >= total_ ||
            (taken_ < base_ + window_ && (in_flight_ < limits_.max_weight || taken_ == base_));
   }
 
   // Takes a chunk's number and reads its inputs under one lock, so chunk c
-  // holds the c-th run of inputs. False when the input had already ended.
-  bool read_chunk(size_t* c, std::vector<In>* inputs) {
+  // holds the c-th run of inputs. False when the input had already ended;
+  // what `next` threw ends the input and is the chunk's error.
+  bool read_chunk(size_t* c, std::vector<In>* inputs, std::exception_ptr* error) {
     std::lock_guard read_lock(reading_);
     {
       std::lock_guard lock(mu_);
@@ -149,15 +154,21 @@ class OrderedStream {
     size_t w = 0;
     In in;
     bool more = true;
-    while (inputs->size() < limits_.chunk_items && w < limits_.chunk_weight && (more = next_(in))) {
-      w += weight_(in);
-      inputs->push_back(std::move(in));
+    try {
+      while (inputs->size() < limits_.chunk_items && w < limits_.chunk_weight &&
+             (more = next_(in))) {
+        w += weight_(in);
+        inputs->push_back(std::move(in));
+      }
+    } catch (...) {
+      *error = std::current_exception();
+      more = false;
     }
     {
       std::lock_guard lock(mu_);
       in_flight_ += w;
       slots_[*c - base_].weight = w;
-      if (!more) total_ = std::min(total_, inputs->empty() ? *c : *c + 1);
+      if (!more) total_ = std::min(total_, inputs->empty() && !*error ? *c : *c + 1);
     }
     if (!more) {
       room_.notify_all();

@@ -193,3 +193,28 @@ TEST_CASE("a forked child has workers of its own", "[parallel]") {
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
 }
+
+TEST_CASE("what the stream's reader throws reaches the caller, in order", "[parallel]") {
+  auto run = [](int jobs) {
+    size_t read = 0;
+    std::vector<size_t> got;
+    try {
+      smr::ordered_parallel_stream<size_t, size_t>(
+          jobs, smr::StreamLimits{},
+          [&](size_t& in) {
+            if (read == 3'000) throw std::runtime_error("unreadable");
+            in = read++;
+            return true;
+          },
+          [](const size_t&) { return size_t{1}; }, [](size_t& in) { return in; },
+          [&](size_t&& v) { got.push_back(v); });
+    } catch (const std::runtime_error& e) {
+      CHECK(std::string(e.what()) == "unreadable");
+      for (size_t i = 0; i < got.size(); ++i) REQUIRE(got[i] == i);
+      return true;
+    }
+    return false;
+  };
+  CHECK(run(1));
+  CHECK(run(2));
+}
