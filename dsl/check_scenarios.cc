@@ -10,6 +10,7 @@
 
 #include "dsl/check_literals.h"
 #include "dsl/core/parallel.h"
+#include "dsl/core/small_set.h"
 #include "dsl/core/spelling.h"
 
 namespace smr::check {
@@ -39,26 +40,13 @@ class BreachValues {
   Diagnostics& diags_;
   LiteralChecker literals_;
   ScenarioBreach& br_;
-  // (person or -1, name) of each value set: searched in order while few (a
-  // breach sets a handful), in a set past that (a breach may name 100,000
-  // people).
-  std::vector<std::pair<int, std::string_view>> set_here_;
-  std::set<std::pair<int, std::string_view>> many_set_here_;
+  // (person or -1, name) of each value set (a breach may name 100,000 people).
+  SmallSet<std::pair<int, std::string_view>> set_here_;
   bool has_severity_ = false;
 };
 
 bool BreachValues::set_twice(const ast::FactValue& fv, PersonFactValues* person) {
-  std::pair<int, std::string_view> key(person ? person->person : -1, fv.name.text);
-  constexpr size_t kFew = 16;
-  if (many_set_here_.empty() && set_here_.size() < kFew) {
-    if (std::find(set_here_.begin(), set_here_.end(), key) == set_here_.end()) {
-      set_here_.push_back(key);
-      return false;
-    }
-  } else {
-    if (many_set_here_.empty()) many_set_here_.insert(set_here_.begin(), set_here_.end());
-    if (many_set_here_.insert(key).second) return false;
-  }
+  if (set_here_.insert({person ? person->person : -1, fv.name.text})) return false;
   diags_.error(fv.name.loc, fmt::format("'{}' is set twice", fv.name.text));
   return true;
 }

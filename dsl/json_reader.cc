@@ -1,8 +1,9 @@
 #include "dsl/json_reader.h"
 
-#include <algorithm>
 #include <memory>
 #include <unordered_set>
+
+#include "dsl/core/small_set.h"
 
 namespace smr::json {
 
@@ -110,22 +111,8 @@ class PlaceScanner {
   struct Frame {
     size_t place;
     bool object;
-    // An object's keys (views of the text, or of `unescaped_`): searched in
-    // order while few (most objects have a handful), hashed once there are
-    // many.
-    std::vector<std::string_view> few;
-    std::unordered_set<std::string_view> many;
-
-    bool insert(std::string_view name) {
-      constexpr size_t kFew = 16;
-      if (many.empty() && few.size() < kFew) {
-        if (std::find(few.begin(), few.end(), name) != few.end()) return false;
-        few.push_back(name);
-        return true;
-      }
-      if (many.empty()) many.insert(few.begin(), few.end());
-      return many.insert(name).second;
-    }
+    // An object's keys: views of the text, or of `unescaped_`.
+    SmallSet<std::string_view, std::unordered_set<std::string_view>> keys;
   };
 
   // A value starting at `i`; sets *want_value when a container's first
@@ -161,7 +148,7 @@ class PlaceScanner {
       name = *unescaped_.emplace_back(
           std::make_unique<std::string>(Json::parse(t_.substr(i, end - i)).get<std::string>()));
     }
-    if (!stack_.back().insert(name)) duplicates.push_back({i, std::string(name)});
+    if (!stack_.back().keys.insert(name)) duplicates.push_back({i, std::string(name)});
     i = skip_ws(t_, end);
     return skip_ws(t_, i + 1);
   }
