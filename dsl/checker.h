@@ -13,16 +13,10 @@
 #include "dsl/ast.hpp"
 #include "dsl/core/diagnostic.h"
 #include "dsl/core/source.h"
+#include "dsl/front_end.h"
 #include "dsl/model.h"
 
 namespace smr {
-
-// How long the checker's phases took (the benchmark reads them).
-struct CheckSeconds {
-  double declarations = 0;  // regime, functions, facts, tables, breach types, rules (one thread)
-  double orgs = 0;          // orgs, .smr and JSON (one thread)
-  double scenarios = 0;     // scenarios (on `jobs` threads)
-};
 
 struct CheckOptions {
   int jobs = 1;  // threads for checking scenarios

@@ -40,13 +40,9 @@ FrontEndOutput build_model(const FrontEndInput& input, SourceManager& sources, D
   }
   // Check even after syntax errors, so one run reports as much as it can.
   start = std::chrono::steady_clock::now();
-  CheckSeconds parts;
-  options.seconds = &parts;
+  options.seconds = &out.check_parts;
   out.model = check_model(loaded.files, diags, options);
   out.check_seconds = seconds_since(start);
-  out.check_declarations_seconds = parts.declarations;
-  out.check_orgs_seconds = parts.orgs;
-  out.check_scenarios_seconds = parts.scenarios;
   if (input.keep_syntax_to_exit) {
     // Held through a pointer that is never destroyed, so leak checkers still
     // see the trees as reachable.

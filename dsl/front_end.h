@@ -33,6 +33,13 @@ struct FrontEndInput {
   bool keep_syntax_to_exit = false;
 };
 
+// How long the checker's phases took (the benchmark reads them).
+struct CheckSeconds {
+  double declarations = 0;  // regime, functions, facts, tables, breach types, rules (one thread)
+  double orgs = 0;          // orgs, .smr and JSON (one thread)
+  double scenarios = 0;     // scenarios (on `jobs` threads)
+};
+
 // What the front end produced. `unreadable` is set ("path: reason") when a
 // file named in the input could not be read; nothing else is then done.
 struct FrontEndOutput {
@@ -41,9 +48,7 @@ struct FrontEndOutput {
   std::vector<int> root_of;
   std::string unreadable;
   double parse_seconds = 0, check_seconds = 0;
-  // Parts of check_seconds: declarations and orgs on one thread, scenarios
-  // on `jobs` threads.
-  double check_declarations_seconds = 0, check_orgs_seconds = 0, check_scenarios_seconds = 0;
+  CheckSeconds check_parts;  // the parts of check_seconds
 };
 
 // Reads, parses and checks the model. Diagnostics go to `diags`, with places

@@ -31,9 +31,7 @@ std::unique_ptr<Compilation> compile(std::vector<SourceText> files,
   c->unreadable = std::move(out.unreadable);
   c->seconds.parse = out.parse_seconds;
   c->seconds.check = out.check_seconds;
-  c->seconds.check_declarations = out.check_declarations_seconds;
-  c->seconds.check_orgs = out.check_orgs_seconds;
-  c->seconds.check_scenarios = out.check_scenarios_seconds;
+  c->seconds.check_parts = out.check_parts;
   if (!c->unreadable.empty()) return c;
   auto start = std::chrono::steady_clock::now();
   if (!c->diags.has_errors()) check_orgs(c->model, c->diags, options.org_warnings);

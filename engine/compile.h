@@ -34,9 +34,8 @@ struct Compilation {
   std::vector<std::unique_ptr<OrgGraph>> graphs;  // per org, built when ok()
   struct {
     double parse = 0, check = 0, org_checks = 0, graphs = 0;
-    // Parts of `check`: declarations and orgs (one thread), scenarios (jobs).
-    double check_declarations = 0, check_orgs = 0, check_scenarios = 0;
-    double person_facts = 0;  // person facts the rules need, per breach (one thread)
+    CheckSeconds check_parts;  // the parts of `check`
+    double person_facts = 0;   // person facts the rules need, per breach (one thread)
   } seconds;
 
   bool ok() const { return unreadable.empty() && !diags.has_errors(); }

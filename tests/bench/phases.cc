@@ -68,9 +68,9 @@ Phases measure_phases(const std::string& path, std::string text) {
     return p;
   }
   p.parse = c->seconds.parse;
-  p.check_declarations = c->seconds.check_declarations;
-  p.check_orgs = c->seconds.check_orgs;
-  p.check_scenarios = c->seconds.check_scenarios;
+  p.check_declarations = c->seconds.check_parts.declarations;
+  p.check_orgs = c->seconds.check_parts.orgs;
+  p.check_scenarios = c->seconds.check_parts.scenarios;
   p.org_checks = c->seconds.org_checks;
   p.graphs = c->seconds.graphs;
   p.person_facts = c->seconds.person_facts;
