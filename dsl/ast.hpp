@@ -349,9 +349,24 @@ struct Import : Node {
 using Decl = x3::variant<ErrorNode, Regime, FunctionDecl, ResponsibilityDecl, FactDecl, TableDecl,
                          BreachDecl, RuleDecl, Org, Scenario, Import>;
 
+// The scenarios that end a large file, which parse_file leaves unparsed
+// when asked to: the checker parses, checks and frees them a piece at a
+// time, so the tree of a million scenarios never exists at once. Found by
+// a scan of the text (braces, strings, comments and each top-level
+// declaration's first word), so a piece that does not parse cleanly sends
+// the file back to being parsed whole.
+struct ScenarioTail {
+  uint32_t file_id = 0;
+  std::string_view text;     // the whole file's text
+  std::vector<size_t> cuts;  // piece k is [cuts[k], cuts[k + 1]); cuts[0] begins the tail
+  size_t scenarios = 0;      // how many scenarios the tail holds
+  size_t pieces() const { return cuts.size() - 1; }
+};
+
 struct File {
   uint32_t file_id = 0;
   std::vector<Decl> decls;
+  std::optional<ScenarioTail> tail;  // see ScenarioTail
   // What the tree's views point to besides the source (one per parsed piece).
   std::vector<std::unique_ptr<TextStore>> stores;
   // The file could not be read as a whole (invalid UTF-8): what it declares

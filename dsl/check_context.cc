@@ -82,6 +82,7 @@ Declarations::Declarations(std::vector<ast::File>& files) {
   if (!files.empty()) first_file = files.front().file_id;
   for (auto& f : files) {
     some_file_unreadable = some_file_unreadable || f.unreadable;
+    if (f.tail) tails.push_back(&*f.tail);
     for (auto& d : f.decls) {
       if (auto* e = boost::get<ast::ErrorNode>(&d); e && !e->name.empty())
         broken[std::string(e->keyword)].emplace(e->name);

@@ -92,6 +92,8 @@ struct Declarations {
   // Orgs and scenarios are mutable: their bodies are released once checked.
   std::vector<ast::Org*> orgs;
   std::vector<ast::Scenario*> scenarios;
+  // Scenarios still to be parsed, after those above (see ast::ScenarioTail).
+  std::vector<const ast::ScenarioTail*> tails;
   uint32_t first_file = 0;
   bool some_file_unreadable = false;  // invalid UTF-8: its declarations are unknown
   // Names of broken top-level declarations, by keyword (`function` -> CEO).
@@ -107,6 +109,9 @@ struct Context {
   Symbols& symbols;
   Diagnostics& diags;
   int jobs = 1;
+  // Set when a scenario tail did not parse cleanly as scenarios: the model
+  // is then incomplete, and the files must be parsed whole and checked again.
+  bool tail_failed = false;
 };
 
 // Frees a list of the syntax tree that has been checked: the model built

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -12,6 +13,7 @@
 #include "dsl/core/parallel.h"
 #include "dsl/core/small_set.h"
 #include "dsl/core/spelling.h"
+#include "dsl/parser.h"
 
 namespace smr::check {
 
@@ -264,10 +266,76 @@ std::optional<Scenario> ScenarioChecker::check(const ast::Scenario& s, Diagnosti
   return sc;
 }
 
+namespace {
+
+// A scenario of a tail piece, checked; kept if its name is new.
+struct TailScenario {
+  std::string title;
+  SourceLoc loc;
+  std::optional<Scenario> scenario;
+  Diagnostics diags;
+};
+
+// A tail piece's scenarios; not `clean` when the piece had a syntax error
+// or a declaration other than a scenario.
+struct TailPiece {
+  std::vector<TailScenario> scenarios;
+  bool clean = true;
+};
+
+// Parses, checks and frees piece `k` of `tail`.
+TailPiece check_piece(const ScenarioChecker& checker, const ast::ScenarioTail& tail, size_t k) {
+  TailPiece out;
+  ast::TextStore store;
+  Diagnostics syntax;
+  std::vector<ast::Decl> decls = parse_piece(tail, k, syntax, store);
+  out.clean = !syntax.has_errors();
+  out.scenarios.reserve(decls.size());
+  for (const auto& d : decls) {
+    const auto* s = boost::get<ast::Scenario>(&d);
+    if (!s) out.clean = false;
+    if (!out.clean) break;
+    TailScenario& t = out.scenarios.emplace_back();
+    t.title = s->title.text;
+    t.loc = s->title.loc;
+    t.scenario = checker.check(*s, t.diags);
+  }
+  return out;
+}
+
+// Checks a file's scenario tail a piece at a time on `jobs` threads, in
+// order, appending to `scenarios`. False when a piece is not clean.
+bool check_tail(Context& c, const ScenarioChecker& checker, const ast::ScenarioTail& tail,
+                std::vector<Scenario>& scenarios) {
+  std::atomic<bool> failed{false};
+  ordered_parallel_map<TailPiece>(
+      tail.pieces(), c.jobs, 1,
+      [&](size_t k) {
+        TailPiece piece;
+        piece.clean = !failed;  // after a failure the rest is not worked out
+        if (piece.clean) piece = check_piece(checker, tail, k);
+        if (!piece.clean) failed = true;
+        return piece;
+      },
+      [&](TailPiece&& piece) {
+        if (failed) return;
+        for (auto& t : piece.scenarios) {
+          if (!c.symbols.scenarios.declare(t.title, t.loc, scenarios.size(), c.diags)) continue;
+          c.diags.append(t.diags);
+          scenarios.push_back(t.scenario ? std::move(*t.scenario)
+                                         : Scenario{std::move(t.title), -1, {}, {}, t.loc});
+        }
+      });
+  return !failed;
+}
+
+}  // namespace
+
 void check_scenarios(Context& c) {
   // Names first, in order; then the scenarios themselves, which do not
   // depend on each other: a large model checks them on `jobs` threads, each
-  // with its own diagnostics, merged in order.
+  // with its own diagnostics, merged in order. Then the files' scenario
+  // tails, parsed as they are checked.
   std::vector<ast::Scenario*> todo;
   for (auto* s : c.decls.scenarios) {
     if (c.symbols.scenarios.declare(s->title.text, s->title.loc, todo.size(), c.diags))
@@ -279,7 +347,9 @@ void check_scenarios(Context& c) {
   };
   ScenarioChecker checker(c.model, c.symbols);
   std::vector<Scenario> scenarios;
-  scenarios.reserve(todo.size());
+  size_t tail_scenarios = 0;
+  for (const auto* tail : c.decls.tails) tail_scenarios += tail->scenarios;
+  scenarios.reserve(todo.size() + tail_scenarios);
   ordered_parallel_map<Checked>(
       todo.size(), c.jobs, 256,
       [&](size_t i) {
@@ -295,6 +365,12 @@ void check_scenarios(Context& c) {
                                 ? std::move(*done.scenario)
                                 : Scenario{std::string(s.title.text), -1, {}, {}, s.title.loc});
       });
+  for (const auto* tail : c.decls.tails) {
+    if (!check_tail(c, checker, *tail, scenarios)) {
+      c.tail_failed = true;
+      return;
+    }
+  }
   c.model.scenarios = std::move(scenarios);
 }
 

@@ -33,6 +33,7 @@ model::Model check_model(std::vector<ast::File>& files, Diagnostics& diags,
   lap(s ? &s->orgs : nullptr);
   check::check_scenarios(c);
   lap(s ? &s->scenarios : nullptr);
+  if (options.tail_failed) *options.tail_failed = c.tail_failed;
   return model;
 }
 

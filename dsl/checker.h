@@ -25,6 +25,10 @@ struct CheckOptions {
   const SourceManager* sources = nullptr;
   std::vector<uint32_t> org_json_files;
   CheckSeconds* seconds = nullptr;  // filled in when given
+  // Set to true when a file's scenario tail (ast::File::tail) turned out
+  // not to be scenarios parsing cleanly: the model is then incomplete, and
+  // the caller parses those files whole and checks again.
+  bool* tail_failed = nullptr;
 };
 
 // Checks the files of one model (all but the org-graph checks, which the

@@ -13,12 +13,13 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-}  // namespace
-
-FrontEndOutput build_model(const FrontEndInput& input, SourceManager& sources, Diagnostics& diags) {
+// One load and check of the model; `tail_failed` as CheckOptions says.
+FrontEndOutput build_once(const FrontEndInput& input, SourceManager& sources, Diagnostics& diags,
+                          bool defer_scenarios, bool* tail_failed) {
   FrontEndOutput out;
   auto start = std::chrono::steady_clock::now();
-  LoadResult loaded = load_model(input.files, sources, diags, input.jobs, input.import_roots);
+  LoadResult loaded =
+      load_model(input.files, sources, diags, input.jobs, input.import_roots, defer_scenarios);
   out.parse_seconds = seconds_since(start);
   if (!loaded.unreadable.empty()) {
     out.unreadable = loaded.unreadable;
@@ -41,6 +42,7 @@ FrontEndOutput build_model(const FrontEndInput& input, SourceManager& sources, D
   // Check even after syntax errors, so one run reports as much as it can.
   start = std::chrono::steady_clock::now();
   options.seconds = &out.check_parts;
+  options.tail_failed = tail_failed;
   out.model = check_model(loaded.files, diags, options);
   out.check_seconds = seconds_since(start);
   if (input.keep_syntax_to_exit) {
@@ -51,6 +53,28 @@ FrontEndOutput build_model(const FrontEndInput& input, SourceManager& sources, D
     std::lock_guard lock(kept_mutex);
     kept->push_back(std::move(loaded.files));
   }
+  return out;
+}
+
+}  // namespace
+
+FrontEndOutput build_model(const FrontEndInput& input, SourceManager& sources, Diagnostics& diags) {
+  // Large files' scenario tails are parsed while they are checked; should
+  // one not parse cleanly, everything is done again the plain way, so that
+  // the diagnostics are exactly those of parsing the file whole.
+  uint32_t files_before = sources.file_count();
+  Diagnostics attempt = diags;
+  bool tail_failed = false;
+  FrontEndOutput out = build_once(input, sources, attempt, input.stream_scenarios, &tail_failed);
+  if (!tail_failed) {
+    diags = std::move(attempt);
+    return out;
+  }
+  double seconds = out.parse_seconds + out.check_seconds;
+  out = FrontEndOutput();  // frees the partial model before the second load
+  sources.keep_first(files_before);
+  out = build_once(input, sources, diags, false, nullptr);
+  out.parse_seconds += seconds;
   return out;
 }
 

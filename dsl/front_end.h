@@ -31,6 +31,10 @@ struct FrontEndInput {
   // nodes that nothing reads again, so leave them to the process's end
   // rather than spend time freeing them.
   bool keep_syntax_to_exit = false;
+  // Parse the scenarios that end a large file as they are checked, a piece
+  // at a time, so that their syntax tree never exists whole (the model and
+  // the diagnostics are the same either way).
+  bool stream_scenarios = true;
 };
 
 // How long the checker's phases took (the benchmark reads them).

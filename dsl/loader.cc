@@ -109,7 +109,8 @@ bool import_allowed(const std::string& path, const std::vector<fs::path>& roots)
 }  // namespace
 
 LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sources,
-                      Diagnostics& diags, int jobs, const std::vector<std::string>& extra_roots) {
+                      Diagnostics& diags, int jobs, const std::vector<std::string>& extra_roots,
+                      bool defer_scenarios) {
   LoadResult result;
   std::vector<fs::path> allowed = allowed_roots(roots, extra_roots);
   std::set<std::string> seen;
@@ -145,7 +146,7 @@ LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sourc
     uint32_t id = sources.add(item.path, std::move(text));
     result.root_of.resize(id, -1);
     result.root_of[id - 1] = item.root;
-    ast::File file = parse_file(sources, id, diags, jobs);
+    ast::File file = parse_file(sources, id, diags, jobs, defer_scenarios);
     fs::path dir = fs::path(item.path).parent_path();
     for (const auto& d : file.decls) {
       if (const auto* imp = boost::get<ast::Import>(&d)) {

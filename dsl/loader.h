@@ -33,9 +33,11 @@ struct LoadResult {
 // relative to the importing file, and a missing one is an error at the
 // import.
 // Imports may only read files below the directory of an input file or below
-// one of `extra_roots`.
+// one of `extra_roots`. With `defer_scenarios`, the scenarios that end a
+// large file are left to the checker (see ast::ScenarioTail).
 LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sources,
-                      Diagnostics& diags, int jobs, const std::vector<std::string>& extra_roots);
+                      Diagnostics& diags, int jobs, const std::vector<std::string>& extra_roots,
+                      bool defer_scenarios = false);
 
 // Reads a whole file; false with `error` set when it cannot.
 bool read_file(const std::string& path, std::string* text, std::string* error);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <optional>
 #include <thread>
 
 #include "dsl/core/parallel.h"
@@ -38,40 +39,154 @@ std::vector<ast::Decl> parse_range(uint32_t file_id, const char* begin, const ch
   return decls;
 }
 
-// Offsets where a top-level declaration ends (brace depth 0, after `;` or
-// `}`), about `pieces` apart. Strings and comments are skipped.
-std::vector<size_t> split_points(std::string_view text, int pieces) {
-  std::vector<size_t> out;
-  size_t step = text.size() / pieces, next = step;
+// The characters the top-level scan stops at; the rest are skipped fast.
+struct StopChars {
+  bool at[256] = {};
+  StopChars() {
+    for (unsigned char c : std::string_view("\"/{};")) at[c] = true;
+  }
+};
+
+// Where the top-level declaration starting at `i` (brace depth 0) ends:
+// just past its `;` or closing `}`; npos when it does not end. Strings and
+// comments are skipped as the lexer reads them.
+size_t top_level_end(std::string_view text, size_t i) {
+  static const StopChars stop;
+  size_t n = text.size();
   int depth = 0;
-  for (size_t i = 0; i < text.size() && static_cast<int>(out.size()) < pieces - 1; ++i) {
+  for (; i < n; ++i) {
+    while (i < n && !stop.at[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == n) break;
     char c = text[i];
     if (c == '"') {
-      while (++i < text.size() && text[i] != '"' && text[i] != '\n') {
+      while (++i < n && text[i] != '"' && text[i] != '\n') {
         if (text[i] == '\\') ++i;
       }
-    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-      while (i < text.size() && text[i] != '\n') ++i;
-    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
-      size_t end = text.find("*/", i + 2);
-      i = end == std::string_view::npos ? text.size() : end + 1;
+    } else if (c == '/' && i + 1 < n && text[i + 1] == '/') {
+      while (i < n && text[i] != '\n') ++i;
+    } else if (c == '/' && i + 1 < n && text[i + 1] == '*') {
+      size_t close = text.find("*/", i + 2);
+      i = close == std::string_view::npos ? n : close + 1;
     } else if (c == '{') {
       ++depth;
     } else if (c == '}') {
-      --depth;
+      if (--depth == 0) return i + 1;
+    } else if (c == ';' && depth == 0) {
+      return i + 1;
     }
-    if ((c == '}' || c == ';') && depth == 0 && i + 1 >= next) {
-      out.push_back(i + 1);
-      next = i + 1 + step;
+  }
+  return std::string_view::npos;
+}
+
+// Offsets where a top-level declaration ends, about `pieces` apart.
+std::vector<size_t> split_points(std::string_view text, int pieces) {
+  std::vector<size_t> out;
+  size_t step = text.size() / pieces, next = step;
+  for (size_t at = 0; static_cast<int>(out.size()) < pieces - 1;) {
+    at = top_level_end(text, at);
+    if (at == std::string_view::npos || at >= text.size()) break;
+    if (at >= next) {
+      out.push_back(at);
+      next = at + step;
     }
   }
   return out;
 }
 
+// True when the declaration after `at` (past blanks and comments) begins
+// with the keyword `scenario`.
+bool starts_scenario(std::string_view text, size_t at) {
+  const char* end = text.data() + text.size();
+  const char* p = parser::skip_space(text.data() + at, end);
+  constexpr std::string_view kKeyword = "scenario";
+  return static_cast<size_t>(end - p) > kKeyword.size() &&
+         std::string_view(p, kKeyword.size()) == kKeyword &&
+         !parser::is_ident_char(p[kKeyword.size()]);
+}
+
+// The scenarios that end `text` (from `start`), cut into pieces of about
+// `piece_bytes` at their boundaries; nullopt when the file does not end in
+// scenarios or its braces do not balance.
+std::optional<ast::ScenarioTail> find_scenario_tail(std::string_view text, size_t start,
+                                                    size_t piece_bytes) {
+  ast::ScenarioTail tail;
+  bool in_tail = false;
+  for (size_t at = start;;) {
+    const char* rest = parser::skip_space(text.data() + at, text.data() + text.size());
+    if (rest == text.data() + text.size()) break;  // only blanks and comments left
+    bool scenario = starts_scenario(text, at);
+    size_t end = top_level_end(text, at);
+    if (end == std::string_view::npos) return std::nullopt;
+    if (!scenario) {
+      in_tail = false;
+    } else if (!in_tail) {
+      in_tail = true;
+      tail.cuts.assign(1, at);
+      tail.scenarios = 0;
+    }
+    if (scenario) {
+      ++tail.scenarios;
+      if (end - tail.cuts.back() >= piece_bytes) tail.cuts.push_back(end);
+    }
+    at = end;
+  }
+  if (!in_tail) return std::nullopt;
+  if (tail.cuts.back() != text.size()) tail.cuts.push_back(text.size());
+  if (tail.cuts.size() < 2) return std::nullopt;
+  return tail;
+}
+
+}  // namespace
+
+namespace {
+
+// Parses [first, last) of `text` as pieces at once when it is large and
+// `threads` allow: the declarations, or nullopt when a piece has a syntax
+// error (pieces may then be cut wrongly, so the caller parses in one go).
+std::optional<std::vector<ast::Decl>> parse_in_pieces(
+    uint32_t file_id, std::string_view text, size_t first, size_t last, int threads,
+    const std::string& path, std::vector<std::unique_ptr<ast::TextStore>>& stores) {
+  std::vector<size_t> cuts = split_points(text.substr(0, last), threads);
+  cuts.erase(std::remove_if(cuts.begin(), cuts.end(), [&](size_t c) { return c <= first; }),
+             cuts.end());
+  if (cuts.empty()) return std::nullopt;
+  cuts.insert(cuts.begin(), first);
+  cuts.push_back(last);
+  size_t n = cuts.size() - 1;
+  std::vector<std::vector<ast::Decl>> parts(n);
+  std::vector<Diagnostics> part_diags(n);
+  std::vector<std::unique_ptr<ast::TextStore>> part_stores;
+  for (size_t k = 0; k < n; ++k) part_stores.push_back(std::make_unique<ast::TextStore>());
+  const char* begin = text.data();
+  TaskGroup workers;
+  auto parse_part = [&](size_t k) {
+    parts[k] = parse_range(file_id, begin, begin + cuts[k], begin + cuts[k + 1], part_diags[k],
+                           path, *part_stores[k], k == 0 ? last - first : 0);
+  };
+  // Every piece on a worker thread (the calling thread waits): the tree
+  // then lives in the heaps of the threads that check the scenarios and
+  // free it, which reuse its memory.
+  for (size_t k = 0; k < n; ++k) {
+    if (!workers.start([&, k] { parse_part(k); })) parse_part(k);  // no thread: here
+  }
+  workers.wait();
+  bool clean = std::none_of(part_diags.begin(), part_diags.end(),
+                            [](const Diagnostics& d) { return d.has_errors(); });
+  if (!clean) return std::nullopt;
+  size_t total = 0;
+  for (const auto& p : parts) total += p.size();
+  std::vector<ast::Decl> decls = std::move(parts[0]);
+  decls.reserve(total);  // room already, as a rule: nothing moves
+  for (size_t k = 1; k < n; ++k)
+    std::move(parts[k].begin(), parts[k].end(), std::back_inserter(decls));
+  for (auto& st : part_stores) stores.push_back(std::move(st));
+  return decls;
+}
+
 }  // namespace
 
 ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics& diags,
-                     int threads) {
+                     int threads, bool defer_scenarios) {
   ast::File out;
   out.file_id = file_id;
   const std::string& text = sources.text(file_id);
@@ -80,60 +195,60 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
     out.unreadable = true;
     return out;
   }
+  bool clean = true;
   if (long open = parser::find_unterminated_comment(text); open >= 0) {
     diags.error(
         {file_id, static_cast<uint32_t>(open), 2},
         "unterminated comment: this '/*' has no closing '*/', so the rest of the file would be "
         "ignored");
+    clean = false;
   }
   const char* begin = text.data();
-  const char* end = begin + text.size();
   // A byte order mark, as some editors write, is not part of the text.
   size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-  constexpr size_t kParallelFrom = size_t{4} << 20;
-  std::vector<size_t> cuts = threads > 1 && text.size() >= kParallelFrom
-                                 ? split_points(text, threads)
-                                 : std::vector<size_t>{};
-  if (!cuts.empty()) {
-    // Large files: parse pieces between top-level declarations at once. A
-    // syntax error anywhere means the pieces may be cut wrongly, so the file
-    // is then parsed again in one go for the exact diagnostics.
-    cuts.insert(cuts.begin(), start);
-    cuts.push_back(text.size());
-    size_t n = cuts.size() - 1;
-    std::vector<std::vector<ast::Decl>> parts(n);
-    std::vector<Diagnostics> part_diags(n);
+  const std::string& path = sources.path(file_id);
+  constexpr size_t kLargeFile = size_t{4} << 20;
+  if (clean && text.size() >= kLargeFile) {
+    // The scenarios that end a large file are left to the checker, which
+    // parses them a piece at a time (see ast::ScenarioTail).
+    constexpr size_t kTailPiece = size_t{128} << 10;
+    std::optional<ast::ScenarioTail> tail;
+    if (defer_scenarios) tail = find_scenario_tail(text, start, kTailPiece);
+    size_t head_end = tail ? tail->cuts.front() : text.size();
     std::vector<std::unique_ptr<ast::TextStore>> stores;
-    for (size_t k = 0; k < n; ++k) stores.push_back(std::make_unique<ast::TextStore>());
-    TaskGroup workers;
-    auto parse_part = [&](size_t k) {
-      parts[k] = parse_range(file_id, begin, begin + cuts[k], begin + cuts[k + 1], part_diags[k],
-                             sources.path(file_id), *stores[k], k == 0 ? text.size() : 0);
-    };
-    // Every piece on a worker thread (the calling thread waits): the tree
-    // then lives in the heaps of the threads that check the scenarios and
-    // free it, which reuse its memory.
-    for (size_t k = 0; k < n; ++k) {
-      if (!workers.start([&, k] { parse_part(k); })) parse_part(k);  // no thread: here
+    std::optional<std::vector<ast::Decl>> head;
+    if (threads > 1 && head_end - start >= kLargeFile) {
+      head = parse_in_pieces(file_id, text, start, head_end, threads, path, stores);
     }
-    workers.wait();
-    bool clean = std::none_of(part_diags.begin(), part_diags.end(),
-                              [](const Diagnostics& d) { return d.has_errors(); });
-    if (clean) {
-      size_t total = 0;
-      for (const auto& p : parts) total += p.size();
-      out.decls = std::move(parts[0]);
-      out.decls.reserve(total);  // room already, as a rule: nothing moves
-      for (size_t k = 1; k < n; ++k)
-        std::move(parts[k].begin(), parts[k].end(), std::back_inserter(out.decls));
+    if (!head && tail) {
+      Diagnostics head_diags;
+      stores.push_back(std::make_unique<ast::TextStore>());
+      head = parse_range(file_id, begin, begin + start, begin + head_end, head_diags, path,
+                         *stores.back());
+      if (head_diags.has_errors()) head.reset();
+    }
+    if (head) {
+      out.decls = std::move(*head);
       out.stores = std::move(stores);
+      if (tail) {
+        tail->file_id = file_id;
+        tail->text = text;
+        out.tail = std::move(tail);
+      }
       return out;
     }
   }
   out.stores.push_back(std::make_unique<ast::TextStore>());
-  out.decls = parse_range(file_id, begin, begin + start, end, diags, sources.path(file_id),
+  out.decls = parse_range(file_id, begin, begin + start, begin + text.size(), diags, path,
                           *out.stores.back());
   return out;
+}
+
+std::vector<ast::Decl> parse_piece(const ast::ScenarioTail& tail, size_t piece, Diagnostics& diags,
+                                   ast::TextStore& store) {
+  const char* begin = tail.text.data();
+  return parse_range(tail.file_id, begin, begin + tail.cuts[piece], begin + tail.cuts[piece + 1],
+                     diags, "", store);
 }
 
 }  // namespace smr

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "engine/compile.h"
@@ -370,5 +371,91 @@ TEST_CASE("every reserved word is recognised, and ids with digits or capitals ar
   for (std::string_view w : smr::parser::reserved_words()) CHECK(smr::parser::is_reserved(w));
   for (std::string_view w : {"p123", "F7", "Regime", "regime2", "x", "board_", "_board"}) {
     CHECK_FALSE(smr::parser::is_reserved(w));
+  }
+}
+
+namespace {
+
+// Declarations followed by scenarios, `bytes` in all, with braces inside
+// strings and comments that a scan of the text must not count.
+struct TailText {
+  std::string head =
+      "regime \"T\" { currency GBP; }\n"
+      "function CEO \"Chief { of all }\";\n"
+      "/* } */ // }\n";
+  std::string scenarios;
+  size_t count = 0;
+  explicit TailText(size_t bytes) {
+    scenarios += "scenario \"a } b\" { breach harm on 2022-01-01 { severity 2; } }\n";
+    count = 1;
+    while (head.size() + scenarios.size() < bytes) {
+      scenarios += fmt::format(
+          "scenario \"s{}\" {{ breach harm on 2022-01-01 {{ severity 2; }} }} // {{\n", count++);
+    }
+  }
+};
+
+size_t scenarios_in(const ast::File& f) {
+  return std::count_if(f.decls.begin(), f.decls.end(),
+                       [](const ast::Decl& d) { return boost::get<ast::Scenario>(&d) != nullptr; });
+}
+
+}  // namespace
+
+TEST_CASE("the scenarios that end a large file are left for the checker, in pieces",
+          "[parser][tail]") {
+  TailText t(5'000'000);
+  SourceManager sources;
+  Diagnostics diags;
+  SECTION("found, counted, and cut between scenarios") {
+    std::string text = t.head + t.scenarios;
+    uint32_t id = sources.add("big.smr", text);
+    ast::File f = parse_file(sources, id, diags, 2, true);
+    CHECK(diags.all().empty());
+    CHECK(f.decls.size() == 2);  // the regime and the function
+    REQUIRE(f.tail);
+    CHECK(f.tail->scenarios == t.count);
+    // The tail begins where the function's declaration ends.
+    CHECK(f.tail->cuts.front() == t.head.find(";\n/*") + 1);
+    CHECK(f.tail->cuts.back() == text.size());
+    CHECK(f.tail->pieces() > 20);  // about 128 KiB each
+    size_t parsed = 0;
+    for (size_t k = 0; k < f.tail->pieces(); ++k) {
+      if (k > 0) CHECK(text.substr(f.tail->cuts[k] - 2, 2) == " }");
+      ast::TextStore store;
+      Diagnostics piece_diags;
+      ast::File piece;
+      piece.decls = parse_piece(*f.tail, k, piece_diags, store);
+      CHECK(piece_diags.all().empty());
+      CHECK(scenarios_in(piece) == piece.decls.size());
+      parsed += piece.decls.size();
+    }
+    CHECK(parsed == t.count);
+  }
+  SECTION("not when a declaration follows the scenarios") {
+    uint32_t id = sources.add("big.smr", t.head + t.scenarios + "function CFO \"x\";\n");
+    ast::File f = parse_file(sources, id, diags, 2, true);
+    CHECK_FALSE(f.tail);
+    CHECK(scenarios_in(f) == t.count);
+    CHECK(f.decls.size() == t.count + 3);
+  }
+  SECTION("not unless asked") {
+    uint32_t id = sources.add("big.smr", t.head + t.scenarios);
+    ast::File f = parse_file(sources, id, diags, 2, false);
+    CHECK_FALSE(f.tail);
+    CHECK(scenarios_in(f) == t.count);
+  }
+  SECTION("not after a syntax error: the file is parsed whole, every error reported") {
+    uint32_t id = sources.add("big.smr", "function ;\n" + t.head + t.scenarios + "scenario {");
+    ast::File f = parse_file(sources, id, diags, 2, true);
+    CHECK_FALSE(f.tail);
+    CHECK(diags.error_count() == 2);
+    CHECK(scenarios_in(f) == t.count);
+  }
+  SECTION("not when the braces do not balance") {
+    uint32_t id = sources.add("big.smr", t.head + t.scenarios + "scenario \"x\" { breach harm");
+    ast::File f = parse_file(sources, id, diags, 2, true);
+    CHECK_FALSE(f.tail);
+    CHECK(diags.has_errors());
   }
 }

@@ -2,6 +2,7 @@
 // the lines and columns that diagnostics print.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -27,6 +28,8 @@ class SourceManager {
   const std::string& path(uint32_t file) const { return files_[file - 1].path; }
   const std::string& text(uint32_t file) const { return files_[file - 1].text; }
   uint32_t file_count() const { return static_cast<uint32_t>(files_.size()); }
+  // Forgets the files added after the first `count` (a load to be redone).
+  void keep_first(uint32_t count) { files_.resize(std::min<size_t>(count, files_.size())); }
 
   LineCol line_col(SourceLoc loc) const;
   std::string_view line_text(uint32_t file, int line) const;

@@ -1,0 +1,138 @@
+// The front end on large files: the scenarios that end a file, parsed a
+// piece at a time as they are checked, give the same model and the same
+// diagnostics as the file parsed whole.
+#include "dsl/front_end.h"
+
+#include <fmt/format.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+using namespace smr;
+
+namespace {
+
+const char* const kModel = R"(regime "T" { currency GBP; }
+function CEO "Chief";
+responsibility safety "Safety" prescribed;
+fact loss: money = 0 GBP;
+person_fact reasonable_steps: bool = false;
+breach harm "Harm" { area safety; }
+breach leak "Leak" { area safety; }
+rule r1 { when severity >= 2; then censure to accountable where not reasonable_steps; }
+org acme "Acme" {
+  person ann "Ann" { relevant_income 100_000 GBP; holds CEO from 2020-01-01; responsible_for safety from 2020-01-01; }
+  person bob "Bob" { reports_to ann from 2020-01-01; }
+}
+)";
+
+// Scenarios of every shape, repeated until the file is `bytes` long; `odd`
+// is placed after the first thousand.
+std::string large_model(size_t bytes, const std::string& odd = "") {
+  std::string text = kModel;
+  for (int i = 0; text.size() < bytes; ++i) {
+    if (i == 1000) text += odd;
+    switch (i % 4) {
+      case 0:
+        text +=
+            fmt::format("scenario \"s{}\" {{ breach harm on 2022-01-{:02} {{ severity {}; }} }}\n",
+                        i, 1 + i % 28, 1 + i % 5);
+        break;
+      case 1:
+        text += fmt::format(
+            "scenario \"s\\\"{}\" {{ breach leak on 2023-03-01 {{ severity 3; loss {}_000 GBP; "
+            "person bob {{ reasonable_steps true; }} }} expect ann: censure; }}\n",
+            i, i % 700);
+        break;
+      case 2:
+        text += fmt::format(
+            "scenario \"s{}\" in acme {{ breach harm on 2021-05-05 {{ severity 1; }} "
+            "breach leak on 2021-06-05 {{ severity 4; person ann {{ reasonable_steps false; }} }} "
+            "}}\n",
+            i);
+        break;
+      default:
+        text += fmt::format("// scenario {} is a comment {{\nscenario \"s{}\" {{ }}\n", i, i);
+    }
+  }
+  return text;
+}
+
+// The model's scenarios, in words, and every diagnostic with its place.
+struct Built {
+  std::vector<std::string> scenarios;
+  std::vector<std::string> diagnostics;
+};
+
+Built build(const std::string& text, bool stream, int jobs) {
+  FrontEndInput input;
+  input.files.push_back({"big.smr", text});
+  input.jobs = jobs;
+  input.stream_scenarios = stream;
+  SourceManager sources;
+  Diagnostics diags;
+  FrontEndOutput out = build_model(input, sources, diags);
+  diags.sort_by_place();
+  Built b;
+  for (const auto& d : diags.all()) b.diagnostics.push_back(sources.render(d));
+  for (const auto& sc : out.model.scenarios) {
+    std::string s = fmt::format("{} org {} at {}:", sc.title, sc.org, sc.loc.offset);
+    for (const auto& br : sc.breaches) {
+      s += fmt::format(" [{} {} {} {}", br.type, br.date.to_string(), br.severity, br.loc.offset);
+      for (const auto& f : br.facts) s += f ? " " + f->number.to_string() : " -";
+      for (const auto& p : br.persons) {
+        s += fmt::format(" p{}", p.person);
+        for (const auto& v : p.values) s += v ? (v->boolean ? "T" : "F") : "-";
+      }
+      s += "]";
+    }
+    for (const auto& e : sc.expectations) s += fmt::format(" expect {}", e.person);
+    b.scenarios.push_back(s);
+  }
+  return b;
+}
+
+void same_both_ways(const std::string& text) {
+  Built whole = build(text, false, 2);
+  for (int jobs : {1, 2}) {
+    Built streamed = build(text, true, jobs);
+    CHECK(streamed.scenarios == whole.scenarios);
+    CHECK(streamed.diagnostics == whole.diagnostics);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a large file's scenarios parsed as they are checked give the same model",
+          "[front-end][tail]") {
+  SECTION("a clean file") {
+    std::string text = large_model(4'500'000);
+    Built b = build(text, true, 2);
+    if (!b.diagnostics.empty()) FAIL(b.diagnostics[0]);
+    REQUIRE(b.scenarios.size() > 40'000);
+    CHECK(b.scenarios[1].rfind("s\"1 org 0", 0) == 0);  // an escaped title
+    CHECK(b.scenarios[1].find("[1 2023-03-01 3") != std::string::npos);
+    same_both_ways(text);
+  }
+  SECTION("errors a scenario's check finds, and duplicate names") {
+    same_both_ways(large_model(4'500'000,
+                               "scenario \"s4\" { breach harm on 2022-01-01 { severity 2; } }\n"
+                               "scenario \"bad\" { breach nope on 2022-02-30 { severity 9; } "
+                               "expect zed: fine; }\n"
+                               "scenario \"s1000\" { }\n"));
+  }
+  SECTION("a syntax error among the scenarios: the file is parsed whole again") {
+    std::string text =
+        large_model(4'500'000, "scenario \"broken\" { breach harm on { severity 2; } }\n");
+    Built b = build(text, true, 2);
+    REQUIRE(b.diagnostics.size() >= 1);
+    CHECK(b.diagnostics[0].find("error:") != std::string::npos);
+    same_both_ways(text);
+  }
+  SECTION("a declaration hidden from the scan by a broken string") {
+    same_both_ways(large_model(4'500'000,
+                               "scenario \"open { breach harm\n"
+                               "function CFO \"x\"; scenario \"z\" { }\n"));
+  }
+}
