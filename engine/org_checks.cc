@@ -3,21 +3,30 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/strong_components.hpp>
+#include <boost/range/iterator_range.hpp>
+#include <cstdint>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "engine/interval_set.h"
 
 namespace smr {
 namespace {
 
+// An org's reporting lines at all times: a compressed graph (a million
+// people's org is checked in tens of MB), each edge carrying its index in
+// Org::edges.
+struct ReportProps {
+  int edge = -1;
+};
 using ReportGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-                          boost::property<boost::edge_index_t, int>>;
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, ReportProps,
+                                       boost::no_property, uint32_t, uint32_t>;
 using ReportEdge = boost::graph_traits<ReportGraph>::edge_descriptor;
 using ReportVertex = boost::graph_traits<ReportGraph>::vertex_descriptor;
 
@@ -25,12 +34,11 @@ using ReportVertex = boost::graph_traits<ReportGraph>::vertex_descriptor;
 struct ReportsOn {
   const ReportGraph* g = nullptr;
   const model::Org* org = nullptr;
-  const std::vector<int>* component = nullptr;
-  int which = -1;
+  const std::vector<uint32_t>* component = nullptr;
+  uint32_t which = 0;
   Date date;
   bool operator()(const ReportEdge& e) const {
-    int idx = boost::get(boost::edge_index, *g, e);
-    const model::Edge& edge = org->edges[idx];
+    const model::Edge& edge = org->edges[(*g)[e].edge];
     return edge.when.contains(date) && (*component)[boost::source(e, *g)] == which &&
            (*component)[boost::target(e, *g)] == which;
   }
@@ -53,61 +61,90 @@ struct CycleVisitor : boost::default_dfs_visitor {
   }
 };
 
-void check_cycles(const model::Org& org, Diagnostics& diags) {
-  size_t n = org.persons.size();
-  ReportGraph g(n);
+ReportGraph reporting_graph(const model::Org& org) {
+  std::vector<std::pair<uint32_t, uint32_t>> ends;
+  std::vector<ReportProps> props;
   for (size_t i = 0; i < org.edges.size(); ++i) {
     const model::Edge& e = org.edges[i];
-    if (e.kind == model::EdgeKind::ReportsTo)
-      boost::add_edge(e.person, e.target, static_cast<int>(i), g);
+    if (e.kind != model::EdgeKind::ReportsTo) continue;
+    ends.emplace_back(e.person, e.target);
+    props.push_back({static_cast<int>(i)});
   }
+  return ReportGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), props.begin(),
+                     org.persons.size());
+}
+
+// A strongly connected component that may hold a cycle on some date: its
+// members and the dates its inner edges change.
+struct CycleCandidate {
+  std::vector<uint32_t> members;
+  std::set<Date> breakpoints;
+  bool self_loop = false;
+};
+
+void report_cycle(const model::Org& org, const ReportGraph& g,
+                  const std::vector<ReportVertex>& parent, ReportEdge closing, Date d,
+                  Diagnostics& diags) {
+  ReportVertex from = boost::source(closing, g), to = boost::target(closing, g);
+  std::vector<ReportVertex> cycle{from};
+  for (ReportVertex v = from; v != to;) cycle.push_back(v = parent[v]);
+  std::reverse(cycle.begin(), cycle.end());  // to -> ... -> from, then back to `to`
+  auto first = std::min_element(cycle.begin(), cycle.end());
+  std::rotate(cycle.begin(), first, cycle.end());
+  std::string names;
+  for (ReportVertex v : cycle) names += org.persons[v].id + " -> ";
+  names += org.persons[cycle.front()].id;
+  std::string when = d == Date::min() ? std::string() : " on " + d.to_string();
+  diags.error(org.edges[g[closing].edge].loc, fmt::format("reporting cycle{}: {}", when, names));
+}
+
+void check_cycles(const model::Org& org, Diagnostics& diags) {
+  size_t n = org.persons.size();
+  ReportGraph g = reporting_graph(org);
   // Only a strongly connected component of the all-time graph can hold a
   // cycle on some date; look for one at each date its edges change.
-  std::vector<int> component(n);
-  int count = boost::strong_components(
+  std::vector<uint32_t> component(n);
+  uint32_t count = boost::strong_components(
       g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
-  std::vector<std::vector<int>> members(count);
-  for (size_t v = 0; v < n; ++v) members[component[v]].push_back(static_cast<int>(v));
-  std::vector<std::set<Date>> breakpoints(count);
-  std::vector<bool> self_loop(count, false);
+  std::vector<uint32_t> size(count, 0);
+  for (uint32_t c : component) ++size[c];
+  std::map<uint32_t, CycleCandidate> candidates;  // by component
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
-    int c = component[boost::source(e, g)];
-    if (c != component[boost::target(e, g)]) continue;
-    const model::Edge& edge = org.edges[boost::get(boost::edge_index, g, e)];
-    breakpoints[c].insert(edge.when.from);
-    if (edge.when.until != Date::max()) breakpoints[c].insert(edge.when.until);
-    if (boost::source(e, g) == boost::target(e, g)) self_loop[c] = true;
+    uint32_t c = component[boost::source(e, g)];
+    bool self_loop = boost::source(e, g) == boost::target(e, g);
+    if (c != component[boost::target(e, g)] || (size[c] < 2 && !self_loop)) continue;
+    const model::Edge& edge = org.edges[g[e].edge];
+    CycleCandidate& cand = candidates[c];
+    cand.breakpoints.insert(edge.when.from);
+    if (edge.when.until != Date::max()) cand.breakpoints.insert(edge.when.until);
+    cand.self_loop = cand.self_loop || self_loop;
   }
-  for (int c = 0; c < count; ++c) {
-    if (members[c].size() < 2 && !self_loop[c]) continue;
-    for (Date d : breakpoints[c]) {
-      ReportsOn pred{&g, &org, &component, c, d};
-      boost::filtered_graph<ReportGraph, ReportsOn> view(g, pred);
-      std::vector<ReportVertex> parent(n);
-      std::vector<boost::default_color_type> colour(n);
-      auto colours =
-          boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, g));
+  for (uint32_t v = 0; v < n; ++v) {
+    if (auto it = candidates.find(component[v]); it != candidates.end())
+      it->second.members.push_back(v);
+  }
+  // One set of marks for every search: each search leaves the marks of the
+  // component it searched cleared behind it.
+  std::vector<ReportVertex> parent(n);
+  std::vector<boost::default_color_type> colour(n, boost::white_color);
+  auto colours =
+      boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, g));
+  for (const auto& [c, cand] : candidates) {
+    for (Date d : cand.breakpoints) {
+      boost::filtered_graph<ReportGraph, ReportsOn> view(g, ReportsOn{&g, &org, &component, c, d});
+      bool found = false;
       try {
-        for (int v : members[c]) {
+        for (uint32_t v : cand.members) {
           if (colour[v] == boost::white_color) {
             boost::depth_first_visit(view, v, CycleVisitor{{}, &parent}, colours);
           }
         }
-      } catch (const CycleFound& found) {
-        ReportVertex from = boost::source(found.closing, g), to = boost::target(found.closing, g);
-        std::vector<ReportVertex> cycle{from};
-        for (ReportVertex v = from; v != to;) cycle.push_back(v = parent[v]);
-        std::reverse(cycle.begin(), cycle.end());  // to -> ... -> from, then back to `to`
-        auto first = std::min_element(cycle.begin(), cycle.end());
-        std::rotate(cycle.begin(), first, cycle.end());
-        std::string names;
-        for (ReportVertex v : cycle) names += org.persons[v].id + " -> ";
-        names += org.persons[cycle.front()].id;
-        std::string when = d == Date::min() ? std::string() : " on " + d.to_string();
-        int idx = boost::get(boost::edge_index, g, found.closing);
-        diags.error(org.edges[idx].loc, fmt::format("reporting cycle{}: {}", when, names));
-        break;
+      } catch (const CycleFound& cycle) {
+        report_cycle(org, g, parent, cycle.closing, d, diags);
+        found = true;
       }
+      for (uint32_t v : cand.members) colour[v] = boost::white_color;
+      if (found) break;
     }
   }
 }

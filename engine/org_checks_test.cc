@@ -85,3 +85,19 @@ TEST_CASE("responsible while holding no function is a warning", "[org-checks]") 
                             "7:68: warning: 'ann' is responsible for 'data' from 2023-07-01 on but "
                             "holds no function then"});
 }
+
+TEST_CASE("each part of the org that cycles is reported, in the order of its people",
+          "[org-checks]") {
+  auto c = compile(with_base(R"(org o {
+  person ann { holds CEO; responsible_for safety; }
+  person bob { reports_to cat from 2021-01-01; }
+  person cat { reports_to bob from 2020-01-01 until 2020-06-01; reports_to bob from 2022-01-01; }
+  person dan { reports_to eve; }
+  person eve { reports_to dan; }
+  person fay { reports_to fay from 2023-01-01; reports_to ann; }
+})"));
+  // Each at the line that closes it, as the search from the first person met it.
+  CHECK(c->errors() == Lines{"9:65: error: reporting cycle on 2022-01-01: bob -> cat -> bob",
+                             "11:16: error: reporting cycle: dan -> eve -> dan",
+                             "12:16: error: reporting cycle on 2023-01-01: fay -> fay"});
+}
