@@ -116,7 +116,11 @@ void BreachValues::set(const ast::FactValue& fv, PersonFactValues* person) {
       is_person_fact ? m_.person_facts[it->second.index] : m_.facts[it->second.index];
   auto v = literals_.typed(fv.value, def.type, def.percent, "the value of", n);
   if (!v) return;
-  (person ? person->values : br_.facts)[it->second.index] = v;
+  if (person) {
+    person->values[it->second.index] = v;
+  } else {
+    br_.give(it->second.index, *v);
+  }
 }
 
 }  // namespace
@@ -144,7 +148,6 @@ ScenarioBreach ScenarioChecker::breach(const Org& org, const ast::ScenarioBreach
   br.type = symbols_.breach_types.resolve(b.type, diags);
   LiteralChecker literals(diags, m_.currency);
   if (auto date = literals.date(b.date, "a breach date")) br.date = *date;
-  br.facts.assign(m_.facts.size(), std::nullopt);
   BreachValues values(m_, symbols_, diags, br);
   for (const auto& item : b.items) {
     if (const auto* fv = boost::get<ast::FactValue>(&item)) {
@@ -168,25 +171,19 @@ ScenarioBreach ScenarioChecker::breach(const Org& org, const ast::ScenarioBreach
   if (!values.has_severity() && !has_broken_item(b.items)) {
     diags.error(b.type.loc, fmt::format("breach '{}' does not set severity (1 to 5)", b.type.text));
   }
-  fill_defaults(br, b, diags);
+  needs_facts(br, b, diags);
   std::sort(br.persons.begin(), br.persons.end(),
             [](const auto& x, const auto& y) { return x.person < y.person; });
   return br;
 }
 
-void ScenarioChecker::fill_defaults(ScenarioBreach& br, const ast::ScenarioBreach& b,
-                                    Diagnostics& diags) const {
-  br.defaulted.assign(m_.facts.size(), false);
-  for (size_t f = 0; f < m_.facts.size(); ++f) {
-    if (br.facts[f]) continue;
-    if (m_.facts[f].default_value) {
-      br.facts[f] = m_.facts[f].default_value;
-      br.defaulted[f] = true;
-    } else if (br.type >= 0 && symbols_.needed_facts[br.type].count(static_cast<int>(f))) {
-      diags.error(b.type.loc,
-                  fmt::format("breach '{}' leaves fact '{}' unset, and it has no default",
-                              b.type.text, m_.facts[f].name));
-    }
+void ScenarioChecker::needs_facts(const ScenarioBreach& br, const ast::ScenarioBreach& b,
+                                  Diagnostics& diags) const {
+  if (br.type < 0) return;
+  for (int f : symbols_.needed_facts[br.type]) {
+    if (br.gives(f) || m_.facts[f].default_value) continue;
+    diags.error(b.type.loc, fmt::format("breach '{}' leaves fact '{}' unset, and it has no default",
+                                        b.type.text, m_.facts[f].name));
   }
 }
 

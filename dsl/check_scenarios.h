@@ -33,8 +33,10 @@ class ScenarioChecker {
   const StringSet* broken_persons(const model::Org& org) const;
   model::ScenarioBreach breach(const model::Org& org, const ast::ScenarioBreach& b, int order,
                                Diagnostics& diags) const;
-  void fill_defaults(model::ScenarioBreach& br, const ast::ScenarioBreach& b,
-                     Diagnostics& diags) const;
+  // Reports the facts the breach's rules read that it leaves unset and
+  // that have no default.
+  void needs_facts(const model::ScenarioBreach& br, const ast::ScenarioBreach& b,
+                   Diagnostics& diags) const;
   void expectation(const model::Org& org, const ast::Expect& e, model::Scenario& sc,
                    Diagnostics& diags) const;
 

@@ -257,3 +257,27 @@ rule g { then censure to accountable; }
   CHECK(r[6].when_id == -1);  // no when
   CHECK(c->model.when_count == 3);
 }
+
+TEST_CASE("a breach stores only the facts it gives; the others take their defaults", "[checker]") {
+  auto c = compile(with_base(R"(fact platform: int;
+org o { person ann { holds CEO; } }
+scenario "s" {
+  breach grooming on 2022-01-01 { severity 2; }
+  breach grooming on 2022-02-01 { severity 2; platform 7; }
+  breach grooming on 2022-03-01 { severity 2; children_affected 3; }
+})"));
+  REQUIRE(c->lines().empty());
+  const auto& m = c->model;
+  const auto& b = m.scenarios.at(0).breaches;
+  REQUIRE(b.size() == 3);
+  // Facts: children_affected (0, default 0), platform (1, no default).
+  CHECK(b[0].facts.empty());  // nothing given: nothing stored
+  CHECK_FALSE(b[0].gives(0));
+  CHECK(m.breach_fact(b[0], 0)->number.to_string() == "0");
+  CHECK(m.breach_fact(b[0], 1) == nullptr);  // no rule reads it, so it may be left unset
+  CHECK(b[1].gives(1));
+  CHECK_FALSE(b[1].gives(0));
+  CHECK(m.breach_fact(b[1], 1)->number.to_string() == "7");
+  CHECK(b[2].gives(0));
+  CHECK(m.breach_fact(b[2], 0)->number.to_string() == "3");
+}

@@ -202,18 +202,13 @@ bool instantiate(const model::Model& m, const Probe& probe, model::Scenario* out
     b.date = pb.date;
     b.severity = pb.severity;
     b.source_order = static_cast<int>(out->breaches.size());
-    b.facts.resize(m.facts.size());
-    b.defaulted.assign(m.facts.size(), false);
     for (size_t f = 0; f < m.facts.size(); ++f) {
       auto given = std::find_if(pb.facts.begin(), pb.facts.end(),
                                 [&](const auto& x) { return x.first == m.facts[f].name; });
       if (given != pb.facts.end() && given->second.type == m.facts[f].type) {
-        b.facts[f] = given->second;
-      } else if (m.facts[f].default_value) {
-        b.facts[f] = m.facts[f].default_value;
-        b.defaulted[f] = true;
-      } else {
-        b.facts[f] = zero_of(m.facts[f]);
+        b.give(static_cast<int>(f), given->second);
+      } else if (!m.facts[f].default_value) {
+        b.give(static_cast<int>(f), zero_of(m.facts[f]));
       }
     }
     for (const auto& pf : pb.person_facts) {

@@ -197,15 +197,14 @@ Value eval_logic(const Expr& e, const Env& env) {
 }
 
 Value fact_value(const Expr& e, const Env& env) {
-  const auto& v = env.breach.facts[e.index];
+  const Value* v = env.m.breach_fact(env.breach, e.index);
   if (!v) {
     throw Failure{e.loc, fmt::format("fact '{}' has no value in {} and no default", e.name,
                                      breach_label(env.m, env.breach))};
   }
   if (env.trace) {
-    bool defaulted =
-        e.index < static_cast<int>(env.breach.defaulted.size()) && env.breach.defaulted[e.index];
-    env.trace->read(e.name, *v, e.percent, defaulted ? InputSource::Default : InputSource::Given);
+    bool given = env.breach.gives(e.index);
+    env.trace->read(e.name, *v, e.percent, given ? InputSource::Given : InputSource::Default);
   }
   return *v;
 }

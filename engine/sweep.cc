@@ -88,8 +88,7 @@ void apply_sweep_input(const SweepInput& in, const model::Value& v, model::Scena
   for (auto& b : sc.breaches) {
     switch (in.kind) {
       case Kind::Fact:
-        b.facts[in.index] = v;
-        if (static_cast<size_t>(in.index) < b.defaulted.size()) b.defaulted[in.index] = false;
+        b.give(in.index, v);
         break;
       case Kind::Severity:
         b.severity = v.number.raw() / Decimal::kScale;
