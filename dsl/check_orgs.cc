@@ -100,6 +100,11 @@ void check_orgs(Context& c) {
     OrgBuilder b(c.symbols, c.diags, std::string(o->name.text), ast::text_of(o->title),
                  o->name.loc);
     std::vector<ast::Person*> persons;
+    size_t edges = 0;
+    for (const auto& item : o->persons) {
+      if (const auto* p = boost::get<ast::Person>(&item)) edges += p->items.size();
+    }
+    b.reserve(o->persons.size(), edges);
     for (auto& item : o->persons) {
       if (auto* p = boost::get<ast::Person>(&item)) {
         b.add_person(p->id.text, std::string(p->name ? p->name->text : p->id.text), p->id.loc);

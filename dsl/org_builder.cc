@@ -17,6 +17,11 @@ OrgBuilder::OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string i
   org_.loc = loc;
 }
 
+void OrgBuilder::reserve(size_t persons, size_t edges) {
+  added_.reserve(persons);
+  org_.edges.reserve(edges);
+}
+
 void OrgBuilder::add_person(std::string_view id, std::string name, SourceLoc loc) {
   added_.push_back({std::string(id), std::move(name), Decimal(), loc});
 }
@@ -40,7 +45,7 @@ std::vector<int> OrgBuilder::index_persons() {
     index[order[k]] = static_cast<int>(org_.persons.size());
     org_.persons.push_back(std::move(p));
   }
-  added_.clear();
+  std::vector<model::Person>().swap(added_);  // freed: all moved to org_.persons
   org_.index_persons();
   return index;
 }

@@ -26,6 +26,9 @@ class OrgBuilder {
   OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string id, std::string title,
              SourceLoc loc);
 
+  // Room for the persons and edges to come (a million people's org grows
+  // no vector twice its size).
+  void reserve(size_t persons, size_t edges);
   void add_person(std::string_view id, std::string name, SourceLoc loc);
   // The prefix of a message about the k-th person added (none if unset):
   // worked out only for a message, as an HR export may hold a million.
