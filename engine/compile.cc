@@ -25,6 +25,7 @@ std::unique_ptr<Compilation> compile(std::vector<SourceText> files,
   input.jobs = options.jobs > 0 ? options.jobs : default_jobs();
   input.keep_syntax_to_exit = options.keep_syntax_to_exit;
   input.import_roots = options.import_roots;
+  input.stream_scenarios = options.stream_scenarios;
   FrontEndOutput out = build_model(input, c->sources, c->diags);
   c->model = std::move(out.model);
   c->root_of = std::move(out.root_of);

@@ -20,6 +20,7 @@ struct CompileOptions {
   bool org_warnings = true;               // coverage gaps and the like (errors are always reported)
   bool keep_syntax_to_exit = false;       // see FrontEndInput
   std::vector<std::string> import_roots;  // see FrontEndInput
+  bool stream_scenarios = true;           // see FrontEndInput
 };
 
 // A compiled model with the sources its places point into. `diags` holds

@@ -53,6 +53,7 @@ double parse_one_thread(const std::string& path, const std::string& text, int ti
   for (int i = 0; i < times; ++i) {
     CompileOptions one;
     one.jobs = 1;
+    one.stream_scenarios = false;  // the whole file parsed, scenarios too
     best = std::min(best, compile_text(path, text, one)->seconds.parse);
   }
   return best;
@@ -93,10 +94,12 @@ void print_phases(const Phases& p) {
     double seconds;
     bool one_thread;
   };
-  const Row rows[] = {{"read and parse", p.parse, false},
+  // A file that ends in scenarios is parsed up to them first; they are
+  // parsed a piece at a time while they are checked.
+  const Row rows[] = {{"read and parse up to the scenarios", p.parse, false},
                       {"check declarations and rules", p.check_declarations, true},
                       {"check orgs", p.check_orgs, true},
-                      {"check scenarios", p.check_scenarios, false},
+                      {"parse and check scenarios", p.check_scenarios, false},
                       {"org checks (cycles, coverage)", p.org_checks, true},
                       {"graph build", p.graphs, true},
                       {"person facts the rules need", p.person_facts, true},
@@ -108,7 +111,7 @@ void print_phases(const Phases& p) {
   }
   fmt::print("phases with --jobs 2, in process ({:.3f} s in all):\n", total);
   for (const Row& r : rows) {
-    fmt::print("  {:<32} {:7.3f} s  {:5.1f}%  {}\n", r.name, r.seconds, 100 * r.seconds / total,
+    fmt::print("  {:<36} {:7.3f} s  {:5.1f}%  {}\n", r.name, r.seconds, 100 * r.seconds / total,
                r.one_thread ? "one thread" : "two threads");
   }
   fmt::print("  one-thread phases: {:.3f} s, {:.1f}% of the pipeline\n", serial,
@@ -124,9 +127,11 @@ void print_phases(const Phases& p) {
 int run_scale(const std::string& smr) {
   fmt::print("load average {}\n", load_average());
   fmt::print(
-      "| persons and scenarios | .smr | parse | check | org checks + graph | eval + JSON "
+      "| persons and scenarios | .smr | parse up to the scenarios | check (scenarios parsed "
+      "in it) | org checks + graph | eval + JSON "
       "(2 threads) | smr check | smr eval --jobs 2 | peak of smr | peak / input |\n");
   fmt::print("|---|---|---|---|---|---|---|---|---|---|\n");
+  double largest_ratio = 0;
   for (int n : {10'000, 100'000, 1'000'000}) {
     WorkloadSize size;
     size.persons = size.scenarios = n;
@@ -150,10 +155,14 @@ int run_scale(const std::string& smr) {
         "| {:.0f} MiB | {:.1f}x |\n",
         n, mb, parse, check, orgs, eval, check_run.seconds, eval_run.seconds, peak,
         peak * 1.048576 / mb);
+    largest_ratio = peak * 1.048576 / mb;
     std::fflush(stdout);
     std::remove(path.c_str());
   }
   fmt::print("load average {}\n", load_average());
+  fmt::print(
+      "  [{}] peak memory of smr at 1,000,000 persons and scenarios < 5x the input: {:.2f}x\n",
+      largest_ratio < 5 ? "holds" : "MISSED", largest_ratio);
   return 0;
 }
 
