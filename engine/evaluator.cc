@@ -89,6 +89,7 @@ class ScenarioRun {
       if (p >= 0 && !wants_why_not(p)) why_not_.push_back(p);
     }
     tracing_ = o.explain || !why_not_.empty();
+    with_paths_ = o.paths || tracing_;
     if (o.coverage) result_.coverage = std::make_shared<Coverage>(m);
   }
 
@@ -118,7 +119,7 @@ class ScenarioRun {
   void run_breach(int bi) {
     const model::ScenarioBreach& b = sc_.breaches[bi];
     int area = m_.breach_types[b.type].area;
-    std::vector<Selected> accountable = g_.accountable(area, b.date);
+    std::vector<Selected> accountable = g_.accountable(area, b.date, with_paths_);
     if (accountable.empty()) result_.unattributed.push_back(bi);
     Env breach_env{m_, org_, sc_, b};
     breach_env.step_count = &steps_;
@@ -169,11 +170,11 @@ class ScenarioRun {
   const std::vector<Selected>& selected(const model::Clause& clause, const model::ScenarioBreach& b,
                                         const std::vector<Selected>& accountable) {
     if (clause.selector_id < 0 || clause.selector_id >= static_cast<int>(selections_.size())) {
-      unshared_ = select_all(clause.selector, g_, m_, b, accountable);
+      unshared_ = select_all(clause.selector, g_, m_, b, accountable, with_paths_);
       return unshared_;
     }
     auto& slot = selections_[clause.selector_id];
-    if (!slot) slot = select_all(clause.selector, g_, m_, b, accountable);
+    if (!slot) slot = select_all(clause.selector, g_, m_, b, accountable, with_paths_);
     return *slot;
   }
 
@@ -318,7 +319,7 @@ class ScenarioRun {
     rec.clause = j.clause;
     rec.breach = j.breach;
     rec.kind = clause.sanction;
-    if (opts_.paths || opts_.explain) rec.path = s.path;
+    rec.path = s.path;  // none unless with_paths_
     PersonResult& person = result_for(s.person);
     if (clause.sanction == model::SanctionKind::Fine) {
       rec.amount = fine_amount(clause, env, s.person);
@@ -439,6 +440,7 @@ class ScenarioRun {
   std::vector<Selected> unshared_;
   std::vector<int8_t> whens_;  // the breach's `when` values by Rule::when_id: -1 not yet
   bool tracing_ = false;       // --explain or --why-not: conditions are recorded
+  bool with_paths_ = true;     // selections carry their paths (explanations, graphs)
 };
 
 }  // namespace

@@ -478,3 +478,51 @@ scenario "s" { breach leak on 2022-01-01 { severity 1; } })";
     CHECK(r.persons[i].records.size() == (i == 0 ? 1u : 2u));
   }
 }
+
+TEST_CASE("without paths, every selector picks the same people with the same sanctions", "[eval]") {
+  auto c = build(std::string(kOrg) + R"(
+rule a { then censure to accountable; }
+rule d { then censure to delegates; }
+rule m { then censure to managers(2) of (accountable, delegates); }
+rule h { then fine 10 GBP to holders(CEO), holders; }
+rule b { then censure to board; }
+rule i { then censure to involved; }
+scenario "s" in o {
+  breach harm on 2021-07-01 { severity 2; person ned { reasonable_steps true; } }
+  breach leak on 2021-08-01 { severity 3; }
+})");
+  const auto& m = c->model;
+  EvalOptions with, without;
+  without.paths = false;
+  ScenarioResult r1 = evaluate_scenario(m, c->compilation->graph(0), 0, with);
+  ScenarioResult r2 = evaluate_scenario(m, c->compilation->graph(0), 0, without);
+  REQUIRE_FALSE(r1.error);
+  REQUIRE(r1.persons.size() == r2.persons.size());
+  size_t records = 0;
+  for (size_t k = 0; k < r1.persons.size(); ++k) {
+    const PersonResult &p1 = r1.persons[k], &p2 = r2.persons[k];
+    CHECK(p1.person == p2.person);
+    CHECK(p1.sanctions == p2.sanctions);
+    REQUIRE(p1.records.size() == p2.records.size());
+    for (size_t j = 0; j < p1.records.size(); ++j) {
+      CHECK(p1.records[j].rule == p2.records[j].rule);
+      CHECK(p1.records[j].breach == p2.records[j].breach);
+      CHECK(p1.records[j].path.tip != nullptr);
+      CHECK(p2.records[j].path.tip == nullptr);
+      ++records;
+    }
+  }
+  // Worked out by hand: harm (safety, 2021-07-01): coo accountable, eng
+  // delegate, managers ceo (of coo) and coo (of eng); leak (data, no one
+  // responsible, no fallback): unattributed. Holders of CEO: ceo, of any
+  // function: ceo, coo, chair, ned (until 2022) on both dates; the board:
+  // chair, ned; involved: ned. Each holder is fined once per breach (the
+  // union of the two holder terms): 2 x 10 GBP.
+  CHECK(r1.unattributed == std::vector<int>{1});
+  CHECK(outcome(*c, r1, "coo") == "censure, fine 20.00 GBP");
+  CHECK(outcome(*c, r1, "eng") == "censure");
+  CHECK(outcome(*c, r1, "ceo") == "censure, fine 20.00 GBP");
+  CHECK(outcome(*c, r1, "chair") == "censure, fine 20.00 GBP");
+  CHECK(outcome(*c, r1, "ned") == "censure, fine 20.00 GBP");
+  CHECK(records == 17);
+}

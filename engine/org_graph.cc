@@ -85,6 +85,7 @@ SelectionPath SelectionPath::start(Root root, int root_index, int edge) {
 }
 
 SelectionPath SelectionPath::then(int edge) const {
+  if (!tip) return {};
   return {std::make_shared<const PathNode>(tip->root, tip->root_index, edge, tip)};
 }
 
@@ -101,53 +102,66 @@ std::vector<int> SelectionPath::edges() const {
 }
 
 void normalise(std::vector<Selected>& people) {
-  std::stable_sort(people.begin(), people.end(),
-                   [](const Selected& a, const Selected& b) { return a.person < b.person; });
+  auto by_person = [](const Selected& a, const Selected& b) { return a.person < b.person; };
+  if (people.size() <= 16) {
+    // Most selections are a few people: an insertion sort (stable too)
+    // without the merge sort's buffer.
+    for (size_t i = 1; i < people.size(); ++i) {
+      for (size_t j = i; j > 0 && by_person(people[j], people[j - 1]); --j)
+        std::swap(people[j], people[j - 1]);
+    }
+  } else {
+    std::stable_sort(people.begin(), people.end(), by_person);
+  }
   people.erase(
       std::unique(people.begin(), people.end(),
                   [](const Selected& a, const Selected& b) { return a.person == b.person; }),
       people.end());
 }
 
-std::vector<Selected> OrgGraph::responsible(int area, Date d) const {
+std::vector<Selected> OrgGraph::responsible(int area, Date d, bool with_paths) const {
   std::vector<Selected> out;
   auto view = impl_->on(org_, d, model::EdgeKind::ResponsibleFor);
   for (auto e : boost::make_iterator_range(boost::in_edges(impl_->area_vertex(area), view))) {
     int edge = view[e].edge;
-    out.push_back(
-        {org_.edges[edge].person, SelectionPath::start(SelectionPath::Root::Area, area, edge)});
+    out.push_back({org_.edges[edge].person,
+                   with_paths ? SelectionPath::start(SelectionPath::Root::Area, area, edge)
+                              : SelectionPath()});
   }
   normalise(out);
   return out;
 }
 
-std::vector<Selected> OrgGraph::holders(int function, Date d, SelectionPath::Root root) const {
+std::vector<Selected> OrgGraph::holders(int function, Date d, SelectionPath::Root root,
+                                        bool with_paths) const {
   std::vector<Selected> out;
   auto view = impl_->on(org_, d, model::EdgeKind::Holds);
   for (auto e :
        boost::make_iterator_range(boost::in_edges(impl_->function_vertex(function), view))) {
     int edge = view[e].edge;
-    out.push_back({org_.edges[edge].person, SelectionPath::start(root, function, edge)});
+    out.push_back({org_.edges[edge].person,
+                   with_paths ? SelectionPath::start(root, function, edge) : SelectionPath()});
   }
   normalise(out);
   return out;
 }
 
-std::vector<Selected> OrgGraph::accountable(int area, Date d) const {
-  std::vector<Selected> out = responsible(area, d);
+std::vector<Selected> OrgGraph::accountable(int area, Date d, bool with_paths) const {
+  std::vector<Selected> out = responsible(area, d, with_paths);
   for (size_t k = 0; out.empty() && k < model_.fallback_functions.size(); ++k) {
-    out = holders(model_.fallback_functions[k], d, SelectionPath::Root::Fallback);
+    out = holders(model_.fallback_functions[k], d, SelectionPath::Root::Fallback, with_paths);
+    if (!with_paths) continue;
     for (auto& s : out)
       s.path = SelectionPath::start(SelectionPath::Root::Fallback, area, s.path.edges()[0]);
   }
   return out;
 }
 
-std::vector<Selected> OrgGraph::board(Date d) const {
+std::vector<Selected> OrgGraph::board(Date d, bool with_paths) const {
   std::vector<Selected> out;
   for (size_t f = 0; f < model_.functions.size(); ++f) {
     if (!model_.functions[f].board) continue;
-    auto some = holders(static_cast<int>(f), d, SelectionPath::Root::Board);
+    auto some = holders(static_cast<int>(f), d, SelectionPath::Root::Board, with_paths);
     out.insert(out.end(), some.begin(), some.end());
   }
   normalise(out);

@@ -20,6 +20,7 @@ struct PathNode;
 struct SelectionPath {
   enum class Root : uint8_t { Area, Fallback, Function, Board, Involved };
   static SelectionPath start(Root root, int root_index, int edge);
+  // This path and `edge`; no path when this is none (see OrgGraph).
   SelectionPath then(int edge) const;
   Root root() const;
   int root_index() const;          // area or function
@@ -58,10 +59,13 @@ class OrgGraph {
 
   // Accountable persons for a breach of `area`: those
   // responsible on `d`, else holders of the fallback function. Id order.
-  std::vector<Selected> accountable(int area, Date d) const;
-  std::vector<Selected> responsible(int area, Date d) const;
-  std::vector<Selected> holders(int function, Date d, SelectionPath::Root root) const;
-  std::vector<Selected> board(Date d) const;
+  // Without `with_paths` the people come with no paths (a sanction's path is
+  // shown only in explanations and graphs), and the walks from them too.
+  std::vector<Selected> accountable(int area, Date d, bool with_paths = true) const;
+  std::vector<Selected> responsible(int area, Date d, bool with_paths = true) const;
+  std::vector<Selected> holders(int function, Date d, SelectionPath::Root root,
+                                bool with_paths = true) const;
+  std::vector<Selected> board(Date d, bool with_paths = true) const;
   // Those to whom any of `from` delegated `area` on `d`.
   std::vector<Selected> delegates(const std::vector<Selected>& from, int area, Date d) const;
   // Everyone 1..levels reporting levels above `from` on `d`, each once, by

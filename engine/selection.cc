@@ -4,25 +4,27 @@ namespace smr {
 
 std::vector<Selected> select(const model::Selector& s, const OrgGraph& g, const model::Model& m,
                              const model::ScenarioBreach& b,
-                             const std::vector<Selected>& accountable) {
+                             const std::vector<Selected>& accountable, bool with_paths) {
   using Kind = model::Selector::Kind;
   int area = m.breach_types[b.type].area;
   Date d = b.date;
   auto union_of = [&](const std::vector<model::Selector>& terms) {
-    return select_all(terms, g, m, b, accountable);
+    return select_all(terms, g, m, b, accountable, with_paths);
   };
   switch (s.kind) {
     case Kind::Involved: {
       std::vector<Selected> out;
       for (const auto& p : b.persons) {
-        out.push_back({p.person, SelectionPath::start(SelectionPath::Root::Involved, -1, -1)});
+        out.push_back({p.person, with_paths
+                                     ? SelectionPath::start(SelectionPath::Root::Involved, -1, -1)
+                                     : SelectionPath()});
       }
       return out;
     }
     case Kind::AllHolders: {
       std::vector<Selected> out;
       for (size_t f = 0; f < m.functions.size(); ++f) {
-        auto some = g.holders(static_cast<int>(f), d, SelectionPath::Root::Function);
+        auto some = g.holders(static_cast<int>(f), d, SelectionPath::Root::Function, with_paths);
         out.insert(out.end(), std::make_move_iterator(some.begin()),
                    std::make_move_iterator(some.end()));
       }
@@ -36,9 +38,9 @@ std::vector<Selected> select(const model::Selector& s, const OrgGraph& g, const 
     case Kind::Delegates:
       return g.delegates(accountable, area, d);
     case Kind::Holders:
-      return g.holders(s.function, d, SelectionPath::Root::Function);
+      return g.holders(s.function, d, SelectionPath::Root::Function, with_paths);
     case Kind::Board:
-      return g.board(d);
+      return g.board(d, with_paths);
     case Kind::Managers: {
       std::vector<Selected> start = s.of.empty() ? accountable : union_of(s.of);
       return g.managers(start, s.levels, d);
@@ -49,10 +51,10 @@ std::vector<Selected> select(const model::Selector& s, const OrgGraph& g, const 
 
 std::vector<Selected> select_all(const std::vector<model::Selector>& terms, const OrgGraph& g,
                                  const model::Model& m, const model::ScenarioBreach& b,
-                                 const std::vector<Selected>& accountable) {
+                                 const std::vector<Selected>& accountable, bool with_paths) {
   std::vector<Selected> out;
   for (const auto& t : terms) {
-    auto some = select(t, g, m, b, accountable);
+    auto some = select(t, g, m, b, accountable, with_paths);
     out.insert(out.end(), std::make_move_iterator(some.begin()),
                std::make_move_iterator(some.end()));
   }
