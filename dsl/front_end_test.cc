@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+#include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -134,5 +136,38 @@ TEST_CASE("a large file's scenarios parsed as they are checked give the same mod
     same_both_ways(large_model(4'500'000,
                                "scenario \"open { breach harm\n"
                                "function CFO \"x\"; scenario \"z\" { }\n"));
+  }
+}
+
+TEST_CASE("randomly broken large files: the same diagnostics streamed or parsed whole",
+          "[front-end][tail]") {
+  const std::string base = large_model(4'300'000);
+  const char* const pieces[] = {"{",
+                                "}",
+                                "\"",
+                                "/*",
+                                "*/",
+                                "// ",
+                                ";",
+                                "scenario ",
+                                "rule r {",
+                                "\n",
+                                "\\",
+                                "function F \"x\";\n",
+                                "scenario \"s7\" { }\n"};
+  std::mt19937 rng(20261130);
+  for (int round = 0; round < 6; ++round) {
+    std::string text = base;
+    for (int k = 0; k < 2; ++k) {
+      size_t at = std::uniform_int_distribution<size_t>(0, text.size() - 1)(rng);
+      size_t which = std::uniform_int_distribution<size_t>(0, std::size(pieces))(rng);
+      if (which == std::size(pieces)) {
+        text.erase(at, 1 + at % 7);  // or a few characters taken away
+      } else {
+        text.insert(at, pieces[which]);
+      }
+    }
+    INFO("round " << round);
+    same_both_ways(text);
   }
 }
