@@ -17,11 +17,14 @@ bool wants_hint(const Diagnostics& diags) { return diags.error_count() < kMaxHin
 
 bool SymbolTable::declare(std::string_view name, SourceLoc loc, int index, Diagnostics& diags) {
   auto [it, inserted] = names_.emplace(name, Symbol{index, loc});
-  if (!inserted) {
-    diags.error(loc, fmt::format("duplicate {} '{}'", kind_, name));
-    diags.note(it->second.loc, fmt::format("'{}' was first declared here", name));
-  }
+  if (!inserted) report_duplicate(name, loc, it->second.loc, diags);
   return inserted;
+}
+
+void SymbolTable::report_duplicate(std::string_view name, SourceLoc loc, SourceLoc first,
+                                   Diagnostics& diags) const {
+  diags.error(loc, fmt::format("duplicate {} '{}'", kind_, name));
+  diags.note(first, fmt::format("'{}' was first declared here", name));
 }
 
 int SymbolTable::find(std::string_view name) const {

@@ -29,6 +29,9 @@ class SymbolTable {
   // Declares `name` as `index`; a duplicate is an error, with a note at the
   // first declaration.
   bool declare(std::string_view name, SourceLoc loc, int index, Diagnostics& diags);
+  // The error `declare` gives a duplicate, with its note at the first.
+  void report_duplicate(std::string_view name, SourceLoc loc, SourceLoc first,
+                        Diagnostics& diags) const;
   int find(std::string_view name) const;
   // `find`, reporting an unknown name (with a did-you-mean) at `loc`.
   int resolve(std::string_view name, SourceLoc loc, Diagnostics& diags) const;

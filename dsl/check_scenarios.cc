@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dsl/check_literals.h"
+#include "dsl/core/index_table.h"
 #include "dsl/core/parallel.h"
 #include "dsl/core/small_set.h"
 #include "dsl/core/spelling.h"
@@ -301,9 +302,12 @@ TailPiece check_piece(const ScenarioChecker& checker, const ast::ScenarioTail& t
 }
 
 // Checks a file's scenario tail a piece at a time on `jobs` threads, in
-// order, appending to `scenarios`. False when a piece is not clean.
+// order, appending to `scenarios`, whose titles `titles` indexes (a
+// duplicate is reported as SymbolTable::declare does). False when a piece
+// is not clean.
 bool check_tail(Context& c, const ScenarioChecker& checker, const ast::ScenarioTail& tail,
-                std::vector<Scenario>& scenarios) {
+                std::vector<Scenario>& scenarios, IndexTable& titles) {
+  auto title_of = [&](uint32_t i) -> std::string_view { return scenarios[i].title; };
   std::atomic<bool> failed{false};
   ordered_parallel_map<TailPiece>(
       tail.pieces(), c.jobs, 1,
@@ -317,10 +321,15 @@ bool check_tail(Context& c, const ScenarioChecker& checker, const ast::ScenarioT
       [&](TailPiece&& piece) {
         if (failed) return;
         for (auto& t : piece.scenarios) {
-          if (!c.symbols.scenarios.declare(t.title, t.loc, scenarios.size(), c.diags)) continue;
-          c.diags.append(t.diags);
           scenarios.push_back(t.scenario ? std::move(*t.scenario)
-                                         : Scenario{std::move(t.title), -1, {}, {}, t.loc});
+                                         : Scenario{t.title, -1, {}, {}, t.loc});
+          int64_t first = titles.insert(scenarios.size() - 1, title_of);
+          if (first >= 0) {
+            scenarios.pop_back();
+            c.symbols.scenarios.report_duplicate(t.title, t.loc, scenarios[first].loc, c.diags);
+            continue;
+          }
+          c.diags.append(t.diags);
         }
       });
   return !failed;
@@ -362,8 +371,12 @@ void check_scenarios(Context& c) {
                                 ? std::move(*done.scenario)
                                 : Scenario{std::string(s.title.text), -1, {}, {}, s.title.loc});
       });
+  IndexTable titles;  // of `scenarios`, for the tails
+  auto title_of = [&](uint32_t i) -> std::string_view { return scenarios[i].title; };
+  if (!c.decls.tails.empty()) titles.reserve(scenarios.capacity(), title_of);
+  for (size_t i = 0; i < scenarios.size(); ++i) titles.insert(i, title_of);
   for (const auto* tail : c.decls.tails) {
-    if (!check_tail(c, checker, *tail, scenarios)) {
+    if (!check_tail(c, checker, *tail, scenarios, titles)) {
       c.tail_failed = true;
       return;
     }

@@ -159,16 +159,16 @@ void Model::index_rules() {
 }
 
 void Org::index_persons() {
+  auto id_of = [this](uint32_t i) -> std::string_view { return persons[i].id; };
   person_index.clear();
-  person_index.reserve(persons.size());
-  for (size_t i = 0; i < persons.size(); ++i)
-    person_index.emplace(persons[i].id, static_cast<int>(i));
+  person_index.reserve(persons.size(), id_of);
+  for (size_t i = 0; i < persons.size(); ++i) person_index.insert(static_cast<uint32_t>(i), id_of);
 }
 
 int Org::find_person(std::string_view id) const {
   if (!person_index.empty()) {
-    auto it = person_index.find(id);
-    return it == person_index.end() ? -1 : it->second;
+    auto id_of = [this](uint32_t i) -> std::string_view { return persons[i].id; };
+    return static_cast<int>(person_index.find(id, id_of));
   }
   size_t lo = 0, hi = persons.size();
   while (lo < hi) {

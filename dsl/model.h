@@ -15,6 +15,7 @@
 #include "dsl/core/date.h"
 #include "dsl/core/decimal.h"
 #include "dsl/core/diagnostic.h"
+#include "dsl/core/index_table.h"
 #include "dsl/core/string_map.h"
 
 namespace smr::model {
@@ -246,7 +247,7 @@ struct Org {
   std::vector<Person> persons;  // sorted by id
   std::vector<Edge> edges;      // in source order
   SourceLoc loc;
-  StringMap<int> person_index;  // id -> index; see index_persons
+  IndexTable person_index;  // id -> index; see index_persons
   int find_person(std::string_view id) const;
   void index_persons();
 };
