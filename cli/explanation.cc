@@ -231,10 +231,10 @@ void append_explanation_text(std::string& out, const model::Model& m, PathSharin
   const model::Rule& rule = m.rules[rec.rule];
   out += fmt::format("      {} by rule {} for {}\n", what, rule.id, breach_label(m, b));
   append_rule_line(out, rule, "        ");
-  append_trace_text(out, rec.explanation, "        ", false);
+  append_trace_text(out, rec.explanation(), "        ", false);
   out += fmt::format("        via {}\n", paths.text(paths.view(rec.path)));
-  if (!rec.explanation.arithmetic.empty()) {
-    out += fmt::format("        arithmetic: {}\n", arithmetic_text(rec.explanation.arithmetic));
+  if (!rec.explanation().arithmetic.empty()) {
+    out += fmt::format("        arithmetic: {}\n", arithmetic_text(rec.explanation().arithmetic));
   }
 }
 
@@ -250,7 +250,7 @@ void append_explanation_json(std::string& out, const model::Model& m, PathSharin
   }
   out += ",\"path\":";
   append_path_json(out, m, m.orgs[sc.org], paths, rec.path);
-  append_trace_json(out, rec.explanation);
+  append_trace_json(out, rec.explanation());
   out += "}";
 }
 

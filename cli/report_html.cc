@@ -52,7 +52,7 @@ void append_record(Html& h, const model::Model& m, PathSharing& paths, const mod
   h.text(" for " + breach_label(m, sc.breaches[rec.breach]));
   for (const auto& c : rule.citations) h.text(" — ").text(c);
   h.close("p");
-  const Explanation& e = rec.explanation;
+  const Explanation& e = rec.explanation();
   if (!e.inputs.empty()) {
     std::string inputs;
     for (const auto& in : e.inputs) inputs += (inputs.empty() ? "" : "; ") + input_text(in);

@@ -15,6 +15,11 @@
 
 namespace smr {
 
+const Explanation& SanctionRecord::explanation() const {
+  static const Explanation kNone;
+  return explained_ ? *explained_ : kNone;
+}
+
 PersonResult ScenarioResult::of(int person) const {
   auto it = std::lower_bound(persons.begin(), persons.end(), person,
                              [](const PersonResult& p, int id) { return p.person < id; });
@@ -339,7 +344,7 @@ class ScenarioRun {
       w.amount = rec.amount;
       w.explanation = trace->explanation();
     }
-    if (opts_.explain) rec.explanation = trace->take();
+    if (opts_.explain) rec.set_explanation(trace->take());
     if (rec.imposed && m_.reads_prior_sanctions) sanctioned_now_.insert(s.person);
     if (rec.imposed && result_.coverage) {
       ++result_.coverage->rule_sanctions[j.rule];

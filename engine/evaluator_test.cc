@@ -68,10 +68,10 @@ scenario "Repeated grooming failures" in acme {
   CHECK(outcome(*c, r, "carol") == "none");
   const auto& bob = person(*c, r, "bob");
   REQUIRE(bob.records.size() == 5);
-  CHECK(arithmetic_text(bob.records[1].explanation.arithmetic) ==
+  CHECK(arithmetic_text(bob.records[1].explanation().arithmetic) ==
         "relevant_income 180,000.00 × seriousness[4] 30% = 54,000.00; round_down(54,000.00, "
         "100.00) = 54,000.00");
-  CHECK(arithmetic_text(bob.records[4].explanation.arithmetic) ==
+  CHECK(arithmetic_text(bob.records[4].explanation().arithmetic) ==
         "relevant_income 180,000.00 × 10% = 18,000.00");
   const auto& alice = person(*c, r, "alice");
   CHECK(describe_path(c->model, c->model.orgs[0], alice.records[0].path) ==
@@ -293,7 +293,7 @@ scenario "s" { breach leak on 2022-01-01 { severity 1; } breach harm on 2022-01-
   auto r = run(*c, "s", true);
   CHECK(outcome(*c, r, "p") == "fine 50.12 GBP");
   CHECK(outcome(*c, r, "q") == "fine 50.14 GBP");
-  CHECK(arithmetic_text(person(*c, r, "p").records[0].explanation.arithmetic) ==
+  CHECK(arithmetic_text(person(*c, r, "p").records[0].explanation().arithmetic) ==
         "50.125; rounded half to even to 2 digits: 50.12");
 }
 
@@ -309,7 +309,7 @@ scenario "s" { breach leak on 2022-01-01 { severity 1; } })");
   CHECK_FALSE(p.sanctions.fine.has_value());
   REQUIRE(p.records.size() == 1);
   CHECK_FALSE(p.records[0].imposed);
-  CHECK(arithmetic_text(p.records[0].explanation.arithmetic) ==
+  CHECK(arithmetic_text(p.records[0].explanation().arithmetic) ==
         "relevant_income 100,000.00 × level[1] 0% = 0.00");
 }
 

@@ -126,11 +126,11 @@ scenario "s" { breach leak on 2024-01-01 { severity 3; person p { aggravation 25
   const PersonResult p = person(*c, r, "p");
   const auto& rec = p.records.at(0);
   // Each operand named; a sum of percentages shown as one.
-  CHECK(arithmetic_text(rec.explanation.arithmetic) ==
+  CHECK(arithmetic_text(rec.explanation().arithmetic) ==
         "relevant_income 100,000.00 × level[3] 20% = 20,000.00; 100% + aggravation 25% = 125%; "
         "step2 20,000.00 × 125% = 25,000.00; 100% - discount 30% = 70%; step3 25,000.00 × 70% = "
         "17,500.00; round_down(17,500.00, 100.00) = 17,500.00");
-  const auto& lets = rec.explanation.lets;
+  const auto& lets = rec.explanation().lets;
   REQUIRE(lets.size() == 3);
   CHECK((lets[0].name == "step2" && shown_text(lets[0].value) == "20,000.00"));
   CHECK((lets[1].name == "step3" && shown_text(lets[1].value) == "25,000.00"));

@@ -27,7 +27,15 @@ struct SanctionRecord {
   Decimal amount;       // fines: rounded to the currency's 2 digits
   bool imposed = true;  // false for a fine that computed to zero
   SelectionPath path;
-  Explanation explanation;  // with --explain: inputs, lets, conditions, arithmetic
+  // With --explain: inputs, lets, conditions, arithmetic; empty otherwise
+  // (held apart, so that a record without one stays small).
+  const Explanation& explanation() const;
+  void set_explanation(Explanation e) {
+    explained_ = std::make_shared<const Explanation>(std::move(e));
+  }
+
+ private:
+  std::shared_ptr<const Explanation> explained_;
 };
 
 // A regime's fine_cap cutting one person's fines for one breach.
