@@ -42,28 +42,26 @@ std::string format(int64_t raw, int min_frac, bool grouped) {
   uint64_t mag = negative ? 0 - static_cast<uint64_t>(raw) : static_cast<uint64_t>(raw);
   uint64_t whole = mag / Decimal::kScale;
   uint64_t frac = mag % Decimal::kScale;
-  char frac_digits[Decimal::kDigits];
-  for (int i = Decimal::kDigits - 1; i >= 0; --i, frac /= 10) frac_digits[i] = '0' + frac % 10;
+  // Written backwards from the end of a buffer, then copied once (a JSON
+  // report formats a fine per person).
+  char buf[64];
+  char* p = buf + sizeof buf;
   int frac_len = Decimal::kDigits;
-  while (frac_len > min_frac && frac_digits[frac_len - 1] == '0') --frac_len;
-  char whole_digits[24];  // least significant first
+  while (frac_len > min_frac && frac % 10 == 0) {
+    frac /= 10;
+    --frac_len;
+  }
+  for (int i = 0; i < frac_len; ++i, frac /= 10) *--p = static_cast<char>('0' + frac % 10);
+  if (frac_len > 0) *--p = '.';
   int n = 0;
   do {
-    whole_digits[n++] = static_cast<char>('0' + whole % 10);
+    if (grouped && n > 0 && n % 3 == 0) *--p = ',';
+    *--p = static_cast<char>('0' + whole % 10);
     whole /= 10;
+    ++n;
   } while (whole > 0);
-  std::string out;
-  out.reserve(n + n / 3 + frac_len + 2);
-  if (negative) out += '-';
-  for (int i = n - 1; i >= 0; --i) {
-    out += whole_digits[i];
-    if (grouped && i > 0 && i % 3 == 0) out += ',';
-  }
-  if (frac_len > 0) {
-    out += '.';
-    out.append(frac_digits, frac_len);
-  }
-  return out;
+  if (negative) *--p = '-';
+  return std::string(p, buf + sizeof buf);
 }
 
 }  // namespace
