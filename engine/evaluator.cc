@@ -350,6 +350,7 @@ class ScenarioRun {
       ++result_.coverage->rule_sanctions[j.rule];
       ++result_.coverage->clause_sanctions[j.rule][j.clause];
     }
+    if (person.records.empty()) person.records.reserve(4);
     person.records.push_back(std::move(rec));
   }
 
@@ -420,6 +421,7 @@ class ScenarioRun {
     } else if (auto it = index_.find(person); it != index_.end()) {
       return persons[it->second];
     }
+    if (persons.empty()) persons.reserve(8);  // grown once, not 1, 2, 4, 8
     persons.emplace_back().person = person;
     if (!index_.empty()) index_.emplace(person, persons.size() - 1);
     return persons.back();
