@@ -18,6 +18,17 @@ std::optional<Decimal> narrow(Wide v) {
 // Divides with rounding half to even; `d` is non-zero.
 Wide divide_half_even(Wide n, Wide d) {
   if (d < 0) n = -n, d = -d;
+  // Most operands fit in 64 bits, where division is one instruction rather
+  // than a call into the 128-bit runtime; the arithmetic is the same.
+  if (n > kMin && n <= kMax && d <= (Wide{1} << 61)) {
+    int64_t n64 = static_cast<int64_t>(n), d64 = static_cast<int64_t>(d);
+    int64_t q = n64 / d64, r = n64 % d64;
+    if (r == 0) return q;
+    int64_t twice = (r < 0 ? -r : r) * 2;
+    bool away = twice > d64 || (twice == d64 && (q % 2 != 0));
+    if (away) q += (n64 < 0) ? -1 : 1;
+    return q;
+  }
   Wide q = n / d;
   Wide r = n % d;
   if (r == 0) return q;

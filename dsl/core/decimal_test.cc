@@ -1,6 +1,8 @@
 #include "dsl/core/decimal.h"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <random>
 
 using smr::Decimal;
 
@@ -99,4 +101,35 @@ TEST_CASE("decimals print with the fraction digits asked for, grouped when asked
   CHECK(Decimal::from_raw(-1'234'500'000).to_grouped_string(2) == "-1,234.50");
   CHECK(Decimal::from_raw(-500'000).to_string() == "-0.5");
   CHECK(d("1000000").to_string() == "1000000");
+}
+
+TEST_CASE("products and quotients round half to even on every path", "[decimal]") {
+  // A reference in 128-bit arithmetic, written apart from the library's.
+  auto half_even = [](__int128 n, __int128 d) {
+    if (d < 0) n = -n, d = -d;
+    __int128 q = n / d, r = n % d, twice = (r < 0 ? -r : r) * 2;
+    if (twice > d || (twice == d && q % 2 != 0)) q += n < 0 ? -1 : 1;
+    return q;
+  };
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 20'000; ++i) {
+    // Magnitudes from a millionth to ten million, both signs, and some halves.
+    int64_t a = static_cast<int64_t>(rng() % 10'000'000'000'000) * (rng() % 2 ? 1 : -1);
+    int64_t b = static_cast<int64_t>(rng() % 2'000'000) * (rng() % 2 ? 1 : -1);
+    if (i % 4 == 0) b = 500'000;  // 0.5: a product ending in a half
+    __int128 product = half_even(static_cast<__int128>(a) * b, 1'000'000);
+    auto p = smr::multiply(Decimal::from_raw(a), Decimal::from_raw(b));
+    REQUIRE(p);
+    CHECK(p->raw() == static_cast<int64_t>(product));
+    if (b != 0) {
+      __int128 quotient = half_even(static_cast<__int128>(a) * 1'000'000, b);
+      auto q = smr::divide(Decimal::from_raw(a), Decimal::from_raw(b));
+      if (quotient > INT64_MAX || quotient < INT64_MIN) {
+        CHECK_FALSE(q);
+      } else {
+        REQUIRE(q);
+        CHECK(q->raw() == static_cast<int64_t>(quotient));
+      }
+    }
+  }
 }
