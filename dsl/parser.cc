@@ -136,10 +136,6 @@ std::optional<ast::ScenarioTail> find_scenario_tail(std::string_view text, size_
   return tail;
 }
 
-}  // namespace
-
-namespace {
-
 // Parses [first, last) of `text` as pieces at once when it is large and
 // `threads` allow: the declarations, or nullopt when a piece has a syntax
 // error (pieces may then be cut wrongly, so the caller parses in one go).
