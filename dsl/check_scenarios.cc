@@ -335,6 +335,22 @@ bool check_tail(Context& c, const ScenarioChecker& checker, const ast::ScenarioT
   return !failed;
 }
 
+// Every file's scenario tail, after the scenarios parsed with the rest;
+// false (with Context::tail_failed set) when one is not clean.
+bool check_tails(Context& c, const ScenarioChecker& checker, std::vector<Scenario>& scenarios) {
+  IndexTable titles;  // of `scenarios`
+  auto title_of = [&](uint32_t i) -> std::string_view { return scenarios[i].title; };
+  titles.reserve(scenarios.capacity(), title_of);
+  for (size_t i = 0; i < scenarios.size(); ++i) titles.insert(i, title_of);
+  for (const auto* tail : c.decls.tails) {
+    if (!check_tail(c, checker, *tail, scenarios, titles)) {
+      c.tail_failed = true;
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 void check_scenarios(Context& c) {
@@ -371,16 +387,7 @@ void check_scenarios(Context& c) {
                                 ? std::move(*done.scenario)
                                 : Scenario{std::string(s.title.text), -1, {}, {}, s.title.loc});
       });
-  IndexTable titles;  // of `scenarios`, for the tails
-  auto title_of = [&](uint32_t i) -> std::string_view { return scenarios[i].title; };
-  if (!c.decls.tails.empty()) titles.reserve(scenarios.capacity(), title_of);
-  for (size_t i = 0; i < scenarios.size(); ++i) titles.insert(i, title_of);
-  for (const auto* tail : c.decls.tails) {
-    if (!check_tail(c, checker, *tail, scenarios, titles)) {
-      c.tail_failed = true;
-      return;
-    }
-  }
+  if (!c.decls.tails.empty() && !check_tails(c, checker, scenarios)) return;
   c.model.scenarios = std::move(scenarios);
 }
 
