@@ -266,7 +266,7 @@ struct ScenarioBreach {
   // (nullopt, or past the end: most breaches give none, and the vector is
   // then empty) takes its default; see breach_fact.
   std::vector<std::optional<Value>> facts;
-  std::vector<PersonFactValues> persons;
+  std::vector<PersonFactValues> persons;  // in person order, one each
   int source_order = 0;
   SourceLoc loc;
   bool gives(int fact) const {

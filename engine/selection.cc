@@ -19,6 +19,7 @@ std::vector<Selected> select(const model::Selector& s, const OrgGraph& g, const 
                                      ? SelectionPath::start(SelectionPath::Root::Involved, -1, -1)
                                      : SelectionPath()});
       }
+      normalise(out);  // as every term: in id order, each once
       return out;
     }
     case Kind::AllHolders: {
@@ -52,6 +53,8 @@ std::vector<Selected> select(const model::Selector& s, const OrgGraph& g, const 
 std::vector<Selected> select_all(const std::vector<model::Selector>& terms, const OrgGraph& g,
                                  const model::Model& m, const model::ScenarioBreach& b,
                                  const std::vector<Selected>& accountable, bool with_paths) {
+  // Each term's people come in id order, each once: one term is its own union.
+  if (terms.size() == 1) return select(terms[0], g, m, b, accountable, with_paths);
   std::vector<Selected> out;
   for (const auto& t : terms) {
     auto some = select(t, g, m, b, accountable, with_paths);
