@@ -266,7 +266,66 @@ std::optional<Scenario> ScenarioChecker::check(const ast::Scenario& s, Diagnosti
 
 namespace {
 
-// A scenario of a tail piece, checked; kept if its name is new.
+// The model's scenarios as they are checked, in source order, each name
+// once: a scenario named like an earlier one is reported as
+// SymbolTable::declare reports a duplicate and left out, with the
+// diagnostics of its check. Names are indexed by position (IndexTable).
+class ScenarioList {
+ public:
+  ScenarioList(Context& c, size_t expected) : c_(c) {
+    list_.reserve(expected);
+    titles_.reserve(expected, title_of());
+  }
+  void add(std::string_view title, SourceLoc loc, std::optional<Scenario>&& checked,
+           const Diagnostics& diags) {
+    list_.push_back(checked ? std::move(*checked) : Scenario{std::string(title), -1, {}, {}, loc});
+    int64_t first = titles_.insert(list_.size() - 1, title_of());
+    if (first >= 0) {
+      list_.pop_back();
+      c_.symbols.scenarios.report_duplicate(title, loc, list_[first].loc, c_.diags);
+      return;
+    }
+    c_.diags.append(diags);
+  }
+  std::vector<Scenario> take() { return std::move(list_); }
+
+ private:
+  struct TitleOf {
+    const std::vector<Scenario>* list;
+    std::string_view operator()(uint32_t i) const { return (*list)[i].title; }
+  };
+  TitleOf title_of() const { return {&list_}; }
+
+  Context& c_;
+  std::vector<Scenario> list_;
+  IndexTable titles_;
+};
+
+// Checks the scenarios parsed with their files, [first, last) of
+// Declarations::scenarios, on `jobs` threads; each is freed once checked.
+void check_parsed(Context& c, const ScenarioChecker& checker, size_t first, size_t last,
+                  ScenarioList& list) {
+  struct Checked {
+    std::optional<Scenario> scenario;
+    Diagnostics diags;
+  };
+  const auto& parsed = c.decls.scenarios;
+  size_t next = first;  // the scenario `consume` is given next
+  ordered_parallel_map<Checked>(
+      last - first, c.jobs, 256,
+      [&](size_t i) {
+        Checked out;
+        out.scenario = checker.check(*parsed[first + i], out.diags);
+        release(parsed[first + i]->items);
+        return out;
+      },
+      [&](Checked&& done) {
+        const ast::Scenario& s = *parsed[next++];
+        list.add(s.title.text, s.title.loc, std::move(done.scenario), done.diags);
+      });
+}
+
+// A scenario of a tail piece, checked.
 struct TailScenario {
   std::string title;
   SourceLoc loc;
@@ -302,12 +361,9 @@ TailPiece check_piece(const ScenarioChecker& checker, const ast::ScenarioTail& t
 }
 
 // Checks a file's scenario tail a piece at a time on `jobs` threads, in
-// order, appending to `scenarios`, whose titles `titles` indexes (a
-// duplicate is reported as SymbolTable::declare does). False when a piece
-// is not clean.
+// order. False when a piece is not clean.
 bool check_tail(Context& c, const ScenarioChecker& checker, const ast::ScenarioTail& tail,
-                std::vector<Scenario>& scenarios, IndexTable& titles) {
-  auto title_of = [&](uint32_t i) -> std::string_view { return scenarios[i].title; };
+                ScenarioList& list) {
   std::atomic<bool> failed{false};
   ordered_parallel_map<TailPiece>(
       tail.pieces(), c.jobs, 1,
@@ -320,75 +376,36 @@ bool check_tail(Context& c, const ScenarioChecker& checker, const ast::ScenarioT
       },
       [&](TailPiece&& piece) {
         if (failed) return;
-        for (auto& t : piece.scenarios) {
-          scenarios.push_back(t.scenario ? std::move(*t.scenario)
-                                         : Scenario{t.title, -1, {}, {}, t.loc});
-          int64_t first = titles.insert(scenarios.size() - 1, title_of);
-          if (first >= 0) {
-            scenarios.pop_back();
-            c.symbols.scenarios.report_duplicate(t.title, t.loc, scenarios[first].loc, c.diags);
-            continue;
-          }
-          c.diags.append(t.diags);
-        }
+        for (auto& t : piece.scenarios) list.add(t.title, t.loc, std::move(t.scenario), t.diags);
       });
   return !failed;
-}
-
-// Every file's scenario tail, after the scenarios parsed with the rest;
-// false (with Context::tail_failed set) when one is not clean.
-bool check_tails(Context& c, const ScenarioChecker& checker, std::vector<Scenario>& scenarios) {
-  IndexTable titles;  // of `scenarios`
-  auto title_of = [&](uint32_t i) -> std::string_view { return scenarios[i].title; };
-  titles.reserve(scenarios.capacity(), title_of);
-  for (size_t i = 0; i < scenarios.size(); ++i) titles.insert(i, title_of);
-  for (const auto* tail : c.decls.tails) {
-    if (!check_tail(c, checker, *tail, scenarios, titles)) {
-      c.tail_failed = true;
-      return false;
-    }
-  }
-  return true;
 }
 
 }  // namespace
 
 void check_scenarios(Context& c) {
-  // Names first, in order; then the scenarios themselves, which do not
-  // depend on each other: a large model checks them on `jobs` threads, each
-  // with its own diagnostics, merged in order. Then the files' scenario
-  // tails, parsed as they are checked.
-  std::vector<ast::Scenario*> todo;
-  for (auto* s : c.decls.scenarios) {
-    if (c.symbols.scenarios.declare(s->title.text, s->title.loc, todo.size(), c.diags))
-      todo.push_back(s);
-  }
-  struct Checked {
-    std::optional<Scenario> scenario;
-    Diagnostics diags;
-  };
+  // The scenarios do not depend on each other: a large model checks them on
+  // `jobs` threads, each with its own diagnostics, merged in order. File by
+  // file: the scenarios parsed with the file, then its tail, parsed as it is
+  // checked (so the model's order is the files' order).
   ScenarioChecker checker(c.model, c.symbols);
-  std::vector<Scenario> scenarios;
-  size_t tail_scenarios = 0;
-  for (const auto* tail : c.decls.tails) tail_scenarios += tail->scenarios;
-  scenarios.reserve(todo.size() + tail_scenarios);
-  ordered_parallel_map<Checked>(
-      todo.size(), c.jobs, 256,
-      [&](size_t i) {
-        Checked out;
-        out.scenario = checker.check(*todo[i], out.diags);
-        release(todo[i]->items);
-        return out;
-      },
-      [&](Checked&& done) {
-        c.diags.append(done.diags);
-        const ast::Scenario& s = *todo[scenarios.size()];
-        scenarios.push_back(done.scenario
-                                ? std::move(*done.scenario)
-                                : Scenario{std::string(s.title.text), -1, {}, {}, s.title.loc});
-      });
-  if (!c.decls.tails.empty() && !check_tails(c, checker, scenarios)) return;
-  c.model.scenarios = std::move(scenarios);
+  const auto& parsed = c.decls.scenarios;
+  size_t expected = parsed.size();
+  for (const auto* tail : c.decls.tails) expected += tail->scenarios;
+  ScenarioList list(c, expected);
+  size_t next = 0;
+  for (const auto* tail : c.decls.tails) {
+    size_t until = next;
+    while (until < parsed.size() && parsed[until]->title.loc.file <= tail->file_id) ++until;
+    check_parsed(c, checker, next, until, list);
+    next = until;
+    if (!check_tail(c, checker, *tail, list)) {
+      c.tail_failed = true;
+      return;
+    }
+  }
+  check_parsed(c, checker, next, parsed.size(), list);
+  c.model.scenarios = list.take();
 }
 
 }  // namespace smr::check

@@ -67,9 +67,9 @@ struct Built {
   std::vector<std::string> diagnostics;
 };
 
-Built build(const std::string& text, bool stream, int jobs) {
+Built build(const std::vector<SourceText>& files, bool stream, int jobs) {
   FrontEndInput input;
-  input.files.push_back({"big.smr", text});
+  input.files = files;
   input.jobs = jobs;
   input.stream_scenarios = stream;
   SourceManager sources;
@@ -95,14 +95,20 @@ Built build(const std::string& text, bool stream, int jobs) {
   return b;
 }
 
-void same_both_ways(const std::string& text) {
-  Built whole = build(text, false, 2);
+Built build(const std::string& text, bool stream, int jobs) {
+  return build(std::vector<SourceText>{{"big.smr", text}}, stream, jobs);
+}
+
+void same_both_ways(const std::vector<SourceText>& files) {
+  Built whole = build(files, false, 2);
   for (int jobs : {1, 2}) {
-    Built streamed = build(text, true, jobs);
+    Built streamed = build(files, true, jobs);
     CHECK(streamed.scenarios == whole.scenarios);
     CHECK(streamed.diagnostics == whole.diagnostics);
   }
 }
+
+void same_both_ways(const std::string& text) { same_both_ways({{"big.smr", text}}); }
 
 }  // namespace
 
@@ -137,6 +143,24 @@ TEST_CASE("a large file's scenarios parsed as they are checked give the same mod
                                "scenario \"open { breach harm\n"
                                "function CFO \"x\"; scenario \"z\" { }\n"));
   }
+}
+
+TEST_CASE("scenarios of several files keep the files' order, streamed or not",
+          "[front-end][tail]") {
+  // The first file's scenarios are a tail; the second's are parsed with it.
+  // A scenario of the second named like one of the first's tail is the
+  // duplicate, and the model lists the first file's scenarios first.
+  std::vector<SourceText> files = {
+      {"big.smr", large_model(4'300'000)},
+      {"more.smr",
+       "scenario \"extra\" { breach harm on 2022-01-01 { severity 2; } }\n"
+       "scenario \"s40000\" { breach harm on 2022-01-01 { severity 2; } }\n"}};
+  Built b = build(files, true, 2);
+  REQUIRE(b.diagnostics.size() == 2);
+  CHECK(b.diagnostics[0].find("more.smr:2:10: error: duplicate scenario 's40000'") == 0);
+  CHECK(b.diagnostics[1].find("big.smr:") == 0);  // the note at the first
+  CHECK(b.scenarios.back().rfind("extra ", 0) == 0);
+  same_both_ways(files);
 }
 
 TEST_CASE("randomly broken large files: the same diagnostics streamed or parsed whole",
