@@ -16,7 +16,6 @@
 #include "dsl/core/decimal.h"
 #include "dsl/core/diagnostic.h"
 #include "dsl/core/index_table.h"
-#include "dsl/core/string_map.h"
 
 namespace smr::model {
 

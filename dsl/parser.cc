@@ -136,16 +136,17 @@ std::optional<ast::ScenarioTail> find_scenario_tail(std::string_view text, size_
   return tail;
 }
 
-// Parses [first, last) of `text` as pieces at once when it is large and
-// `threads` allow: the declarations, or nullopt when a piece has a syntax
-// error (pieces may then be cut wrongly, so the caller parses in one go).
+// Parses [first, last) of `text` in up to `pieces` pieces at once, cut
+// between top-level declarations: the declarations, or nullopt when a
+// piece has a syntax error (pieces may then be cut wrongly, so the caller
+// parses the file in one go for the exact diagnostics).
 std::optional<std::vector<ast::Decl>> parse_in_pieces(
-    uint32_t file_id, std::string_view text, size_t first, size_t last, int threads,
+    uint32_t file_id, std::string_view text, size_t first, size_t last, int pieces,
     const std::string& path, std::vector<std::unique_ptr<ast::TextStore>>& stores) {
-  std::vector<size_t> cuts = split_points(text.substr(0, last), threads);
+  std::vector<size_t> cuts =
+      pieces > 1 ? split_points(text.substr(0, last), pieces) : std::vector<size_t>{};
   cuts.erase(std::remove_if(cuts.begin(), cuts.end(), [&](size_t c) { return c <= first; }),
              cuts.end());
-  if (cuts.empty()) return std::nullopt;
   cuts.insert(cuts.begin(), first);
   cuts.push_back(last);
   size_t n = cuts.size() - 1;
@@ -211,17 +212,11 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
     std::optional<ast::ScenarioTail> tail;
     if (defer_scenarios) tail = find_scenario_tail(text, start, kTailPiece);
     size_t head_end = tail ? tail->cuts.front() : text.size();
+    int pieces = threads > 1 && head_end - start >= kLargeFile ? threads : 1;
     std::vector<std::unique_ptr<ast::TextStore>> stores;
     std::optional<std::vector<ast::Decl>> head;
-    if (threads > 1 && head_end - start >= kLargeFile) {
-      head = parse_in_pieces(file_id, text, start, head_end, threads, path, stores);
-    }
-    if (!head && tail) {
-      Diagnostics head_diags;
-      stores.push_back(std::make_unique<ast::TextStore>());
-      head = parse_range(file_id, begin, begin + start, begin + head_end, head_diags, path,
-                         *stores.back());
-      if (head_diags.has_errors()) head.reset();
+    if (pieces > 1 || tail) {
+      head = parse_in_pieces(file_id, text, start, head_end, pieces, path, stores);
     }
     if (head) {
       out.decls = std::move(*head);
