@@ -80,7 +80,8 @@ PathNode::~PathNode() {
   }
 }
 
-SelectionPath SelectionPath::start(Root root, int root_index, int edge) {
+SelectionPath SelectionPath::start(Root root, int root_index, int edge, bool recorded) {
+  if (!recorded) return {};
   return {std::make_shared<const PathNode>(root, root_index, edge, nullptr)};
 }
 
@@ -125,8 +126,7 @@ std::vector<Selected> OrgGraph::responsible(int area, Date d, bool with_paths) c
   for (auto e : boost::make_iterator_range(boost::in_edges(impl_->area_vertex(area), view))) {
     int edge = view[e].edge;
     out.push_back({org_.edges[edge].person,
-                   with_paths ? SelectionPath::start(SelectionPath::Root::Area, area, edge)
-                              : SelectionPath()});
+                   SelectionPath::start(SelectionPath::Root::Area, area, edge, with_paths)});
   }
   normalise(out);
   return out;
@@ -139,8 +139,8 @@ std::vector<Selected> OrgGraph::holders(int function, Date d, SelectionPath::Roo
   for (auto e :
        boost::make_iterator_range(boost::in_edges(impl_->function_vertex(function), view))) {
     int edge = view[e].edge;
-    out.push_back({org_.edges[edge].person,
-                   with_paths ? SelectionPath::start(root, function, edge) : SelectionPath()});
+    out.push_back(
+        {org_.edges[edge].person, SelectionPath::start(root, function, edge, with_paths)});
   }
   normalise(out);
   return out;

@@ -19,7 +19,8 @@ namespace smr {
 struct PathNode;
 struct SelectionPath {
   enum class Root : uint8_t { Area, Fallback, Function, Board, Involved };
-  static SelectionPath start(Root root, int root_index, int edge);
+  // A path of one step; none (a null tip) when not `recorded`.
+  static SelectionPath start(Root root, int root_index, int edge, bool recorded = true);
   // This path and `edge`; no path when this is none (see OrgGraph).
   SelectionPath then(int edge) const;
   Root root() const;

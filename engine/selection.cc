@@ -15,9 +15,8 @@ std::vector<Selected> select(const model::Selector& s, const OrgGraph& g, const 
     case Kind::Involved: {
       std::vector<Selected> out;
       for (const auto& p : b.persons) {
-        out.push_back({p.person, with_paths
-                                     ? SelectionPath::start(SelectionPath::Root::Involved, -1, -1)
-                                     : SelectionPath()});
+        out.push_back(
+            {p.person, SelectionPath::start(SelectionPath::Root::Involved, -1, -1, with_paths)});
       }
       normalise(out);  // as every term: in id order, each once
       return out;
