@@ -9,6 +9,17 @@ namespace smr::cli {
 
 // Appends `s` as a quoted JSON string (UTF-8 passed through, controls escaped).
 void append_json_string(std::string& out, std::string_view s);
-inline void append_json_bool(std::string& out, bool b) { out += b ? "true" : "false"; }
+// Appends a string literal (punctuation and keys) without measuring it.
+template <size_t N>
+void append_literal(std::string& out, const char (&text)[N]) {
+  out.append(text, N - 1);
+}
+inline void append_json_bool(std::string& out, bool b) {
+  if (b) {
+    append_literal(out, "true");
+  } else {
+    append_literal(out, "false");
+  }
+}
 
 }  // namespace smr::cli

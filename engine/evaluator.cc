@@ -76,6 +76,23 @@ using expr_eval::eval;
 using expr_eval::Failure;
 using model::Value;
 
+// For each person of an org, where their result is in the scenario being
+// evaluated (-1: none yet). One per thread, kept between scenarios: only
+// the slots a scenario took are given back, so a scenario pays for the
+// people it touches, not for the org.
+class PersonSlots {
+ public:
+  static PersonSlots& of_thread(size_t persons) {
+    thread_local PersonSlots slots;
+    if (slots.slot_.size() < persons) slots.slot_.resize(persons, -1);
+    return slots;
+  }
+  int32_t& at(int person) { return slot_[static_cast<size_t>(person)]; }
+
+ private:
+  std::vector<int32_t> slot_;
+};
+
 // One `then` clause being applied for one breach.
 struct Judged {
   int rule = -1, clause = -1, breach = -1;
@@ -115,10 +132,12 @@ class ScenarioRun {
     if (capped_) {
       for (auto& p : result_.persons) total_after_caps(p);
     }
-    std::sort(result_.persons.begin(), result_.persons.end(),
-              [](const PersonResult& a, const PersonResult& b) { return a.person < b.person; });
+    release_slots();
+    sort_persons();
     return std::move(result_);
   }
+
+  ~ScenarioRun() { release_slots(); }
 
  private:
   void run_breach(int bi) {
@@ -152,15 +171,16 @@ class ScenarioRun {
       std::vector<std::optional<Value>> lets(rule.lets.size());
       breach_env.lets = &rule.lets;
       breach_env.let_values = &lets;
-      Explanation when;
-      if (rule.when && !holds_when(rule, breach_env, when)) {
-        for (int p : why_not_) why_not(p, bi, ri, -1, WhyNot::Reason::WhenFalse).explanation = when;
+      if (tracing_) when_ = Explanation();  // untouched otherwise: stays empty
+      if (rule.when && !holds_when(rule, breach_env, when_)) {
+        for (int p : why_not_)
+          why_not(p, bi, ri, -1, WhyNot::Reason::WhenFalse).explanation = when_;
         continue;
       }
       for (size_t c = 0; c < rule.clauses.size(); ++c) {
         const model::Clause& clause = rule.clauses[c];
         const std::vector<Selected>& chosen = selected(clause, b, accountable);
-        Judged judged{ri, static_cast<int>(c), bi, &when};
+        Judged judged{ri, static_cast<int>(c), bi, &when_};
         for (const Selected& s : chosen) judge(judged, s);
         for (int p : why_not_) missed(judged, p, chosen, *would);
       }
@@ -406,25 +426,39 @@ class ScenarioRun {
     }
   }
 
-  // Most scenarios touch a few people, and a linear search beats any map;
-  // past a handful (a board of 100,000), look them up by hash instead.
+  // The person's result, found through the thread's slots (see
+  // PersonSlots): one lookup whether a scenario touches five people or a
+  // board of 100,000.
   PersonResult& result_for(int person) {
     auto& persons = result_.persons;
-    constexpr size_t kLinear = 16;
-    if (index_.empty() && persons.size() > kLinear) {
-      for (size_t i = 0; i < persons.size(); ++i) index_.emplace(persons[i].person, i);
-    }
-    if (index_.empty()) {
-      for (auto& p : persons) {
-        if (p.person == person) return p;
-      }
-    } else if (auto it = index_.find(person); it != index_.end()) {
-      return persons[it->second];
-    }
+    int32_t& slot = slots_.at(person);
+    if (slot >= 0) return persons[slot];
     if (persons.empty()) persons.reserve(8);  // grown once, not 1, 2, 4, 8
+    slot = static_cast<int32_t>(persons.size());
     persons.emplace_back().person = person;
-    if (!index_.empty()) index_.emplace(person, persons.size() - 1);
     return persons.back();
+  }
+
+  // Every slot result_for took, given back (also when a run throws).
+  void release_slots() {
+    for (const auto& p : result_.persons) slots_.at(p.person) = -1;
+  }
+
+  // The results in person order, each moved once (a PersonResult is large;
+  // sorting them in place would move each many times).
+  void sort_persons() {
+    auto& persons = result_.persons;
+    auto by_person = [](const PersonResult& a, const PersonResult& b) {
+      return a.person < b.person;
+    };
+    if (std::is_sorted(persons.begin(), persons.end(), by_person)) return;
+    std::vector<std::pair<int, uint32_t>> order(persons.size());
+    for (size_t i = 0; i < persons.size(); ++i) order[i] = {persons[i].person, i};
+    std::sort(order.begin(), order.end());
+    std::vector<PersonResult> sorted;
+    sorted.reserve(persons.size());
+    for (const auto& [person, at] : order) sorted.push_back(std::move(persons[at]));
+    persons = std::move(sorted);
   }
 
   const model::Model& m_;
@@ -433,8 +467,7 @@ class ScenarioRun {
   const model::Org& org_;
   EvalOptions opts_;
   ScenarioResult result_;
-  std::unordered_map<int, size_t>
-      index_;  // person -> index in result_.persons, once there are many
+  PersonSlots& slots_ = PersonSlots::of_thread(org_.persons.size());
   // Person -> dates of the breaches that sanctioned them (for prior_sanctions).
   std::unordered_map<int, std::vector<Date>> record_;
   std::set<int> sanctioned_now_;      // by the breach being evaluated
@@ -447,6 +480,7 @@ class ScenarioRun {
   std::vector<Selected> unshared_;
   std::vector<int8_t> whens_;  // the breach's `when` values by Rule::when_id: -1 not yet
   bool tracing_ = false;       // --explain or --why-not: conditions are recorded
+  Explanation when_;           // the `when` of the rule being applied, when tracing
   bool with_paths_ = true;     // selections carry their paths (explanations, graphs)
 };
 

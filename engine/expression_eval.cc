@@ -116,14 +116,19 @@ int prior_breaches(const Expr& e, const Env& env) {
 }
 
 Value eval_call(const Expr& e, const Env& env) {
-  std::vector<Value> args;
-  for (const auto& a : e.args) args.push_back(eval(a, env));
+  // Most calls take two arguments: those need no allocation.
+  constexpr size_t kInline = 4;
+  size_t n = e.args.size();
+  Value inline_args[kInline];
+  std::vector<Value> more(n > kInline ? n : 0);
+  Value* args = n > kInline ? more.data() : inline_args;
+  for (size_t i = 0; i < n; ++i) args[i] = eval(e.args[i], env);
   Value out;
   out.type = e.type;
   out.percent = e.percent;
   if (e.op == Op::Min || e.op == Op::Max) {
     out = args[0];
-    for (size_t i = 1; i < args.size(); ++i) {
+    for (size_t i = 1; i < n; ++i) {
       int c = compare(args[i], out);
       if ((e.op == Op::Min && c < 0) || (e.op == Op::Max && c > 0)) out = args[i];
     }
@@ -142,7 +147,7 @@ Value eval_call(const Expr& e, const Env& env) {
   }
   if (env.trace) {
     Step step{e.name, {}, Shown{out, e.percent}};
-    for (size_t i = 0; i < args.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
       step.operands.push_back({operand_name(e.args[i], env), Shown{args[i], e.args[i].percent}});
     }
     env.trace->step(std::move(step));

@@ -46,16 +46,14 @@ Wide pow10(int n) {
 
 // Digits written into a small buffer, one string built at its size: money
 // is formatted for every sanction of every report.
-std::string format(int64_t raw, int min_frac, bool grouped) {
+// The text of `raw`, written backwards into `buf`, which it ends.
+std::string_view format(int64_t raw, int min_frac, bool grouped, char (&buf)[64]) {
   min_frac = min_frac < 0 ? 0 : (min_frac > Decimal::kDigits ? Decimal::kDigits : min_frac);
   bool negative = raw < 0;
   // Work on the magnitude in unsigned space so INT64_MIN is safe.
   uint64_t mag = negative ? 0 - static_cast<uint64_t>(raw) : static_cast<uint64_t>(raw);
   uint64_t whole = mag / Decimal::kScale;
   uint64_t frac = mag % Decimal::kScale;
-  // Written backwards from the end of a buffer, then copied once (a JSON
-  // report formats a fine per person).
-  char buf[64];
   char* p = buf + sizeof buf;
   int frac_len = Decimal::kDigits;
   while (frac_len > min_frac && frac % 10 == 0) {
@@ -72,7 +70,12 @@ std::string format(int64_t raw, int min_frac, bool grouped) {
     ++n;
   } while (whole > 0);
   if (negative) *--p = '-';
-  return std::string(p, buf + sizeof buf);
+  return std::string_view(p, static_cast<size_t>(buf + sizeof buf - p));
+}
+
+std::string format(int64_t raw, int min_frac, bool grouped) {
+  char buf[64];
+  return std::string(format(raw, min_frac, grouped, buf));
 }
 
 }  // namespace
@@ -109,6 +112,12 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
 }
 
 std::string Decimal::to_string(int min_frac) const { return format(raw_, min_frac, false); }
+
+void Decimal::append_to(std::string& out, int min_frac) const {
+  char buf[64];
+  out += format(raw_, min_frac, false, buf);
+}
+
 int written_fraction_digits(std::string_view text) {
   size_t dot = text.find('.');
   if (dot == std::string_view::npos) return 0;
