@@ -21,6 +21,10 @@
 #include "dsl/core/diagnostic.h"
 #include "dsl/lexer.h"
 
+namespace smr {
+class TailReader;
+}  // namespace smr
+
 namespace smr::ast {
 
 namespace x3 = boost::spirit::x3;
@@ -360,6 +364,9 @@ struct ScenarioTail {
   std::string_view text;     // the whole file's text
   std::vector<size_t> cuts;  // piece k is [cuts[k], cuts[k + 1]); cuts[0] begins the tail
   size_t scenarios = 0;      // how many scenarios the tail holds
+  // Its first pieces parsed ahead, while the rest of the model is parsed
+  // and checked (on more than one thread); null otherwise.
+  std::shared_ptr<TailReader> ahead;
   size_t pieces() const { return cuts.size() - 1; }
 };
 

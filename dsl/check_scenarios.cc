@@ -14,7 +14,7 @@
 #include "dsl/core/parallel.h"
 #include "dsl/core/small_set.h"
 #include "dsl/core/spelling.h"
-#include "dsl/parser.h"
+#include "dsl/tail_reader.h"
 
 namespace smr::check {
 
@@ -343,12 +343,10 @@ struct TailPiece {
 // Parses, checks and frees piece `k` of `tail`.
 TailPiece check_piece(const ScenarioChecker& checker, const ast::ScenarioTail& tail, size_t k) {
   TailPiece out;
-  ast::TextStore store;
-  Diagnostics syntax;
-  std::vector<ast::Decl> decls = parse_piece(tail, k, syntax, store);
-  out.clean = !syntax.has_errors();
-  out.scenarios.reserve(decls.size());
-  for (const auto& d : decls) {
+  ParsedPiece parsed = tail.ahead ? tail.ahead->take(k) : parse_tail_piece(tail, k);
+  out.clean = !parsed.syntax.has_errors();
+  out.scenarios.reserve(parsed.decls.size());
+  for (const auto& d : parsed.decls) {
     const auto* s = boost::get<ast::Scenario>(&d);
     if (!s) out.clean = false;
     if (!out.clean) break;
@@ -364,6 +362,8 @@ TailPiece check_piece(const ScenarioChecker& checker, const ast::ScenarioTail& t
 // order. False when a piece is not clean.
 bool check_tail(Context& c, const ScenarioChecker& checker, const ast::ScenarioTail& tail,
                 ScenarioList& list) {
+  // From here the checker's threads parse what was not read ahead.
+  if (tail.ahead) tail.ahead->stop();
   std::atomic<bool> failed{false};
   ordered_parallel_map<TailPiece>(
       tail.pieces(), c.jobs, 1,
