@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 namespace smr::cli {
 
 namespace {
@@ -43,6 +45,17 @@ void append_escaped(std::string& out, char c) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
+  size_t clean = 0;
+  while (clean < s.size() && !needs_escape(s[clean])) ++clean;
+  if (clean == s.size()) {  // the usual case: quoted as it is, in one copy
+    size_t at = out.size();
+    out.resize(at + s.size() + 2);
+    char* p = out.data() + at;
+    p[0] = '"';
+    std::memcpy(p + 1, s.data(), s.size());
+    p[s.size() + 1] = '"';
+    return;
+  }
   out += '"';
   // Runs of characters that need no escape are copied whole.
   for (size_t i = 0; i < s.size();) {

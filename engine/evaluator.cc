@@ -155,7 +155,11 @@ class ScenarioRun {
     fined_now_.clear();
     std::optional<WouldReach> would;  // --why-not only
     if (!why_not_.empty()) would.emplace(g_, b, accountable);
-    selections_.assign(m_.selector_count, std::nullopt);
+    // The previous breach's selections forgotten (only the slots it filled).
+    if (selections_.size() != static_cast<size_t>(m_.selector_count))
+      selections_.resize(m_.selector_count);
+    for (int id : selected_ids_) selections_[id].reset();
+    selected_ids_.clear();
     whens_.assign(m_.when_count, -1);
     // Only the rules on the breach's type, unless --why-not must say of
     // every other rule that it is not on it.
@@ -199,7 +203,10 @@ class ScenarioRun {
       return unshared_;
     }
     auto& slot = selections_[clause.selector_id];
-    if (!slot) slot = select_all(clause.selector, g_, m_, b, accountable, with_paths_);
+    if (!slot) {
+      slot = select_all(clause.selector, g_, m_, b, accountable, with_paths_);
+      selected_ids_.push_back(clause.selector_id);
+    }
     return *slot;
   }
 
@@ -321,16 +328,25 @@ class ScenarioRun {
   }
 
   void judge(const Judged& j, const Selected& s) {
+    bool target = !why_not_.empty() && wants_why_not(s.person);
+    if (opts_.explain || target) {
+      Trace trace(*j.when);
+      judge(j, s, &trace, target);
+    } else {
+      judge(j, s, nullptr, false);
+    }
+  }
+
+  // `trace` records the explanation (--explain, or the person --why-not
+  // asks about: a `target`); null otherwise.
+  void judge(const Judged& j, const Selected& s, Trace* trace, bool target) {
     const model::Rule& rule = m_.rules[j.rule];
     const model::Clause& clause = rule.clauses[j.clause];
-    bool target = !why_not_.empty() && wants_why_not(s.person);
-    std::optional<Trace> trace;
-    if (opts_.explain || target) trace.emplace(*j.when);
     Env env = person_env(sc_.breaches[j.breach], s.person);
     std::vector<std::optional<Value>> lets(rule.lets.size());
     env.lets = &rule.lets;
     env.let_values = &lets;
-    env.trace = trace ? &*trace : nullptr;
+    env.trace = trace;
     count_step(env, clause.loc);
     if (clause.where && !holds_where(j, clause, env)) {
       if (target) {
@@ -477,6 +493,7 @@ class ScenarioRun {
   std::vector<int> why_not_;  // persons to explain absences for
   // The breach's selections by Clause::selector_id (see selected()).
   std::vector<std::optional<std::vector<Selected>>> selections_;
+  std::vector<int> selected_ids_;  // the slots of selections_ filled for this breach
   std::vector<Selected> unshared_;
   std::vector<int8_t> whens_;  // the breach's `when` values by Rule::when_id: -1 not yet
   bool tracing_ = false;       // --explain or --why-not: conditions are recorded

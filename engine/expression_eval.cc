@@ -353,9 +353,9 @@ Value eval(const Expr& e, const Env& env) {
     case Op::RoundUp:
       return eval_call(e, env);
     case Op::PriorBreaches:
-      return traced(e, env, number(Type::Int, *Decimal::from_int(prior_breaches(e, env))));
+      return traced(e, env, number(Type::Int, Decimal::from_int32(prior_breaches(e, env))));
     case Op::PriorSanctions:
-      return traced(e, env, number(Type::Int, *Decimal::from_int(prior_sanctions(e, env))));
+      return traced(e, env, number(Type::Int, Decimal::from_int32(prior_sanctions(e, env))));
     case Op::Let:
       return let_value(e, env);
     case Op::DaysInPost:

@@ -44,9 +44,48 @@ Wide pow10(int n) {
   return p;
 }
 
-// Digits written into a small buffer, one string built at its size: money
-// is formatted for every sanction of every report.
-// The text of `raw`, written backwards into `buf`, which it ends.
+// "00" to "99": whole numbers are written two digits at a time.
+struct DigitPairs {
+  char at[200] = {};
+  constexpr DigitPairs() {
+    for (int i = 0; i < 100; ++i) {
+      at[2 * i] = static_cast<char>('0' + i / 10);
+      at[2 * i + 1] = static_cast<char>('0' + i % 10);
+    }
+  }
+};
+constexpr DigitPairs kDigitPairs;
+
+// Writes `whole` backwards, ending at `p`; returns where it begins.
+char* write_whole(uint64_t whole, bool grouped, char* p) {
+  if (grouped) {
+    int n = 0;
+    do {
+      if (n > 0 && n % 3 == 0) *--p = ',';
+      *--p = static_cast<char>('0' + whole % 10);
+      whole /= 10;
+      ++n;
+    } while (whole > 0);
+    return p;
+  }
+  while (whole >= 100) {
+    const char* pair = kDigitPairs.at + 2 * (whole % 100);
+    *--p = pair[1];
+    *--p = pair[0];
+    whole /= 100;
+  }
+  if (whole >= 10) {
+    const char* pair = kDigitPairs.at + 2 * whole;
+    *--p = pair[1];
+    *--p = pair[0];
+  } else {
+    *--p = static_cast<char>('0' + whole);
+  }
+  return p;
+}
+
+// The text of `raw`, written backwards into `buf`, which it ends: money is
+// formatted for every sanction of every report, so no string is built here.
 std::string_view format(int64_t raw, int min_frac, bool grouped, char (&buf)[64]) {
   min_frac = min_frac < 0 ? 0 : (min_frac > Decimal::kDigits ? Decimal::kDigits : min_frac);
   bool negative = raw < 0;
@@ -55,20 +94,14 @@ std::string_view format(int64_t raw, int min_frac, bool grouped, char (&buf)[64]
   uint64_t whole = mag / Decimal::kScale;
   uint64_t frac = mag % Decimal::kScale;
   char* p = buf + sizeof buf;
-  int frac_len = Decimal::kDigits;
+  int frac_len = frac == 0 ? min_frac : Decimal::kDigits;  // whole amounts are the usual
   while (frac_len > min_frac && frac % 10 == 0) {
     frac /= 10;
     --frac_len;
   }
   for (int i = 0; i < frac_len; ++i, frac /= 10) *--p = static_cast<char>('0' + frac % 10);
   if (frac_len > 0) *--p = '.';
-  int n = 0;
-  do {
-    if (grouped && n > 0 && n % 3 == 0) *--p = ',';
-    *--p = static_cast<char>('0' + whole % 10);
-    whole /= 10;
-    ++n;
-  } while (whole > 0);
+  p = write_whole(whole, grouped, p);
   if (negative) *--p = '-';
   return std::string_view(p, static_cast<size_t>(buf + sizeof buf - p));
 }

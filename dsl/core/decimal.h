@@ -20,6 +20,8 @@ class Decimal {
   static constexpr Decimal from_raw(int64_t millionths) { return Decimal(millionths); }
   // nullopt when `value` times 10^6 does not fit.
   static std::optional<Decimal> from_int(int64_t value);
+  // A 32-bit integer always fits.
+  static constexpr Decimal from_int32(int32_t value) { return Decimal(int64_t{value} * kScale); }
   // Parses `digits[.digits]` with `_` allowed between digits. More than six
   // fractional digits round half to even. nullopt on overflow or bad text.
   static std::optional<Decimal> parse(std::string_view text);

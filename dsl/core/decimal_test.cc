@@ -104,6 +104,30 @@ TEST_CASE("decimals print with the fraction digits asked for, grouped when asked
   CHECK(Decimal::from_raw(-1'234'500'000).to_grouped_string(2) == "-1,234.50");
   CHECK(Decimal::from_raw(-500'000).to_string() == "-0.5");
   CHECK(d("1000000").to_string() == "1000000");
+  // Against the plainest way of writing them, for every width of number.
+  auto reference = [](int64_t raw, int min_frac) {
+    uint64_t mag = raw < 0 ? 0 - static_cast<uint64_t>(raw) : static_cast<uint64_t>(raw);
+    std::string frac = std::to_string(mag % 1'000'000);
+    frac = std::string(6 - frac.size(), '0') + frac;
+    while (static_cast<int>(frac.size()) > min_frac && frac.back() == '0') frac.pop_back();
+    return (raw < 0 ? "-" : "") + std::to_string(mag / 1'000'000) +
+           (frac.empty() ? "" : "." + frac);
+  };
+  std::mt19937_64 rng(7);
+  std::vector<int64_t> raws = {0, 1, -1, INT64_MIN, INT64_MAX, 99'000'000, 100'000'000};
+  for (int i = 0; i < 20000; ++i) {
+    int64_t r = static_cast<int64_t>(rng() >> (rng() % 64));
+    raws.push_back(r);
+    raws.push_back(r / 1'000'000 * 1'000'000);  // whole amounts
+  }
+  for (int64_t raw : raws) {
+    for (int min_frac : {0, 2, 6}) {
+      if (Decimal::from_raw(raw).to_string(min_frac) != reference(raw, min_frac)) {
+        FAIL(raw << " with " << min_frac << ": " << Decimal::from_raw(raw).to_string(min_frac)
+                 << " vs " << reference(raw, min_frac));
+      }
+    }
+  }
 }
 
 TEST_CASE("products and quotients round half to even on every path", "[decimal]") {
