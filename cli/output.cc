@@ -29,7 +29,7 @@ void ResultWriter::write(Evaluated&& e) {
   }
   if (e.text.empty()) return;  // a scenario left out: no separator either
   if (blank_line_between_ && out_.started()) out_.add("\n");
-  out_.add(e.text);
+  out_.add(std::move(e.text));
 }
 
 ResultWriter::~ResultWriter() {

@@ -11,22 +11,28 @@
 namespace smr::cli {
 
 // Collects stdout and writes it in large pieces as results arrive.
+// The texts are kept as they come and written together (writev): a JSON
+// report of 100,000 scenarios is 120 MB, not worth copying twice on the way.
 class Output {
  public:
   ~Output() { flush(); }
-  void add(const std::string& text) {
-    written_ = written_ || !text.empty();
-    buffer_ += text;
-    if (buffer_.size() > (1u << 16)) flush();
+  void add(std::string text) {
+    if (text.empty()) return;
+    written_ = true;
+    bytes_ += text.size();
+    pieces_.push_back(std::move(text));
+    if (bytes_ > (1u << 16) || pieces_.size() >= 256) flush();
   }
   void flush() {
-    emit(buffer_);
-    buffer_.clear();
+    emit(pieces_);
+    pieces_.clear();
+    bytes_ = 0;
   }
-  bool started() const { return written_ || !buffer_.empty(); }
+  bool started() const { return written_; }
 
  private:
-  std::string buffer_;
+  std::vector<std::string> pieces_;
+  size_t bytes_ = 0;
   bool written_ = false;
 };
 

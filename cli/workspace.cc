@@ -1,8 +1,12 @@
 #include "cli/workspace.h"
 
 #include <fmt/format.h>
+#include <sys/uio.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 
 namespace smr::cli {
@@ -87,6 +91,31 @@ void emit(const std::string& text) {
   bool ok = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
   ok = std::fflush(stdout) == 0 && ok;
   if (!ok && stdout_errno == 0) stdout_errno = errno ? errno : EIO;
+}
+
+void emit(const std::vector<std::string>& texts) {
+  if (texts.empty()) return;
+  if (std::fflush(stdout) != 0 && stdout_errno == 0) stdout_errno = errno ? errno : EIO;
+  std::vector<iovec> iov;
+  iov.reserve(texts.size());
+  for (const auto& t : texts) iov.push_back({const_cast<char*>(t.data()), t.size()});
+  size_t first = 0;  // the first piece not yet written whole
+  while (first < iov.size() && stdout_errno == 0) {
+    int count = static_cast<int>(std::min<size_t>(iov.size() - first, IOV_MAX));
+    ssize_t n = ::writev(STDOUT_FILENO, iov.data() + first, count);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      stdout_errno = n < 0 && errno ? errno : EIO;
+      break;
+    }
+    // Past what was written: whole pieces, then part of one.
+    auto done = static_cast<size_t>(n);
+    while (first < iov.size() && done >= iov[first].iov_len) done -= iov[first++].iov_len;
+    if (done > 0) {
+      iov[first].iov_base = static_cast<char*>(iov[first].iov_base) + done;
+      iov[first].iov_len -= done;
+    }
+  }
 }
 
 int output_errno() { return stdout_errno; }

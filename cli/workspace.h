@@ -43,6 +43,8 @@ void report(const Workspace& ws, const Diagnostic& d);
 
 // Writes `text` to stdout in one go.
 void emit(const std::string& text);
+// The texts, one after another, in as few writes as the system allows.
+void emit(const std::vector<std::string>& texts);
 // The errno of the first failed write to stdout, or 0.
 int output_errno();
 
