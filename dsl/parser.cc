@@ -79,19 +79,34 @@ size_t top_level_end(std::string_view text, size_t i) {
   return std::string_view::npos;
 }
 
-// Offsets where a top-level declaration ends, about `pieces` apart.
-std::vector<size_t> split_points(std::string_view text, int pieces) {
+// Of `ends` (offsets where top-level declarations end, ascending), those
+// that cut [0, size) into up to `pieces` pieces of about the same size.
+std::vector<size_t> pick_splits(const std::vector<size_t>& ends, size_t size, int pieces) {
   std::vector<size_t> out;
-  size_t step = text.size() / pieces, next = step;
-  for (size_t at = 0; static_cast<int>(out.size()) < pieces - 1;) {
-    at = top_level_end(text, at);
-    if (at == std::string_view::npos || at >= text.size()) break;
+  size_t step = size / pieces, next = step;
+  for (size_t at : ends) {
+    if (static_cast<int>(out.size()) >= pieces - 1 || at >= size) break;
     if (at >= next) {
       out.push_back(at);
       next = at + step;
     }
   }
   return out;
+}
+
+// Offsets where a top-level declaration ends, about `pieces` apart.
+std::vector<size_t> split_points(std::string_view text, int pieces) {
+  std::vector<size_t> ends;
+  size_t step = text.size() / pieces, next = step;
+  for (size_t at = 0; static_cast<int>(ends.size()) < pieces - 1;) {
+    at = top_level_end(text, at);
+    if (at == std::string_view::npos || at >= text.size()) break;
+    if (at >= next) {
+      ends.push_back(at);
+      next = at + step;
+    }
+  }
+  return ends;
 }
 
 // True when the declaration after `at` (past blanks and comments) begins
@@ -107,11 +122,13 @@ bool starts_scenario(std::string_view text, size_t at) {
 
 // The scenarios that end `text` (from `start`), cut into pieces of about
 // `piece_bytes` at their boundaries; nullopt when the file does not end in
-// scenarios or its braces do not balance.
+// scenarios or its braces do not balance. `ends` gets where top-level
+// declarations end, about `piece_bytes` apart: where the head can be cut.
 std::optional<ast::ScenarioTail> find_scenario_tail(std::string_view text, size_t start,
-                                                    size_t piece_bytes) {
+                                                    size_t piece_bytes, std::vector<size_t>* ends) {
   ast::ScenarioTail tail;
   bool in_tail = false;
+  ends->clear();
   for (size_t at = start;;) {
     const char* rest = parser::skip_space(text.data() + at, text.data() + text.size());
     if (rest == text.data() + text.size()) break;  // only blanks and comments left
@@ -129,6 +146,7 @@ std::optional<ast::ScenarioTail> find_scenario_tail(std::string_view text, size_
       ++tail.scenarios;
       if (end - tail.cuts.back() >= piece_bytes) tail.cuts.push_back(end);
     }
+    if (ends->empty() || end - ends->back() >= piece_bytes) ends->push_back(end);
     at = end;
   }
   if (!in_tail) return std::nullopt;
@@ -143,9 +161,11 @@ std::optional<ast::ScenarioTail> find_scenario_tail(std::string_view text, size_
 // parses the file in one go for the exact diagnostics).
 std::optional<std::vector<ast::Decl>> parse_in_pieces(
     uint32_t file_id, std::string_view text, size_t first, size_t last, int pieces,
-    const std::string& path, std::vector<std::unique_ptr<ast::TextStore>>& stores) {
-  std::vector<size_t> cuts =
-      pieces > 1 ? split_points(text.substr(0, last), pieces) : std::vector<size_t>{};
+    const std::vector<size_t>* ends, const std::string& path,
+    std::vector<std::unique_ptr<ast::TextStore>>& stores) {
+  std::vector<size_t> cuts = pieces <= 1 ? std::vector<size_t>{}
+                             : ends      ? pick_splits(*ends, last, pieces)
+                                         : split_points(text.substr(0, last), pieces);
   cuts.erase(std::remove_if(cuts.begin(), cuts.end(), [&](size_t c) { return c <= first; }),
              cuts.end());
   cuts.insert(cuts.begin(), first);
@@ -188,6 +208,24 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
   ast::File out;
   out.file_id = file_id;
   const std::string& text = sources.text(file_id);
+  // A byte order mark, as some editors write, is not part of the text.
+  size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  constexpr size_t kLargeFile = size_t{4} << 20;
+  constexpr size_t kTailPiece = size_t{128} << 10;
+  // The scenarios that end a large file are left to the checker, which
+  // parses them a piece at a time (see ast::ScenarioTail). The scan that
+  // finds them runs beside the checks of the text below (used only if they
+  // pass); it also finds where the declarations before them can be cut.
+  std::optional<ast::ScenarioTail> tail;
+  std::vector<size_t> ends;
+  bool scanned = false;
+  auto scan = [&] {
+    tail = find_scenario_tail(text, start, kTailPiece, &ends);
+    scanned = true;
+  };
+  TaskGroup scanner;  // waited for before any return
+  bool scanning = defer_scenarios && text.size() >= kLargeFile;
+  if (scanning && threads > 1 && !scanner.start(scan)) scan();
   if (long bad = find_invalid_utf8(text); bad >= 0) {
     diags.error({file_id, static_cast<uint32_t>(bad), 1}, "invalid UTF-8 byte sequence");
     out.unreadable = true;
@@ -202,16 +240,10 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
     clean = false;
   }
   const char* begin = text.data();
-  // A byte order mark, as some editors write, is not part of the text.
-  size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   const std::string& path = sources.path(file_id);
-  constexpr size_t kLargeFile = size_t{4} << 20;
+  if (scanning && threads <= 1) scan();
+  scanner.wait();
   if (clean && text.size() >= kLargeFile) {
-    // The scenarios that end a large file are left to the checker, which
-    // parses them a piece at a time (see ast::ScenarioTail).
-    constexpr size_t kTailPiece = size_t{128} << 10;
-    std::optional<ast::ScenarioTail> tail;
-    if (defer_scenarios) tail = find_scenario_tail(text, start, kTailPiece);
     if (tail) {
       tail->file_id = file_id;
       tail->text = text;
@@ -226,7 +258,8 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
     std::vector<std::unique_ptr<ast::TextStore>> stores;
     std::optional<std::vector<ast::Decl>> head;
     if (pieces > 1 || tail) {
-      head = parse_in_pieces(file_id, text, start, head_end, pieces, path, stores);
+      head = parse_in_pieces(file_id, text, start, head_end, pieces, scanned ? &ends : nullptr,
+                             path, stores);
     }
     if (head) {
       out.decls = std::move(*head);

@@ -432,6 +432,26 @@ TEST_CASE("the scenarios that end a large file are left for the checker, in piec
     }
     CHECK(parsed == t.count);
   }
+  SECTION("a head of several MB is parsed in pieces cut where the scan saw declarations end") {
+    std::string head = t.head;
+    size_t functions = 0;
+    while (head.size() < 4'500'000) {
+      head += fmt::format("function F{} \"Function {{ {} }}\"; // }}\n", functions, functions);
+      ++functions;
+    }
+    std::string text = head + t.scenarios;
+    uint32_t id = sources.add("big.smr", text);
+    ast::File f = parse_file(sources, id, diags, 2, true);
+    CHECK(diags.all().empty());
+    REQUIRE(f.tail);
+    CHECK(f.tail->scenarios == t.count);
+    REQUIRE(f.decls.size() == functions + 2);  // the regime, CEO and the functions
+    for (size_t i = 0; i < functions; ++i) {
+      const auto* fn = boost::get<ast::FunctionDecl>(&f.decls[i + 2]);
+      REQUIRE(fn);
+      CHECK(fn->name.text == fmt::format("F{}", i));
+    }
+  }
   SECTION("not when a declaration follows the scenarios") {
     uint32_t id = sources.add("big.smr", t.head + t.scenarios + "function CFO \"x\";\n");
     ast::File f = parse_file(sources, id, diags, 2, true);
