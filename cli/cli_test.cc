@@ -35,6 +35,32 @@ TEST_CASE("smr eval --format json prints the documented object", "[cli]") {
   CHECK(again == out);
 }
 
+TEST_CASE("smr eval --format json escapes names, whichever way each person is written", "[cli]") {
+  // Plain names go through a fast path; a name to escape, or a very long
+  // one, the general one: the objects must read the same either way.
+  std::string dir = temp_dir();
+  std::string long_name(700, 'n');
+  write_file(dir + "/m.smr", R"X(regime "R" { currency GBP; }
+function CEO; function CHAIR board; responsibility safety;
+breach harm { area safety; }
+rule r { then censure to accountable, board; }
+org o {
+  person a "Ann \"The Boss\" O\\Neil" { holds CEO; responsible_for safety; }
+  person b "Bo" { holds CHAIR; }
+  person c ")X" + long_name + R"X(" { holds CHAIR; }
+}
+scenario "s" { breach harm on 2022-01-01 { severity 1; } })X");
+  std::string out, err;
+  REQUIRE(run_smr("eval --format json " + dir + "/m.smr", &out, &err) == 0);
+  INFO(err);
+  const std::string rest =
+      R"X(,"outcome":"censure","censure":true,"fine":"0.00","disqualification":false,"criminal":false})X";
+  CHECK(out == R"X({"scenario":"s","org":"o","currency":"GBP","persons":[)X"
+               R"X({"id":"a","name":"Ann \"The Boss\" O\\Neil")X" +
+                   rest + R"X(,{"id":"b","name":"Bo")X" + rest + R"X(,{"id":"c","name":")X" +
+                   long_name + "\"" + rest + R"X(],"unattributed":[]})X" + "\n");
+}
+
 TEST_CASE("smr eval --explain shows the path and the arithmetic", "[cli]") {
   std::string out;
   REQUIRE(run_smr("eval --explain " + kExample, &out, nullptr) == 0);

@@ -8,17 +8,7 @@ namespace smr::cli {
 
 namespace {
 
-// The bytes a JSON string escapes: quote, backslash and controls.
-struct EscapedBytes {
-  bool at[256] = {};
-  constexpr EscapedBytes() {
-    for (int c = 0; c < 0x20; ++c) at[c] = true;
-    at[static_cast<unsigned char>('"')] = at[static_cast<unsigned char>('\\')] = true;
-  }
-};
-constexpr EscapedBytes kEscaped;
-
-bool needs_escape(char c) { return kEscaped.at[static_cast<unsigned char>(c)]; }
+bool needs_escape(char c) { return json_needs_escape(c); }
 
 void append_escaped(std::string& out, char c) {
   switch (c) {

@@ -21,3 +21,30 @@ TEST_CASE("JSON strings escape quotes, backslashes and control characters", "[js
   CHECK(json(std::string_view("\x01z\x1f", 3)) == "x\"\\u0001z\\u001f\"");
   CHECK(json(std::string_view("end\0", 4)) == "x\"end\\u0000\"");
 }
+
+TEST_CASE("a JSON line is built whole, or gives way when a string needs escapes", "[json]") {
+  using smr::cli::JsonLine;
+  JsonLine line;
+  line.literal("{\"id\":");
+  line.string("p1");
+  line.literal(",\"on\":");
+  line.boolean(true);
+  line.raw(",\"n\":7}");
+  REQUIRE(line.ok());
+  std::string out = "[";
+  line.append_to(out);
+  CHECK(out == "[{\"id\":\"p1\",\"on\":true,\"n\":7}");
+
+  JsonLine quoted;
+  quoted.string("say \"hi\"");
+  CHECK_FALSE(quoted.ok());
+  JsonLine control;
+  control.string(std::string_view("a\0b", 3));
+  CHECK_FALSE(control.ok());
+  JsonLine long_one;
+  long_one.string(std::string(600, 'x'));  // more than its buffer
+  CHECK_FALSE(long_one.ok());
+  JsonLine grown;
+  for (int i = 0; i < 100; ++i) grown.literal("0123456789");
+  CHECK_FALSE(grown.ok());
+}

@@ -141,11 +141,38 @@ std::string json_report(const model::Model& m, const ScenarioResult& r, const Re
   PathSharing paths(m, org);
   bool first = true;
   size_t count = o.all_persons ? org.persons.size() : r.persons.size();
+  PersonResult quiet;  // --all-persons: those with no record
   for (size_t i = 0; i < count; ++i) {
-    PersonResult quiet;  // --all-persons: those with no record
     if (o.all_persons) quiet = r.of(static_cast<int>(i));
     const PersonResult& p = o.all_persons ? quiet : r.persons[i];
     if (!o.all_persons && !p.sanctioned()) continue;
+    const model::Sanctions& s = p.sanctions;
+    if (!o.explain) {
+      // The usual line, written in one piece (see JsonLine).
+      JsonLine line;
+      if (!first) line.literal(",");
+      line.literal("{\"id\":");
+      line.string(org.persons[p.person].id);
+      line.literal(",\"name\":");
+      line.string(org.persons[p.person].name);
+      line.literal(",\"outcome\":\"");
+      line.raw(outcome_name(p.outcome()));
+      line.literal("\",\"censure\":");
+      line.boolean(s.censure);
+      line.literal(",\"fine\":\"");
+      char money[64];
+      line.raw(s.fine.value_or(Decimal()).write_to(money, 2));
+      line.literal("\",\"disqualification\":");
+      line.boolean(s.disqualification);
+      line.literal(",\"criminal\":");
+      line.boolean(s.criminal);
+      line.literal("}");
+      if (line.ok()) {
+        line.append_to(out);
+        first = false;
+        continue;
+      }
+    }
     if (!first) out += ',';
     first = false;
     append_literal(out, "{\"id\":");
@@ -155,7 +182,6 @@ std::string json_report(const model::Model& m, const ScenarioResult& r, const Re
     append_literal(out, ",\"outcome\":\"");
     out += outcome_name(p.outcome());
     append_literal(out, "\",\"censure\":");
-    const model::Sanctions& s = p.sanctions;
     append_json_bool(out, s.censure);
     append_literal(out, ",\"fine\":\"");
     s.fine.value_or(Decimal()).append_to(out, 2);

@@ -146,6 +146,10 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
 
 std::string Decimal::to_string(int min_frac) const { return format(raw_, min_frac, false); }
 
+std::string_view Decimal::write_to(char (&buf)[64], int min_frac) const {
+  return format(raw_, min_frac, false, buf);
+}
+
 void Decimal::append_to(std::string& out, int min_frac) const {
   char buf[64];
   out += format(raw_, min_frac, false, buf);

@@ -38,6 +38,8 @@ class Decimal {
   std::string to_string(int min_frac = 0) const;
   // to_string's text appended to `out` (a report writes a fine per person).
   void append_to(std::string& out, int min_frac = 0) const;
+  // to_string's text written into `buf`, which the view points into.
+  std::string_view write_to(char (&buf)[64], int min_frac = 0) const;
   // The same, with thousands separated by commas: 108,000.00.
   std::string to_grouped_string(int min_frac = 0) const;
 
