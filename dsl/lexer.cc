@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <iterator>
-#include <unordered_set>
 
 namespace smr::parser {
 namespace {
@@ -115,17 +114,34 @@ const char* scan_word(const char* p, const char* end) {
   return p;
 }
 
+namespace {
+
+// The reserved words by their first letter ('a' to 'z', then '_'): at most
+// eight share one.
+struct ReservedByLetter {
+  std::vector<std::string_view> words[27];
+  static size_t slot(char c) { return c == '_' ? 26 : static_cast<size_t>(c - 'a'); }
+  ReservedByLetter() {
+    for (std::string_view w : kReserved) words[slot(w[0])].push_back(w);
+  }
+};
+
+}  // namespace
+
 bool is_reserved(std::string_view word) {
   // Every identifier of a 20 MB model passes here: reserved words are
   // lower case letters and '_' (most ids, p123 or F7, are rejected without
-  // hashing); the rest are hashed, not scanned.
-  static const std::unordered_set<std::string_view> reserved(std::begin(kReserved),
-                                                             std::end(kReserved));
+  // looking further); the rest are compared with the few words of their
+  // first letter.
+  static const ReservedByLetter reserved;
   if (word.size() < 2 || word.size() > 16) return false;
   for (char c : word) {
     if (!((c >= 'a' && c <= 'z') || c == '_')) return false;
   }
-  return reserved.count(word) > 0;
+  for (std::string_view w : reserved.words[ReservedByLetter::slot(word[0])]) {
+    if (w.size() == word.size() && w == word) return true;
+  }
+  return false;
 }
 
 std::vector<std::string_view> reserved_words() {

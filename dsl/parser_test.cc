@@ -369,7 +369,8 @@ TEST_CASE("hostile input ends in a diagnostic, never a crash", "[parser][bad-inp
 TEST_CASE("every reserved word is recognised, and ids with digits or capitals are not",
           "[parser]") {
   for (std::string_view w : smr::parser::reserved_words()) CHECK(smr::parser::is_reserved(w));
-  for (std::string_view w : {"p123", "F7", "Regime", "regime2", "x", "board_", "_board"}) {
+  for (std::string_view w : {"p123", "F7", "Regime", "regime2", "x", "board_", "_board", "regimf",
+                             "regim", "regimes", "zzz", "__"}) {
     CHECK_FALSE(smr::parser::is_reserved(w));
   }
 }

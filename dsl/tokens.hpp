@@ -25,7 +25,9 @@ using Iter = const char*;
 // of a longer identifier.
 inline bool starts_word(const char* p, const char* end, std::string_view w) {
   size_t n = w.size();
-  if (static_cast<size_t>(end - p) < n || std::string_view(p, n) != w) return false;
+  // Most tries fail at the first character: no call to compare the rest.
+  if (static_cast<size_t>(end - p) < n || (n > 0 && *p != w[0])) return false;
+  if (std::string_view(p, n) != w) return false;
   return !is_ident_char(w.back()) || p + n == end || !is_ident_char(p[n]);
 }
 
@@ -56,7 +58,9 @@ struct Keyword : x3::parser<Keyword>, Named {
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
     x3::skip_over(first, last, ctx);
     size_t n = text.size();
-    if (static_cast<size_t>(last - first) < n || std::string_view(first, n) != text) return false;
+    // Most tries fail at the first character: no call to compare the rest.
+    if (static_cast<size_t>(last - first) < n || (n > 0 && *first != text[0])) return false;
+    if (std::string_view(first, n) != text) return false;
     if (first + n != last && is_ident_char(first[n])) return false;
     first += n;
     return true;
