@@ -104,6 +104,9 @@ std::vector<int> SelectionPath::edges() const {
 
 void normalise(std::vector<Selected>& people) {
   auto by_person = [](const Selected& a, const Selected& b) { return a.person < b.person; };
+  // The graph often gives people in id order already (a function's holders).
+  auto increasing = [](const Selected& a, const Selected& b) { return a.person >= b.person; };
+  if (std::adjacent_find(people.begin(), people.end(), increasing) == people.end()) return;
   if (people.size() <= 16) {
     // Most selections are a few people: an insertion sort (stable too)
     // without the merge sort's buffer.
