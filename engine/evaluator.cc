@@ -118,8 +118,16 @@ class ScenarioRun {
   ScenarioResult run() {
     std::vector<int> order(sc_.breaches.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return sc_.breaches[a].date < sc_.breaches[b].date; });
+    auto earlier = [&](int a, int b) { return sc_.breaches[a].date < sc_.breaches[b].date; };
+    if (order.size() <= 16) {
+      // A scenario has a few breaches: an insertion sort (stable) needs no buffer.
+      for (size_t i = 1; i < order.size(); ++i) {
+        for (size_t j = i; j > 0 && earlier(order[j], order[j - 1]); --j)
+          std::swap(order[j], order[j - 1]);
+      }
+    } else {
+      std::stable_sort(order.begin(), order.end(), earlier);
+    }
     int current = -1;
     try {
       for (int bi : order) {

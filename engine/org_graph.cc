@@ -222,9 +222,11 @@ std::vector<Selected> OrgGraph::managers(const std::vector<Selected>& from, int 
     std::fill(marks.begin(), marks.end(), 0);
     epoch = 1;
   }
-  std::vector<const Selected*> frontier;
+  // The walk's working lists, kept by the thread between walks.
+  thread_local std::vector<const Selected*> frontier;
+  thread_local std::vector<Selected> level_found;
+  frontier.clear();
   for (const auto& s : from) frontier.push_back(&s);
-  std::vector<Selected> level_found;
   // Breadth first, one level at a time; each person joins the result once.
   for (int level = 0; level < levels && !frontier.empty(); ++level) {
     level_found.clear();
