@@ -61,6 +61,24 @@ rule r { then censure to accountable; })"));
               "11:6: note: 'r' was first declared here"});
 }
 
+TEST_CASE("an org's persons are in id order, byte by byte; a duplicate is the later one",
+          "[checker]") {
+  // Ids that share their first eight bytes, prefixes of each other, capitals
+  // and '_' (which sort between capitals and lower case).
+  auto c = compile(with_base(R"(org o {
+  person abcdefgh2 { } person abcdefgh10 { } person abcdefgh1 { } person ab { }
+  person a { } person B { } person _x { } person ab { } person abcdefgh { }
+})"));
+  CHECK(c->lines() == Lines{"11:50: error: duplicate person 'ab' in org 'o'",
+                            "10:74: note: 'ab' was first declared here"});
+  REQUIRE(c->model.orgs.size() == 1);
+  std::vector<std::string> ids;
+  for (const auto& p : c->model.orgs[0].persons) ids.push_back(p.id);
+  CHECK(ids == std::vector<std::string>{"B", "_x", "a", "ab", "abcdefgh", "abcdefgh1", "abcdefgh10",
+                                        "abcdefgh2"});
+  for (size_t i = 0; i < ids.size(); ++i) CHECK(c->model.orgs[0].find_person(ids[i]) == int(i));
+}
+
 TEST_CASE("type errors in every kind of expression", "[checker]") {
   auto c = compile(with_base(R"(fact when_started: date = 2020-01-01;
 fact label: int = true;

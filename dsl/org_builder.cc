@@ -26,12 +26,37 @@ void OrgBuilder::add_person(std::string_view id, std::string name, SourceLoc loc
   added_.push_back({std::string(id), std::move(name), Decimal(), loc});
 }
 
+namespace {
+
+// The first eight bytes of `id` as a number that sorts as the bytes do
+// (shorter ids padded with zero bytes, which sort first, as a prefix does).
+uint64_t sort_prefix(std::string_view id) {
+  uint64_t key = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    key = (key << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
+  }
+  return key;
+}
+
+}  // namespace
+
 std::vector<int> OrgBuilder::index_persons() {
-  std::vector<size_t> order(added_.size());
-  std::iota(order.begin(), order.end(), 0);
-  // Sorted by id; a stable sort keeps the first declaration of a duplicate.
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return added_[a].id < added_[b].id; });
+  // Sorted by id, the first declaration of a duplicate first; most ids
+  // differ in their first eight bytes, compared as one number.
+  struct Key {
+    uint64_t prefix;
+    uint32_t at;
+  };
+  std::vector<Key> keys(added_.size());
+  for (size_t i = 0; i < added_.size(); ++i)
+    keys[i] = {sort_prefix(added_[i].id), static_cast<uint32_t>(i)};
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    int c = added_[a.at].id.compare(added_[b.at].id);
+    return c != 0 ? c < 0 : a.at < b.at;
+  });
+  std::vector<size_t> order(keys.size());
+  for (size_t k = 0; k < keys.size(); ++k) order[k] = keys[k].at;
   std::vector<int> index(added_.size(), -1);
   org_.persons.reserve(org_.persons.size() + added_.size());
   for (size_t k = 0; k < order.size(); ++k) {
