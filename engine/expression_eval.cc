@@ -99,10 +99,8 @@ std::string operand_name(const Expr& e, const Env& env) {
   }
 }
 
-// A value the breach or the engine supplies (severity, relevant_income,
-// prior_breaches(...)), recorded as an input when explaining.
-Value traced(const Expr& e, const Env& env, Value v) {
-  if (!env.trace) return v;
+// Records `v`, a value the breach or the engine supplies, as an input.
+void record_input(const Expr& e, const Env& env, const Value& v) {
   InputSource source = InputSource::Given;
   if (e.op == Op::Income) {
     bool given = env.person_facts && env.person_facts->relevant_income;
@@ -111,6 +109,12 @@ Value traced(const Expr& e, const Env& env, Value v) {
     source = InputSource::Derived;
   }
   env.trace->read(operand_name(e, env), v, false, source);
+}
+
+// A value the breach or the engine supplies (severity, relevant_income,
+// prior_breaches(...)), recorded as an input when explaining.
+inline Value traced(const Expr& e, const Env& env, Value v) {
+  if (env.trace) record_input(e, env, v);
   return v;
 }
 

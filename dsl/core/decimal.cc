@@ -117,7 +117,43 @@ std::optional<Decimal> Decimal::from_int(int64_t value) {
   return narrow(static_cast<Wide>(value) * kScale);
 }
 
+namespace {
+
+// Decimal::parse for the usual literal (up to 18 characters, at most six
+// fractional digits, below 9 × 10^12) in 64-bit arithmetic; nullopt when
+// the text is not of that kind, to be read the general way.
+std::optional<Decimal> parse_short(std::string_view text) {
+  if (text.size() > 18) return std::nullopt;
+  int64_t whole = 0, frac = 0;
+  int frac_digits = 0;
+  bool in_frac = false, any_digit = false;
+  for (char c : text) {
+    if (c == '_') continue;
+    if (c == '.') {
+      if (in_frac) return std::nullopt;
+      in_frac = true;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    any_digit = true;
+    if (!in_frac) {
+      whole = whole * 10 + (c - '0');
+    } else {
+      frac = frac * 10 + (c - '0');
+      ++frac_digits;
+    }
+  }
+  constexpr int64_t kShortLimit = 9'000'000'000'000;
+  if (!any_digit || frac_digits > Decimal::kDigits || whole >= kShortLimit) return std::nullopt;
+  int64_t scale = 1;
+  for (int i = frac_digits; i < Decimal::kDigits; ++i) scale *= 10;
+  return Decimal::from_raw(whole * Decimal::kScale + frac * scale);
+}
+
+}  // namespace
+
 std::optional<Decimal> Decimal::parse(std::string_view text) {
+  if (auto quick = parse_short(text)) return quick;
   Wide whole = 0, frac = 0;
   int frac_digits = 0;
   bool in_frac = false, any_digit = false;

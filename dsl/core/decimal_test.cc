@@ -23,6 +23,31 @@ TEST_CASE("decimal literals parse exactly, with underscores", "[decimal]") {
   CHECK_FALSE(Decimal::parse(""));
 }
 
+TEST_CASE("decimals read back what they print, short or long, with underscores", "[decimal]") {
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 20000; ++i) {
+    int64_t raw = static_cast<int64_t>(rng() >> (1 + rng() % 63));  // every width, not negative
+    std::string text = Decimal::from_raw(raw).to_string();
+    REQUIRE(Decimal::parse(text) == Decimal::from_raw(raw));
+    std::string spaced = text;
+    spaced.insert(rng() % spaced.size() + 1 > spaced.size() - 1 ? 1 : rng() % spaced.size() + 1,
+                  "_");
+    if (spaced.find("_.") == std::string::npos && spaced.find("._") == std::string::npos &&
+        spaced.back() != '_') {
+      CHECK(Decimal::parse(spaced) == Decimal::from_raw(raw));
+    }
+  }
+  CHECK(Decimal::parse("9223372036854.775807") == Decimal::from_raw(INT64_MAX));
+  CHECK_FALSE(Decimal::parse("9223372036854.775808"));
+  CHECK_FALSE(Decimal::parse("99999999999999"));
+  CHECK(Decimal::parse("8999999999999.999999") == Decimal::from_raw(8'999'999'999'999'999'999));
+  CHECK(Decimal::parse("1.0000005") == Decimal::from_raw(1'000'000));  // half to even
+  CHECK(Decimal::parse("1.0000015") == Decimal::from_raw(1'000'002));
+  CHECK_FALSE(Decimal::parse("1.2.3"));
+  CHECK_FALSE(Decimal::parse("_"));
+  CHECK_FALSE(Decimal::parse("12a"));
+}
+
 TEST_CASE("multiplication and division round half to even to 6 digits", "[decimal]") {
   CHECK(*smr::multiply(d("180000"), d("0.3")) == d("54000"));
   CHECK(*smr::multiply(d("0.000001"), d("0.5")) == d("0"));         // 0.0000005 -> 0 (even)
