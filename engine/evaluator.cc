@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "dsl/core/small_sort.h"
 #include "engine/expression_eval.h"
 #include "engine/model_text.h"
 #include "engine/selection.h"
@@ -118,16 +119,8 @@ class ScenarioRun {
   ScenarioResult run() {
     std::vector<int> order(sc_.breaches.size());
     std::iota(order.begin(), order.end(), 0);
-    auto earlier = [&](int a, int b) { return sc_.breaches[a].date < sc_.breaches[b].date; };
-    if (order.size() <= 16) {
-      // A scenario has a few breaches: an insertion sort (stable) needs no buffer.
-      for (size_t i = 1; i < order.size(); ++i) {
-        for (size_t j = i; j > 0 && earlier(order[j], order[j - 1]); --j)
-          std::swap(order[j], order[j - 1]);
-      }
-    } else {
-      std::stable_sort(order.begin(), order.end(), earlier);
-    }
+    stable_sort_small(order.begin(), order.end(),
+                      [&](int a, int b) { return sc_.breaches[a].date < sc_.breaches[b].date; });
     int current = -1;
     try {
       for (int bi : order) {

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "dsl/core/small_sort.h"
+
 namespace smr {
 namespace {
 
@@ -107,16 +109,7 @@ void normalise(std::vector<Selected>& people) {
   // The graph often gives people in id order already (a function's holders).
   auto increasing = [](const Selected& a, const Selected& b) { return a.person >= b.person; };
   if (std::adjacent_find(people.begin(), people.end(), increasing) == people.end()) return;
-  if (people.size() <= 16) {
-    // Most selections are a few people: an insertion sort (stable too)
-    // without the merge sort's buffer.
-    for (size_t i = 1; i < people.size(); ++i) {
-      for (size_t j = i; j > 0 && by_person(people[j], people[j - 1]); --j)
-        std::swap(people[j], people[j - 1]);
-    }
-  } else {
-    std::stable_sort(people.begin(), people.end(), by_person);
-  }
+  stable_sort_small(people.begin(), people.end(), by_person);
   people.erase(
       std::unique(people.begin(), people.end(),
                   [](const Selected& a, const Selected& b) { return a.person == b.person; }),

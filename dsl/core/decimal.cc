@@ -119,13 +119,19 @@ std::optional<Decimal> Decimal::from_int(int64_t value) {
 
 namespace {
 
-// Decimal::parse for the usual literal (up to 18 characters, at most six
-// fractional digits, below 9 × 10^12) in 64-bit arithmetic; nullopt when
-// the text is not of that kind, to be read the general way.
-std::optional<Decimal> parse_short(std::string_view text) {
-  if (text.size() > 18) return std::nullopt;
-  int64_t whole = 0, frac = 0;
+// The digits of `digits[.digits]` (`_` anywhere), in `Int`: the whole part
+// up to `whole_limit`, at most 30 fractional digits (the rest only round).
+template <typename Int>
+struct Digits {
+  Int whole = 0, frac = 0;
   int frac_digits = 0;
+};
+
+// nullopt on a character that does not belong, a second '.', no digit, or
+// a whole part past `whole_limit`.
+template <typename Int>
+std::optional<Digits<Int>> read_digits(std::string_view text, Int whole_limit) {
+  Digits<Int> d;
   bool in_frac = false, any_digit = false;
   for (char c : text) {
     if (c == '_') continue;
@@ -137,44 +143,37 @@ std::optional<Decimal> parse_short(std::string_view text) {
     if (c < '0' || c > '9') return std::nullopt;
     any_digit = true;
     if (!in_frac) {
-      whole = whole * 10 + (c - '0');
-    } else {
-      frac = frac * 10 + (c - '0');
-      ++frac_digits;
+      d.whole = d.whole * 10 + (c - '0');
+      if (d.whole > whole_limit) return std::nullopt;
+    } else if (d.frac_digits < 30) {
+      d.frac = d.frac * 10 + (c - '0');
+      ++d.frac_digits;
     }
   }
-  constexpr int64_t kShortLimit = 9'000'000'000'000;
-  if (!any_digit || frac_digits > Decimal::kDigits || whole >= kShortLimit) return std::nullopt;
+  if (!any_digit) return std::nullopt;
+  return d;
+}
+
+// Decimal::parse for the usual literal (up to 18 characters, at most six
+// fractional digits, below 9 × 10^12) in 64-bit arithmetic; nullopt when
+// the text is not of that kind, to be read the general way.
+std::optional<Decimal> parse_short(std::string_view text) {
+  constexpr int64_t kShortLimit = 9'000'000'000'000 - 1;
+  if (text.size() > 18) return std::nullopt;
+  auto d = read_digits<int64_t>(text, kShortLimit);
+  if (!d || d->frac_digits > Decimal::kDigits) return std::nullopt;
   int64_t scale = 1;
-  for (int i = frac_digits; i < Decimal::kDigits; ++i) scale *= 10;
-  return Decimal::from_raw(whole * Decimal::kScale + frac * scale);
+  for (int i = d->frac_digits; i < Decimal::kDigits; ++i) scale *= 10;
+  return Decimal::from_raw(d->whole * Decimal::kScale + d->frac * scale);
 }
 
 }  // namespace
 
 std::optional<Decimal> Decimal::parse(std::string_view text) {
   if (auto quick = parse_short(text)) return quick;
-  Wide whole = 0, frac = 0;
-  int frac_digits = 0;
-  bool in_frac = false, any_digit = false;
-  for (char c : text) {
-    if (c == '_') continue;
-    if (c == '.') {
-      if (in_frac) return std::nullopt;
-      in_frac = true;
-      continue;
-    }
-    if (c < '0' || c > '9') return std::nullopt;
-    any_digit = true;
-    if (!in_frac) {
-      whole = whole * 10 + (c - '0');
-      if (whole > kMax) return std::nullopt;
-    } else if (frac_digits < 30) {
-      frac = frac * 10 + (c - '0');
-      ++frac_digits;
-    }
-  }
-  if (!any_digit) return std::nullopt;
+  auto digits = read_digits<Wide>(text, kMax);
+  if (!digits) return std::nullopt;
+  auto [whole, frac, frac_digits] = *digits;
   Wide scaled_frac = frac_digits <= kDigits ? frac * pow10(kDigits - frac_digits)
                                             : divide_half_even(frac, pow10(frac_digits - kDigits));
   return narrow(whole * kScale + scaled_frac);
