@@ -91,6 +91,7 @@ int run_eval(const Options& o) {
   eo.explain = o.explain;
   eo.why_not = o.why_not;
   eo.paths = o.explain;  // only explanations show them
+  eo.records = o.explain;
   ResultWriter writer(o.format == "text");
   ordered_parallel_map<Evaluated>(
       chosen.size(), jobs_of(o), 64,

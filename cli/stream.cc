@@ -91,6 +91,7 @@ int stream_scenarios(const Workspace& ws, const Options& o, bool testing) {
   eo.explain = o.explain;
   eo.why_not = o.why_not;
   eo.paths = o.explain;  // only explanations show them
+  eo.records = o.explain;
   ResultWriter writer(!testing && o.format == "text");
   int passed = 0, failed_tests = 0;
   auto wanted = [&o](const std::string& title) {

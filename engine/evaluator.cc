@@ -113,6 +113,7 @@ class ScenarioRun {
     }
     tracing_ = o.explain || !why_not_.empty();
     with_paths_ = o.paths || tracing_;
+    with_records_ = o.records || tracing_ || m.fine_cap;
     if (o.coverage) result_.coverage = std::make_shared<Coverage>(m);
   }
 
@@ -387,6 +388,7 @@ class ScenarioRun {
       ++result_.coverage->rule_sanctions[j.rule];
       ++result_.coverage->clause_sanctions[j.rule][j.clause];
     }
+    if (!with_records_) return;
     if (person.records.empty()) person.records.reserve(4);
     person.records.push_back(std::move(rec));
   }
@@ -500,6 +502,7 @@ class ScenarioRun {
   bool tracing_ = false;       // --explain or --why-not: conditions are recorded
   Explanation when_;           // the `when` of the rule being applied, when tracing
   bool with_paths_ = true;     // selections carry their paths (explanations, graphs)
+  bool with_records_ = true;   // sanction records kept (EvalOptions::records)
 };
 
 }  // namespace

@@ -20,6 +20,10 @@ struct EvalOptions {
   // Keep each sanction's path (SanctionRecord::path): explanations and
   // graphs show it; plain reports do not, and save copying it.
   bool paths = true;
+  // Keep each sanction's record (PersonResult::records): explanations,
+  // diffs and graphs read them; a plain report needs only the totals. A
+  // regime with a fine cap keeps them regardless (the cap works from them).
+  bool records = true;
   int64_t max_steps = 50'000'000;  // expression nodes and people judged, per scenario
 };
 

@@ -526,34 +526,3 @@ scenario "s" in o {
   CHECK(outcome(*c, r1, "ned") == "censure, fine 20.00 GBP");
   CHECK(records == 17);
 }
-
-TEST_CASE("a scenario that stops with an error leaves nothing behind for the next", "[eval]") {
-  // Evaluations on one thread share a table of where each person's result
-  // is; a run that throws halfway must give back what it took.
-  auto c = build(R"(org o {
-  person p { holds CEO; responsible_for data; }
-  person q { holds CHAIR; }
-}
-rule board_first { then censure to board; }
-rule neg { when severity == 4; then fine 10 GBP - 20 GBP to accountable; }
-rule then_accountable { when severity == 1; then fine 5 GBP to accountable; }
-scenario "fails" { breach leak on 2022-01-01 { severity 4; } }
-scenario "fine" { breach leak on 2022-01-01 { severity 1; } })");
-  REQUIRE(c->errors().empty());
-  for (int round = 0; round < 2; ++round) {
-    auto failed = run(*c, "fails");
-    REQUIRE(failed.error);
-    auto r = run(*c, "fine");
-    REQUIRE_FALSE(r.error);
-    // q was judged first (board_first), p second: the results come in id order.
-    REQUIRE(r.persons.size() == 2);
-    CHECK(r.persons[0].person == 0);
-    CHECK(r.persons[0].records.size() == 1);
-    CHECK(r.persons[0].sanctions.fine == Decimal::parse("5"));
-    CHECK_FALSE(r.persons[0].sanctions.censure);
-    CHECK(r.persons[1].person == 1);
-    CHECK(r.persons[1].records.size() == 1);
-    CHECK(r.persons[1].sanctions.censure);
-    CHECK_FALSE(r.persons[1].sanctions.fine);
-  }
-}
