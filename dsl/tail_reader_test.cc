@@ -95,6 +95,14 @@ TEST_CASE("a tail's pieces read ahead are those parsed when taken", "[parser][ta
     for (size_t k = 0; k < tail.pieces(); ++k) CHECK(summary(reader.take(k)) == expected[k]);
   }
   SECTION("never taken: destroyed while reading") { TailReader reader(tail, kAll); }
+  SECTION("no thread to be had: nothing is read ahead, every piece is parsed when taken") {
+    fail_next_thread_starts(1);
+    TailReader reader(tail, kAll);
+    fail_next_thread_starts(0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(reader.read_ahead() == 0);
+    for (size_t k = 0; k < tail.pieces(); ++k) CHECK(summary(reader.take(k)) == expected[k]);
+  }
 }
 
 TEST_CASE("parse_file reads the tail ahead when it has more than one thread", "[parser][tail]") {
