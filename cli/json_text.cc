@@ -8,8 +8,6 @@ namespace smr::cli {
 
 namespace {
 
-bool needs_escape(char c) { return json_needs_escape(c); }
-
 void append_escaped(std::string& out, char c) {
   switch (c) {
     case '"':
@@ -36,7 +34,7 @@ void append_escaped(std::string& out, char c) {
 
 void append_json_string(std::string& out, std::string_view s) {
   size_t clean = 0;
-  while (clean < s.size() && !needs_escape(s[clean])) ++clean;
+  while (clean < s.size() && !json_needs_escape(s[clean])) ++clean;
   if (clean == s.size()) {  // the usual case: quoted as it is, in one copy
     size_t at = out.size();
     out.resize(at + s.size() + 2);
@@ -50,13 +48,23 @@ void append_json_string(std::string& out, std::string_view s) {
   // Runs of characters that need no escape are copied whole.
   for (size_t i = 0; i < s.size();) {
     size_t run = i;
-    while (run < s.size() && !needs_escape(s[run])) ++run;
+    while (run < s.size() && !json_needs_escape(s[run])) ++run;
     out.append(s.data() + i, run - i);
     if (run == s.size()) break;
     append_escaped(out, s[run]);
     i = run + 1;
   }
   out += '"';
+}
+
+void JsonAppender::raw_past_buffer(std::string_view s) {
+  flush();
+  if (s.size() > sizeof buf_) {
+    out_.append(s);
+    return;
+  }
+  std::memcpy(buf_, s.data(), s.size());
+  size_ = s.size();
 }
 
 }  // namespace smr::cli

@@ -21,48 +21,37 @@ inline bool json_needs_escape(char c) { return kJsonEscaped.at[static_cast<unsig
 
 // Appends `s` as a quoted JSON string (UTF-8 passed through, controls escaped).
 void append_json_string(std::string& out, std::string_view s);
-// Appends a string literal (punctuation and keys) without measuring it.
-template <size_t N>
-void append_literal(std::string& out, const char (&text)[N]) {
-  out.append(text, N - 1);
-}
-inline void append_json_bool(std::string& out, bool b) {
-  if (b) {
-    append_literal(out, "true");
-  } else {
-    append_literal(out, "false");
-  }
-}
+inline void append_json_bool(std::string& out, bool b) { out += b ? "true" : "false"; }
 
-// A short piece of JSON built in a buffer of its own and appended at once:
-// a report writes an object per person, where a string's appends cost more
-// than the characters. Only strings that need no escape fit; when one does
-// not (or the piece outgrows the buffer) the line is not ok() and the
-// caller writes that piece the general way.
-class JsonLine {
+// Appends JSON to a string through a small buffer of its own, copied over
+// when full and when flushed: a report writes an object per person, and the
+// string's own appends cost more than the characters. Write to the string
+// directly only after flush().
+class JsonAppender {
  public:
+  explicit JsonAppender(std::string& out) : out_(out) {}
+  ~JsonAppender() { flush(); }
+  JsonAppender(const JsonAppender&) = delete;
+  JsonAppender& operator=(const JsonAppender&) = delete;
+
   template <size_t N>
   void literal(const char (&text)[N]) {
-    raw(std::string_view(text, N - 1));
+    if (size_ + (N - 1) > sizeof buf_) return raw_past_buffer(std::string_view(text, N - 1));
+    std::memcpy(buf_ + size_, text, N - 1);  // a constant size: no call
+    size_ += N - 1;
   }
+  // `s` as it is.
   void raw(std::string_view s) {
-    if (!room(s.size())) return;
+    if (size_ + s.size() > sizeof buf_) return raw_past_buffer(s);
     std::memcpy(buf_ + size_, s.data(), s.size());
     size_ += s.size();
   }
+  // `s` quoted, as append_json_string writes it.
   void string(std::string_view s) {
-    if (!room(s.size() + 2)) return;
-    char* w = buf_ + size_;
-    *w++ = '"';
-    for (char c : s) {
-      if (json_needs_escape(c)) {
-        ok_ = false;
-        return;
-      }
-      *w++ = c;
+    if (!plain_string(s)) {
+      flush();
+      append_json_string(out_, s);
     }
-    *w++ = '"';
-    size_ = static_cast<size_t>(w - buf_);
   }
   void boolean(bool b) {
     if (b) {
@@ -71,17 +60,35 @@ class JsonLine {
       literal("false");
     }
   }
-  bool ok() const { return ok_; }
-  void append_to(std::string& out) const { out.append(buf_, size_); }
+  void flush() {
+    out_.append(buf_, size_);
+    size_ = 0;
+  }
 
  private:
-  bool room(size_t n) {
-    ok_ = ok_ && size_ + n <= sizeof buf_;
-    return ok_;
+  // `s`, which does not fit beside what the buffer holds.
+  void raw_past_buffer(std::string_view s);
+  // `s` quoted into the buffer; false, writing nothing, when it needs an
+  // escape or does not fit.
+  bool plain_string(std::string_view s) {
+    if (size_ + s.size() + 2 > sizeof buf_) {
+      flush();
+      if (s.size() + 2 > sizeof buf_) return false;
+    }
+    char* w = buf_ + size_;
+    *w++ = '"';
+    for (char c : s) {
+      if (json_needs_escape(c)) return false;
+      *w++ = c;
+    }
+    *w++ = '"';
+    size_ = static_cast<size_t>(w - buf_);
+    return true;
   }
+
+  std::string& out_;
   char buf_[512];
   size_t size_ = 0;
-  bool ok_ = true;
 };
 
 }  // namespace smr::cli

@@ -22,29 +22,37 @@ TEST_CASE("JSON strings escape quotes, backslashes and control characters", "[js
   CHECK(json(std::string_view("end\0", 4)) == "x\"end\\u0000\"");
 }
 
-TEST_CASE("a JSON line is built whole, or gives way when a string needs escapes", "[json]") {
-  using smr::cli::JsonLine;
-  JsonLine line;
-  line.literal("{\"id\":");
-  line.string("p1");
-  line.literal(",\"on\":");
-  line.boolean(true);
-  line.raw(",\"n\":7}");
-  REQUIRE(line.ok());
+TEST_CASE("the JSON appender writes what append_json_string writes, whatever fits its buffer",
+          "[json]") {
+  using smr::cli::JsonAppender;
   std::string out = "[";
-  line.append_to(out);
+  {
+    JsonAppender json(out);
+    json.literal("{\"id\":");
+    json.string("p1");
+    json.literal(",\"on\":");
+    json.boolean(true);
+    json.raw(",\"n\":7}");
+  }  // flushed when it goes
   CHECK(out == "[{\"id\":\"p1\",\"on\":true,\"n\":7}");
 
-  JsonLine quoted;
-  quoted.string("say \"hi\"");
-  CHECK_FALSE(quoted.ok());
-  JsonLine control;
-  control.string(std::string_view("a\0b", 3));
-  CHECK_FALSE(control.ok());
-  JsonLine long_one;
-  long_one.string(std::string(600, 'x'));  // more than its buffer
-  CHECK_FALSE(long_one.ok());
-  JsonLine grown;
-  for (int i = 0; i < 100; ++i) grown.literal("0123456789");
-  CHECK_FALSE(grown.ok());
+  // Strings to escape, longer than the buffer, and a piece that outgrows
+  // it: in order, each as append_json_string or the text itself.
+  const std::string long_one(600, 'x');
+  std::string expected = "[";
+  for (std::string_view s : {std::string_view("say \"hi\""), std::string_view("a\0b", 3),
+                             std::string_view(long_one), std::string_view("plain")}) {
+    smr::cli::append_json_string(expected, s);
+  }
+  for (int i = 0; i < 100; ++i) expected += "0123456789";
+  out = "[";
+  JsonAppender json(out);
+  json.string("say \"hi\"");
+  json.string(std::string_view("a\0b", 3));
+  json.string(long_one);
+  json.string("plain");
+  for (int i = 0; i < 100; ++i) json.literal("0123456789");
+  json.flush();
+  CHECK(out == expected);
+  CHECK(out.substr(0, 13) == R"(["say \"hi\"")");  // the escapes written, not dropped
 }

@@ -131,13 +131,14 @@ std::string json_report(const model::Model& m, const ScenarioResult& r, const Re
   const model::Org& org = m.orgs[sc.org];
   std::string out;
   out.reserve(256 + 192 * r.persons.size());
-  append_literal(out, "{\"scenario\":");
-  append_json_string(out, sc.title);
-  append_literal(out, ",\"org\":");
-  append_json_string(out, org.id);
-  append_literal(out, ",\"currency\":");
-  append_json_string(out, m.currency);
-  append_literal(out, ",\"persons\":[");
+  JsonAppender json(out);
+  json.literal("{\"scenario\":");
+  json.string(sc.title);
+  json.literal(",\"org\":");
+  json.string(org.id);
+  json.literal(",\"currency\":");
+  json.string(m.currency);
+  json.literal(",\"persons\":[");
   PathSharing paths(m, org);
   bool first = true;
   size_t count = o.all_persons ? org.persons.size() : r.persons.size();
@@ -147,54 +148,31 @@ std::string json_report(const model::Model& m, const ScenarioResult& r, const Re
     const PersonResult& p = o.all_persons ? quiet : r.persons[i];
     if (!o.all_persons && !p.sanctioned()) continue;
     const model::Sanctions& s = p.sanctions;
-    if (!o.explain) {
-      // The usual line, written in one piece (see JsonLine).
-      JsonLine line;
-      if (!first) line.literal(",");
-      line.literal("{\"id\":");
-      line.string(org.persons[p.person].id);
-      line.literal(",\"name\":");
-      line.string(org.persons[p.person].name);
-      line.literal(",\"outcome\":\"");
-      line.raw(outcome_name(p.outcome()));
-      line.literal("\",\"censure\":");
-      line.boolean(s.censure);
-      line.literal(",\"fine\":\"");
-      char money[64];
-      line.raw(s.fine.value_or(Decimal()).write_to(money, 2));
-      line.literal("\",\"disqualification\":");
-      line.boolean(s.disqualification);
-      line.literal(",\"criminal\":");
-      line.boolean(s.criminal);
-      line.literal("}");
-      if (line.ok()) {
-        line.append_to(out);
-        first = false;
-        continue;
-      }
-    }
-    if (!first) out += ',';
+    if (!first) json.literal(",");
     first = false;
-    append_literal(out, "{\"id\":");
-    append_json_string(out, org.persons[p.person].id);
-    append_literal(out, ",\"name\":");
-    append_json_string(out, org.persons[p.person].name);
-    append_literal(out, ",\"outcome\":\"");
-    out += outcome_name(p.outcome());
-    append_literal(out, "\",\"censure\":");
-    append_json_bool(out, s.censure);
-    append_literal(out, ",\"fine\":\"");
-    s.fine.value_or(Decimal()).append_to(out, 2);
-    append_literal(out, "\",\"disqualification\":");
-    append_json_bool(out, s.disqualification);
-    append_literal(out, ",\"criminal\":");
-    append_json_bool(out, s.criminal);
+    json.literal("{\"id\":");
+    json.string(org.persons[p.person].id);
+    json.literal(",\"name\":");
+    json.string(org.persons[p.person].name);
+    json.literal(",\"outcome\":\"");
+    json.raw(outcome_name(p.outcome()));
+    json.literal("\",\"censure\":");
+    json.boolean(s.censure);
+    json.literal(",\"fine\":\"");
+    char money[64];
+    json.raw(s.fine.value_or(Decimal()).write_to(money, 2));
+    json.literal("\",\"disqualification\":");
+    json.boolean(s.disqualification);
+    json.literal(",\"criminal\":");
+    json.boolean(s.criminal);
     if (o.explain) {
-      out += ",\"reasons\":";
+      json.literal(",\"reasons\":");
+      json.flush();
       append_reasons(out, m, paths, sc, p);
     }
-    out += "}";
+    json.literal("}");
   }
+  json.flush();
   out += "],\"unattributed\":[";
   for (size_t i = 0; i < r.unattributed.size(); ++i) {
     const auto& b = sc.breaches[r.unattributed[i]];

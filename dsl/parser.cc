@@ -79,34 +79,48 @@ size_t top_level_end(std::string_view text, size_t i) {
   return std::string_view::npos;
 }
 
-// Of `ends` (offsets where top-level declarations end, ascending), those
-// that cut [0, size) into up to `pieces` pieces of about the same size.
-std::vector<size_t> pick_splits(const std::vector<size_t>& ends, size_t size, int pieces) {
-  std::vector<size_t> out;
-  size_t step = size / pieces, next = step;
-  for (size_t at : ends) {
-    if (static_cast<int>(out.size()) >= pieces - 1 || at >= size) break;
-    if (at >= next) {
-      out.push_back(at);
-      next = at + step;
-    }
+// Cuts [0, size) into up to `pieces` pieces of about the same size, from
+// the offsets where top-level declarations end, offered in order: a cut at
+// the first end past each step.
+class SplitPicker {
+ public:
+  SplitPicker(size_t size, int pieces) : size_(size), step_(size / pieces), next_(step_) {
+    wanted_ = static_cast<size_t>(pieces - 1);
   }
-  return out;
+  bool done() const { return cuts_.size() >= wanted_; }
+  // False once the cuts are chosen or `at` is past the text.
+  bool offer(size_t at) {
+    if (done() || at >= size_) return false;
+    if (at >= next_) {
+      cuts_.push_back(at);
+      next_ = at + step_;
+    }
+    return true;
+  }
+  std::vector<size_t> take() { return std::move(cuts_); }
+
+ private:
+  size_t size_, step_, next_, wanted_;
+  std::vector<size_t> cuts_;
+};
+
+// Of `ends` (where top-level declarations end, ascending), the cuts.
+std::vector<size_t> pick_splits(const std::vector<size_t>& ends, size_t size, int pieces) {
+  SplitPicker picker(size, pieces);
+  for (size_t at : ends) {
+    if (!picker.offer(at)) break;
+  }
+  return picker.take();
 }
 
-// Offsets where a top-level declaration ends, about `pieces` apart.
+// The cuts, from a scan of `text` that stops once they are chosen.
 std::vector<size_t> split_points(std::string_view text, int pieces) {
-  std::vector<size_t> ends;
-  size_t step = text.size() / pieces, next = step;
-  for (size_t at = 0; static_cast<int>(ends.size()) < pieces - 1;) {
+  SplitPicker picker(text.size(), pieces);
+  for (size_t at = 0; !picker.done();) {
     at = top_level_end(text, at);
-    if (at == std::string_view::npos || at >= text.size()) break;
-    if (at >= next) {
-      ends.push_back(at);
-      next = at + step;
-    }
+    if (at == std::string_view::npos || !picker.offer(at)) break;
   }
-  return ends;
+  return picker.take();
 }
 
 // True when the declaration after `at` (past blanks and comments) begins

@@ -185,11 +185,6 @@ std::string_view Decimal::write_to(char (&buf)[64], int min_frac) const {
   return format(raw_, min_frac, false, buf);
 }
 
-void Decimal::append_to(std::string& out, int min_frac) const {
-  char buf[64];
-  out += format(raw_, min_frac, false, buf);
-}
-
 int written_fraction_digits(std::string_view text) {
   size_t dot = text.find('.');
   if (dot == std::string_view::npos) return 0;

@@ -36,9 +36,8 @@ class Decimal {
   // Plain text with at least `min_frac` and at most 6 fractional digits,
   // trailing zeros beyond `min_frac` removed: 54000.00, 0.3, -12.
   std::string to_string(int min_frac = 0) const;
-  // to_string's text appended to `out` (a report writes a fine per person).
-  void append_to(std::string& out, int min_frac = 0) const;
-  // to_string's text written into `buf`, which the view points into.
+  // to_string's text written into `buf`, which the view points into (a
+  // report writes a fine per person, and builds no string for it).
   std::string_view write_to(char (&buf)[64], int min_frac = 0) const;
   // The same, with thousands separated by commas: 108,000.00.
   std::string to_grouped_string(int min_frac = 0) const;

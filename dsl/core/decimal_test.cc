@@ -117,8 +117,9 @@ TEST_CASE("decimals print with the fraction digits asked for, grouped when asked
   CHECK(Decimal().to_string() == "0");
   CHECK(Decimal().to_string(2) == "0.00");
   CHECK(d("7").to_string(2) == "7.00");
+  char buf[64];
   std::string out = "fine ";
-  smr::negate(d("1234.5"))->append_to(out, 2);
+  out += smr::negate(d("1234.5"))->write_to(buf, 2);
   CHECK(out == "fine -1234.50");
   CHECK(d("0.000001").to_string() == "0.000001");
   CHECK(d("0.1").to_string(3) == "0.100");
