@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "dsl/core/name_order.h"
 #include "dsl/core/spelling.h"
 
 namespace smr::check {
@@ -26,37 +27,11 @@ void OrgBuilder::add_person(std::string_view id, std::string name, SourceLoc loc
   added_.push_back({std::string(id), std::move(name), Decimal(), loc});
 }
 
-namespace {
-
-// The first eight bytes of `id` as a number that sorts as the bytes do
-// (shorter ids padded with zero bytes, which sort first, as a prefix does).
-uint64_t sort_prefix(std::string_view id) {
-  uint64_t key = 0;
-  for (size_t i = 0; i < 8; ++i) {
-    key = (key << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
-  }
-  return key;
-}
-
-}  // namespace
-
 std::vector<int> OrgBuilder::index_persons() {
-  // Sorted by id, the first declaration of a duplicate first; most ids
-  // differ in their first eight bytes, compared as one number.
-  struct Key {
-    uint64_t prefix;
-    uint32_t at;
-  };
-  std::vector<Key> keys(added_.size());
-  for (size_t i = 0; i < added_.size(); ++i)
-    keys[i] = {sort_prefix(added_[i].id), static_cast<uint32_t>(i)};
-  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-    if (a.prefix != b.prefix) return a.prefix < b.prefix;
-    int c = added_[a.at].id.compare(added_[b.at].id);
-    return c != 0 ? c < 0 : a.at < b.at;
-  });
-  std::vector<size_t> order(keys.size());
-  for (size_t k = 0; k < keys.size(); ++k) order[k] = keys[k].at;
+  // Sorted by id, the first declaration of a duplicate first.
+  std::vector<std::string_view> ids(added_.size());
+  for (size_t i = 0; i < added_.size(); ++i) ids[i] = added_[i].id;
+  std::vector<uint32_t> order = name_order(ids);
   std::vector<int> index(added_.size(), -1);
   org_.persons.reserve(org_.persons.size() + added_.size());
   for (size_t k = 0; k < order.size(); ++k) {
