@@ -179,7 +179,7 @@ class Server {
   }
 
   Json range(const Compilation& c, SourceLoc loc) const {
-    const std::string& text = c.sources.text(loc.file);
+    std::string_view text = c.sources.text(loc.file);
     auto [l0, c0] = position_of(text, loc.offset);
     auto [l1, c1] = position_of(text, loc.offset + loc.length);
     return {{"start", {{"line", l0}, {"character", c0}}},

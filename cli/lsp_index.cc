@@ -97,7 +97,7 @@ size_t offset_of(const std::string& text, int line, int character) {
   return std::min(at, text.size());
 }
 
-std::pair<int, int> position_of(const std::string& text, size_t offset) {
+std::pair<int, int> position_of(std::string_view text, size_t offset) {
   int line = 0, character = 0;
   for (size_t at = 0; at < offset && at < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[at]);

@@ -39,6 +39,6 @@ class DocumentIndex {
 
 // Byte offset of an LSP position in `text`, and back.
 size_t offset_of(const std::string& text, int line, int character);
-std::pair<int, int> position_of(const std::string& text, size_t offset);
+std::pair<int, int> position_of(std::string_view text, size_t offset);
 
 }  // namespace smr::cli

@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/workspace.h"
+#include "dsl/core/file_text.h"
 #include "dsl/core/spelling.h"
 
 #ifdef SMR_WITH_MIMALLOC
@@ -261,6 +262,7 @@ int main(int argc, char** argv) {
   // pages) cut the page faults that were a quarter of `smr check`'s time.
   mi_option_enable(mi_option_large_os_pages);
 #endif
+  smr::install_truncation_handler();  // large inputs are mapped (FileText)
   CLI::App app{
       "smr: a senior-manager accountability rules engine.\n"
       "Write a regime in .smr, check it, evaluate breach scenarios, and test them."};

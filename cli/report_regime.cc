@@ -101,7 +101,7 @@ void append_policy_parameters(Html& h, const Workspace& ws) {
             {{"class", "note"}});
   int found = 0;
   for (uint32_t f = 1; f <= ws.sources.file_count(); ++f) {
-    const std::string& text = ws.sources.text(f);
+    std::string_view text = ws.sources.text(f);
     size_t at = 0;
     for (int line = 1; at < text.size(); ++line) {
       size_t end = text.find('\n', at);

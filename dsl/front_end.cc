@@ -30,10 +30,11 @@ FrontEndOutput build_once(const FrontEndInput& input, SourceManager& sources, Di
   options.jobs = input.jobs;
   options.sources = &sources;
   for (const SourceText& org : input.org_json) {
-    std::string text, error;
+    FileText text;
+    std::string error;
     if (org.text) {
-      text = *org.text;
-    } else if (!read_file(org.path, &text, &error)) {
+      text = FileText(*org.text);
+    } else if (!read_file_text(org.path, &text, &error)) {
       out.unreadable = org.path + ": " + error;
       return out;
     }

@@ -165,7 +165,7 @@ std::string sanctions_literal(const model::Sanctions& s, const std::string& curr
   return out;
 }
 
-std::vector<IntendedChange> parse_intended(const std::string& text, uint32_t file,
+std::vector<IntendedChange> parse_intended(std::string_view text, uint32_t file,
                                            const std::string& currency, Diagnostics& diags) {
   std::vector<IntendedChange> out;
   std::set<std::pair<std::string, std::string>> seen;
@@ -173,7 +173,7 @@ std::vector<IntendedChange> parse_intended(const std::string& text, uint32_t fil
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    std::string_view line = strip_comment(std::string_view(text).substr(start, end - start));
+    std::string_view line = strip_comment(text.substr(start, end - start));
     if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
       IntendedChange c;
       if (LineReader(line, file, static_cast<uint32_t>(start), diags).read(c)) {

@@ -23,7 +23,7 @@ struct IntendedChange {
 // Parses the manifest held in `file` (`text`); each malformed line is an
 // error at its place, as are a (scenario, person) listed twice and a fine
 // in another currency than `currency`.
-std::vector<IntendedChange> parse_intended(const std::string& text, uint32_t file,
+std::vector<IntendedChange> parse_intended(std::string_view text, uint32_t file,
                                            const std::string& currency, Diagnostics& diags);
 
 // Reads the manifest at `path` into `sources` and parses it. False, with

@@ -1,11 +1,6 @@
 #include "dsl/loader.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <set>
 
@@ -14,57 +9,11 @@
 namespace smr {
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string too_large() {
-  return "file is larger than the limit of " + std::to_string(kMaxFileBytes >> 20) + " MiB";
-}
-
-}  // namespace
-
 bool read_file(const std::string& path, std::string* text, std::string* error) {
-  // Non-blocking, so that opening a FIFO returns at once; only regular
-  // files are read at all (not /dev/zero, pipes or sockets).
-  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    *error = errno == ENOENT ? "no such file" : std::strerror(errno);
-    return false;
-  }
-  struct stat st {};
-  bool ok = ::fstat(fd, &st) == 0;
-  if (!ok) {
-    *error = std::strerror(errno);
-  } else if (S_ISDIR(st.st_mode)) {
-    *error = "is a directory";
-    ok = false;
-  } else if (!S_ISREG(st.st_mode)) {
-    *error = "is not a regular file (a device, pipe or socket)";
-    ok = false;
-  } else if (static_cast<uint64_t>(st.st_size) > kMaxFileBytes) {
-    *error = too_large();
-    ok = false;
-  }
-  text->clear();
-  if (ok) text->reserve(static_cast<size_t>(st.st_size));  // read once, not regrown
-  // The size may change while reading: never read past the limit.
-  char buf[1 << 16];
-  while (ok) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      *error = std::strerror(errno);
-      ok = false;
-    } else if (n == 0) {
-      break;
-    } else if (text->size() + static_cast<size_t>(n) > kMaxFileBytes) {
-      *error = too_large();
-      ok = false;
-    } else {
-      text->append(buf, static_cast<size_t>(n));
-    }
-  }
-  ::close(fd);
-  return ok;
+  FileText read;
+  if (!read_file_text(path, &read, error)) return false;
+  *text = std::string(read.view());
+  return true;
 }
 
 namespace {
@@ -126,7 +75,8 @@ LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sourc
   for (size_t i = 0; i < queue.size(); ++i) {
     Pending item = queue[i];
     if (!seen.insert(identity(item.path)).second) continue;
-    std::string text, error;
+    FileText text;
+    std::string error;
     if (item.import_loc.valid() && !import_allowed(item.path, allowed)) {
       diags.error(item.import_loc, "cannot import '" + item.path +
                                        "': imports must stay inside the model's directory (or a "
@@ -134,8 +84,8 @@ LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sourc
       continue;
     }
     if (item.text && *item.text) {
-      text = **item.text;
-    } else if (!read_file(item.path, &text, &error)) {
+      text = FileText(**item.text);
+    } else if (!read_file_text(item.path, &text, &error)) {
       if (item.import_loc.valid()) {
         diags.error(item.import_loc, "cannot read imported file '" + item.path + "': " + error);
       } else if (result.unreadable.empty()) {

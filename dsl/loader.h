@@ -15,9 +15,6 @@
 
 namespace smr {
 
-// Files larger than this are refused with a diagnostic.
-constexpr size_t kMaxFileBytes = 512u << 20;
-
 struct LoadResult {
   std::vector<ast::File> files;
   // For each file id (index file_id - 1), the index in `paths` of the
@@ -39,7 +36,8 @@ LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sourc
                       Diagnostics& diags, int jobs, const std::vector<std::string>& extra_roots,
                       bool defer_scenarios = false);
 
-// Reads a whole file; false with `error` set when it cannot.
+// Reads a whole file; false with `error` set when it cannot (see
+// read_file_text, which maps a large file rather than copy it).
 bool read_file(const std::string& path, std::string* text, std::string* error);
 
 }  // namespace smr

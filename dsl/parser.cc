@@ -221,7 +221,7 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
                      int threads, bool defer_scenarios) {
   ast::File out;
   out.file_id = file_id;
-  const std::string& text = sources.text(file_id);
+  std::string_view text = sources.text(file_id);
   // A byte order mark, as some editors write, is not part of the text.
   size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   constexpr size_t kLargeFile = size_t{4} << 20;

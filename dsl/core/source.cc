@@ -45,10 +45,11 @@ long find_invalid_utf8(std::string_view s) {
   return -1;
 }
 
-uint32_t SourceManager::add(std::string path, std::string text, int first_line) {
+uint32_t SourceManager::add(std::string path, FileText text, int first_line) {
   File f{std::move(path), std::move(text), {0}, first_line};
-  const char* begin = f.text.data();
-  const char* end = begin + f.text.size();
+  std::string_view view = f.text.view();
+  const char* begin = view.data();
+  const char* end = begin + view.size();
   for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p) {
     f.line_starts.push_back(static_cast<uint32_t>(p - begin + 1));
   }
@@ -59,11 +60,11 @@ uint32_t SourceManager::add(std::string path, std::string text, int first_line) 
 SourceManager::LineCol SourceManager::line_col(SourceLoc loc) const {
   if (!loc.valid() || loc.file > files_.size()) return {};
   const File& f = files_[loc.file - 1];
-  uint32_t offset = std::min<uint32_t>(loc.offset, f.text.size());
+  uint32_t offset = std::min<uint32_t>(loc.offset, f.text.view().size());
   auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
   int line = static_cast<int>(it - f.line_starts.begin());
   uint32_t start = f.line_starts[line - 1];
-  std::string_view before(f.text.data() + start, offset - start);
+  std::string_view before(f.text.view().data() + start, offset - start);
   return {line + f.first_line - 1, static_cast<int>(count_code_points(before)) + 1};
 }
 
@@ -73,8 +74,8 @@ std::string_view SourceManager::line_text(uint32_t file, int line) const {
   if (line < 1 || line > static_cast<int>(f.line_starts.size())) return {};
   uint32_t start = f.line_starts[line - 1];
   uint32_t end =
-      line < static_cast<int>(f.line_starts.size()) ? f.line_starts[line] : f.text.size();
-  std::string_view s(f.text.data() + start, end - start);
+      line < static_cast<int>(f.line_starts.size()) ? f.line_starts[line] : f.text.view().size();
+  std::string_view s(f.text.view().data() + start, end - start);
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
   return s;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dsl/core/diagnostic.h"
+#include "dsl/core/file_text.h"
 
 namespace smr {
 
@@ -24,9 +25,12 @@ class SourceManager {
 
   // `first_line` numbers the text's first line (a line of a JSON Lines
   // stream keeps its line number in the stream).
-  uint32_t add(std::string path, std::string text, int first_line = 1);
+  uint32_t add(std::string path, std::string text, int first_line = 1) {
+    return add(std::move(path), FileText(std::move(text)), first_line);
+  }
+  uint32_t add(std::string path, FileText text, int first_line = 1);
   const std::string& path(uint32_t file) const { return files_[file - 1].path; }
-  const std::string& text(uint32_t file) const { return files_[file - 1].text; }
+  std::string_view text(uint32_t file) const { return files_[file - 1].text.view(); }
   uint32_t file_count() const { return static_cast<uint32_t>(files_.size()); }
   // Forgets the files added after the first `count` (a load to be redone).
   void keep_first(uint32_t count) { files_.resize(std::min<size_t>(count, files_.size())); }
@@ -41,7 +45,7 @@ class SourceManager {
  private:
   struct File {
     std::string path;
-    std::string text;
+    FileText text;
     std::vector<uint32_t> line_starts;
     int first_line = 1;
   };
