@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include "engine/compile.h"
 #include "tests/support.h"
@@ -301,6 +302,29 @@ TEST_CASE("columns count code points, not bytes", "[parser]") {
   Parsed p("function F \"Président\"; function ☃ \"x\";");
   REQUIRE(p.diags.error_count() == 1);
   CHECK(p.where(p.diags.all()[0].loc) == "1:34");
+}
+
+TEST_CASE("places are found when first asked for, from several threads at once", "[parser]") {
+  // Line starts are worked out on the first message rendered (see
+  // SourceManager::line_starts); eight threads ask together.
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += fmt::format("function F{} \"Function {}\";\n", i, i);
+  text += "function ☃ \"x\";\n";
+  SourceManager sources;
+  uint32_t file = sources.add("big.smr", text);
+  SourceLoc last{file, static_cast<uint32_t>(text.size() - 9), 1};  // the snowman
+  std::vector<std::string> where(8);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      auto lc = sources.line_col(last);
+      where[t] = fmt::format("{}:{} {}", lc.line, lc.column, sources.line_text(file, lc.line));
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& w : where) CHECK(w == "20001:10 function ☃ \"x\";");
+  CHECK(sources.line_text(file, 1) == "function F0 \"Function 0\";");
+  CHECK(sources.line_text(file, 20002).empty());  // past the last line
 }
 
 TEST_CASE("hostile input ends in a diagnostic, never a crash", "[parser][bad-input]") {

@@ -46,24 +46,37 @@ long find_invalid_utf8(std::string_view s) {
 }
 
 uint32_t SourceManager::add(std::string path, FileText text, int first_line) {
-  File f{std::move(path), std::move(text), {0}, first_line};
-  std::string_view view = f.text.view();
-  const char* begin = view.data();
-  const char* end = begin + view.size();
-  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p) {
-    f.line_starts.push_back(static_cast<uint32_t>(p - begin + 1));
-  }
+  File f;
+  f.path = std::move(path);
+  f.text = std::move(text);
+  f.first_line = first_line;
   files_.push_back(std::move(f));
   return static_cast<uint32_t>(files_.size());
+}
+
+const std::vector<uint32_t>& SourceManager::line_starts(const File& f) const {
+  std::call_once(f.lines->once, [&f] {
+    std::string_view view = f.text.view();
+    const char* begin = view.data();
+    const char* end = begin + view.size();
+    std::vector<uint32_t>& starts = f.lines->starts;
+    starts.push_back(0);
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));
+         ++p) {
+      starts.push_back(static_cast<uint32_t>(p - begin + 1));
+    }
+  });
+  return f.lines->starts;
 }
 
 SourceManager::LineCol SourceManager::line_col(SourceLoc loc) const {
   if (!loc.valid() || loc.file > files_.size()) return {};
   const File& f = files_[loc.file - 1];
   uint32_t offset = std::min<uint32_t>(loc.offset, f.text.view().size());
-  auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
-  int line = static_cast<int>(it - f.line_starts.begin());
-  uint32_t start = f.line_starts[line - 1];
+  const std::vector<uint32_t>& starts = line_starts(f);
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  int line = static_cast<int>(it - starts.begin());
+  uint32_t start = starts[line - 1];
   std::string_view before(f.text.view().data() + start, offset - start);
   return {line + f.first_line - 1, static_cast<int>(count_code_points(before)) + 1};
 }
@@ -71,10 +84,10 @@ SourceManager::LineCol SourceManager::line_col(SourceLoc loc) const {
 std::string_view SourceManager::line_text(uint32_t file, int line) const {
   const File& f = files_[file - 1];
   line -= f.first_line - 1;
-  if (line < 1 || line > static_cast<int>(f.line_starts.size())) return {};
-  uint32_t start = f.line_starts[line - 1];
-  uint32_t end =
-      line < static_cast<int>(f.line_starts.size()) ? f.line_starts[line] : f.text.view().size();
+  const std::vector<uint32_t>& starts = line_starts(f);
+  if (line < 1 || line > static_cast<int>(starts.size())) return {};
+  uint32_t start = starts[line - 1];
+  uint32_t end = line < static_cast<int>(starts.size()) ? starts[line] : f.text.view().size();
   std::string_view s(f.text.view().data() + start, end - start);
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
   return s;
@@ -133,7 +146,7 @@ std::string SourceManager::render(const Diagnostic& d) const {
   std::string out =
       fmt::format("{}:{}:{}: {}: {}\n", path(d.loc.file), lc.line, lc.column, kind, message);
   std::string_view line = line_text(d.loc.file, lc.line);
-  uint32_t line_start = f.line_starts[local_line - 1];
+  uint32_t line_start = line_starts(f)[local_line - 1];
   size_t caret = std::min<size_t>(d.loc.offset - std::min(d.loc.offset, line_start), line.size());
   size_t caret_end = std::min<size_t>(
       d.loc.offset + d.loc.length - std::min(d.loc.offset, line_start), line.size());
