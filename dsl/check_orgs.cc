@@ -1,7 +1,12 @@
 // The org pass: each `org` block's persons, incomes and dated edges.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
+#include <memory>
+
 #include "dsl/check_context.h"
+#include "dsl/core/parallel.h"
 #include "dsl/check_literals.h"
 #include "dsl/org_builder.h"
 
@@ -32,29 +37,40 @@ bool edge_targets(OrgBuilder& b, const ast::EdgeItem& e, Edge& edge) {
   return edge.target >= 0;
 }
 
-bool delegation_targets(Context& c, OrgBuilder& b, const ast::EdgeItem& e, Edge& edge) {
+bool delegation_targets(Diagnostics& diags, OrgBuilder& b, const ast::EdgeItem& e, Edge& edge) {
   edge.kind = EdgeKind::Delegates;
   edge.area = b.area(e.target.text, e.target.loc, "");
   if (!e.to) {
-    c.diags.error(e.kind.loc, "delegates needs a delegate: delegates AREA to PERSON");
+    diags.error(e.kind.loc, "delegates needs a delegate: delegates AREA to PERSON");
     return false;
   }
   edge.target = b.person(e.to->text, e.to->loc, "");
   return edge.area >= 0 && edge.target >= 0;
 }
 
-void add_edge(Context& c, OrgBuilder& b, int self, const ast::EdgeItem& e) {
+// The items of one person go through `b`, reporting into `diags` (the
+// builder's own: a part's, when the persons are checked on several threads).
+struct PersonChecker {
+  OrgBuilder& b;
+  Diagnostics& diags;
+  const std::string& currency;
+
+  void add_edge(int self, const ast::EdgeItem& e) const;
+  void add_items(int self, const ast::Person& p) const;
+};
+
+void PersonChecker::add_edge(int self, const ast::EdgeItem& e) const {
   Edge edge;
   edge.person = self;
   edge.loc = e.loc;
   bool delegation = e.kind.value == ast::EdgeWord::Delegates;
-  bool ok = delegation ? delegation_targets(c, b, e, edge) : edge_targets(b, e, edge);
+  bool ok = delegation ? delegation_targets(diags, b, e, edge) : edge_targets(b, e, edge);
   if (!delegation && e.to) {
-    c.diags.error(e.to->loc, fmt::format("'to' belongs to delegates, not to {}",
+    diags.error(e.to->loc, fmt::format("'to' belongs to delegates, not to {}",
                                          ast::keyword_text(e.kind.value)));
     ok = false;
   }
-  LiteralChecker literals(c.diags, c.model.currency);
+  LiteralChecker literals(diags, currency);
   if (e.from) {
     auto d = literals.date(*e.from, "'from'");
     ok = ok && d.has_value();
@@ -70,25 +86,80 @@ void add_edge(Context& c, OrgBuilder& b, int self, const ast::EdgeItem& e) {
   if (ok) b.add_edge(edge);
 }
 
-void add_person_items(Context& c, OrgBuilder& b, int self, const ast::Person& p) {
+void PersonChecker::add_items(int self, const ast::Person& p) const {
   bool seen_income = false;
   for (const auto& item : p.items) {
     if (const auto* inc = boost::get<ast::IncomeItem>(&item)) {
       if (seen_income) {
-        c.diags.error(inc->keyword.loc,
-                      fmt::format("relevant_income of '{}' is given twice", p.id.text));
+        diags.error(inc->keyword.loc,
+                    fmt::format("relevant_income of '{}' is given twice", p.id.text));
       }
       seen_income = true;
-      LiteralChecker literals(c.diags, c.model.currency);
+      LiteralChecker literals(diags, currency);
       auto v = literals.typed(inc->amount, Type::Money, false, "relevant_income");
       if (v && v->number.is_negative()) {
-        c.diags.error(inc->amount.loc, "relevant_income cannot be negative");
+        diags.error(inc->amount.loc, "relevant_income cannot be negative");
       } else if (v) {
         b.set_income(self, v->number);
       }
     } else if (const auto* e = boost::get<ast::EdgeItem>(&item)) {
-      add_edge(c, b, self, *e);
+      add_edge(self, *e);
     }
+  }
+}
+
+// Checks the items of persons [0, count) of `by_index` in a part per job,
+// each on a thread of its own (an org is otherwise checked on one core
+// while the other idles). False, with nothing added, when a part reported
+// a problem: messages must then be those of one pass in person order
+// (the did-you-mean hints stop after a number of errors), so the caller
+// checks them again on one thread.
+bool add_items_in_parts(Context& c, OrgBuilder& b, const std::vector<ast::Person*>& by_index,
+                        size_t count, size_t parts) {
+  std::vector<size_t> first(parts + 1), rooms(parts);
+  for (size_t k = 0; k <= parts; ++k) first[k] = count * k / parts;
+  for (size_t k = 0; k < parts; ++k) {
+    for (size_t i = first[k]; i < first[k + 1]; ++i) rooms[k] += by_index[i]->items.size();
+  }
+  std::vector<Diagnostics> diags(parts);
+  auto builders = b.parts(rooms, diags);
+  auto run_parts = [&](const std::function<void(size_t)>& work) {
+    TaskGroup workers;
+    for (size_t k = 1; k < parts; ++k) {
+      if (!workers.start([&, k] { work(k); })) work(k);  // no thread: here
+    }
+    work(0);
+  };  // returns once every part is done
+  run_parts([&](size_t k) {
+    PersonChecker checker{*builders[k], diags[k], c.model.currency};
+    for (size_t i = first[k]; i < first[k + 1]; ++i)
+      checker.add_items(static_cast<int>(i), *by_index[i]);
+  });
+  bool clean = std::none_of(diags.begin(), diags.end(),
+                            [](const Diagnostics& d) { return !d.all().empty(); });
+  if (!clean) {
+    b.drop_parts(builders);
+    return false;
+  }
+  b.join_parts(builders);
+  run_parts([&](size_t k) {
+    for (size_t i = first[k]; i < first[k + 1]; ++i) release(by_index[i]->items);
+  });
+  return true;
+}
+
+// The persons' items (`by_index`, in person order), their syntax freed
+// once read: a large org in parts (see add_items_in_parts), else in one pass.
+void add_all_items(Context& c, OrgBuilder& b, const std::vector<ast::Person*>& by_index) {
+  constexpr size_t kPartFrom = 4096;  // persons; fewer are checked on one thread
+  size_t count = 0;
+  while (count < by_index.size() && by_index[count]) ++count;
+  size_t parts = c.jobs > 1 && count >= kPartFrom ? static_cast<size_t>(c.jobs) : 1;
+  if (parts > 1 && add_items_in_parts(c, b, by_index, count, parts)) return;
+  PersonChecker checker{b, c.diags, c.model.currency};
+  for (size_t i = 0; i < count; ++i) {
+    checker.add_items(static_cast<int>(i), *by_index[i]);
+    release(by_index[i]->items);
   }
 }
 
@@ -119,10 +190,7 @@ void check_orgs(Context& c) {
     for (size_t i = 0; i < persons.size(); ++i) {
       if (index[i] >= 0) by_index[index[i]] = persons[i];
     }
-    for (size_t i = 0; i < by_index.size() && by_index[i]; ++i) {
-      add_person_items(c, b, i, *by_index[i]);
-      release(by_index[i]->items);
-    }
+    add_all_items(c, b, by_index);
     release(o->persons);
     c.model.orgs.push_back(b.finish());
   }

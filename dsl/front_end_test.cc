@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <functional>
 #include <iterator>
 #include <random>
 #include <string>
@@ -111,6 +113,96 @@ void same_both_ways(const std::vector<SourceText>& files) {
 void same_both_ways(const std::string& text) { same_both_ways({{"big.smr", text}}); }
 
 }  // namespace
+
+namespace {
+
+// An org of `count` persons with every kind of item; `broken(i)` may give
+// person i an item to put in instead of its reports_to (an error).
+std::string large_org(int count, const std::function<std::string(int)>& broken) {
+  std::string text = kModel;
+  text += "function CFO \"Finance\";\nresponsibility funds \"Funds\";\norg big \"Big\" {\n";
+  for (int i = 0; i < count; ++i) {
+    text += fmt::format("  person q{} \"Q {}\" {{ relevant_income {}_000 GBP; ", i, i, 100 + i % 900);
+    std::string odd = broken ? broken(i) : "";
+    if (!odd.empty()) {
+      text += odd;
+    } else if (i > 0) {
+      text += fmt::format("reports_to q{} from 2020-0{}-01; ", (i - 1) / 3, 1 + i % 9);
+    }
+    if (i % 7 == 0) text += "holds CFO until 2030-01-01; ";
+    if (i % 5 == 0) text += "responsible_for funds from 2021-01-01 until 2025-06-01; ";
+    if (i % 11 == 1) text += fmt::format("delegates funds to q{} from 2022-01-01; ", i / 2);
+    text += "}\n";
+  }
+  text += "}\n";
+  return text;
+}
+
+// The org "big" as words: persons with incomes, every edge, and every
+// diagnostic rendered.
+std::vector<std::string> org_in_words(const std::string& text, int jobs) {
+  FrontEndInput input;
+  input.files = {{"org.smr", text}};
+  input.jobs = jobs;
+  SourceManager sources;
+  Diagnostics diags;
+  FrontEndOutput out = build_model(input, sources, diags);
+  diags.sort_by_place();
+  std::vector<std::string> words;
+  for (const auto& d : diags.all()) words.push_back(sources.render(d));
+  for (const auto& org : out.model.orgs) {
+    if (org.id != "big") continue;
+    for (const auto& p : org.persons)
+      words.push_back(fmt::format("{} {}", p.id, p.relevant_income.to_string()));
+    for (const auto& e : org.edges) {
+      words.push_back(fmt::format("{} {} {} {} {} {} @{}", static_cast<int>(e.kind), e.person,
+                                  e.target, e.area, e.when.from.to_string(),
+                                  e.when.until.to_string(), e.loc.offset));
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+TEST_CASE("a large org checked in parts on several threads gives the one-thread model",
+          "[front-end]") {
+  SECTION("clean: the same persons, incomes and edges, in the same order") {
+    std::string text = large_org(10'000, nullptr);
+    auto one = org_in_words(text, 1);
+    INFO(one[0]);  // a message, should there be one
+    // 10,000 persons; edges: 9,999 reports_to, 1,429 holds (every 7th),
+    // 2,000 responsible_for (every 5th), 909 delegates (i % 11 == 1).
+    REQUIRE(one.size() == 10'000 + 9'999 + 1'429 + 2'000 + 909);
+    CHECK(one[0] == "q0 100000");  // persons sorted by id: q0, q1, q10, ...
+    CHECK(org_in_words(text, 2) == one);
+    CHECK(org_in_words(text, 3) == one);  // parts of unequal size
+  }
+  SECTION("errors in several parts: the messages of one pass, did-you-mean hints and all") {
+    // 271 errors (one for each i % 37 == 3), more than get a hint (200),
+    // spread over every part: a part counting only its own would hint past
+    // the 200th.
+    std::string text = large_org(10'000, [](int i) -> std::string {
+      if (i % 37 != 3) return "";
+      switch (i % 4) {
+        case 0:
+          return fmt::format("reports_to qq{}; ", i);  // unknown (with a hint while hints last)
+        case 1:
+          return "relevant_income 5 GBP; ";  // given twice
+        case 2:
+          return "holds CFO from 2024-01-01 until 2023-01-01; ";  // until before from
+        default:
+          return "reports_to q1 to q2; ";  // `to` on reports_to
+      }
+    });
+    auto one = org_in_words(text, 1);
+    REQUIRE(std::count_if(one.begin(), one.end(), [](const std::string& w) {
+              return w.find("error:") != std::string::npos;
+            }) == 271);
+    CHECK(org_in_words(text, 2) == one);
+    CHECK(org_in_words(text, 3) == one);
+  }
+}
 
 TEST_CASE("a large file's scenarios parsed as they are checked give the same model",
           "[front-end][tail]") {

@@ -18,6 +18,38 @@ OrgBuilder::OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string i
   org_.loc = loc;
 }
 
+OrgBuilder::OrgBuilder(OrgBuilder& whole, Diagnostics& diags, model::Edge* edges)
+    : symbols_(whole.symbols_), diags_(diags), persons_(whole.persons_), part_edges_(edges) {}
+
+std::vector<std::unique_ptr<OrgBuilder>> OrgBuilder::parts(const std::vector<size_t>& rooms,
+                                                           std::vector<Diagnostics>& diags) {
+  size_t at = org_.edges.size();
+  size_t room = 0;
+  for (size_t r : rooms) room += r;
+  org_.edges.resize(at + room);  // within what reserve() made room for, as a rule
+  std::vector<std::unique_ptr<OrgBuilder>> out;
+  for (size_t k = 0; k < rooms.size(); ++k) {
+    out.emplace_back(new OrgBuilder(*this, diags[k], org_.edges.data() + at));
+    at += rooms[k];
+  }
+  return out;
+}
+
+void OrgBuilder::join_parts(const std::vector<std::unique_ptr<OrgBuilder>>& parts) {
+  if (parts.empty()) return;
+  model::Edge* to = parts.front()->part_edges_;
+  for (const auto& part : parts) {
+    // Each part's edges move down over the room the parts before it left.
+    to = std::move(part->part_edges_, part->part_edges_ + part->part_edges_used_, to);
+  }
+  org_.edges.resize(static_cast<size_t>(to - org_.edges.data()));
+}
+
+void OrgBuilder::drop_parts(const std::vector<std::unique_ptr<OrgBuilder>>& parts) {
+  if (parts.empty()) return;
+  org_.edges.resize(static_cast<size_t>(parts.front()->part_edges_ - org_.edges.data()));
+}
+
 void OrgBuilder::reserve(size_t persons, size_t edges) {
   added_.reserve(persons);
   org_.edges.reserve(edges);
@@ -51,8 +83,8 @@ std::vector<int> OrgBuilder::index_persons() {
 }
 
 int OrgBuilder::person(std::string_view id, SourceLoc loc, std::string_view prefix) {
-  auto broken = symbols_.broken_persons.find(org_.id);
-  return resolve_person(org_, id, loc, diags_, prefix,
+  auto broken = symbols_.broken_persons.find(persons_->id);
+  return resolve_person(*persons_, id, loc, diags_, prefix,
                         broken == symbols_.broken_persons.end() ? nullptr : &broken->second);
 }
 

@@ -8,6 +8,7 @@
 #endif
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,8 @@ class OrgBuilder {
  public:
   OrgBuilder(const Symbols& symbols, Diagnostics& diags, std::string id, std::string title,
              SourceLoc loc);
+  OrgBuilder(const OrgBuilder&) = delete;
+  OrgBuilder& operator=(const OrgBuilder&) = delete;
 
   // Room for the persons and edges to come (a million people's org grows
   // no vector twice its size).
@@ -41,7 +44,7 @@ class OrgBuilder {
 
   // The index of a person, function or responsibility, or -1, reporting
   // nothing (to try before the reporting forms below).
-  int find_person(std::string_view id) const { return org_.find_person(id); }
+  int find_person(std::string_view id) const { return persons_->find_person(id); }
   int find_function(std::string_view id) const { return symbols_.functions.find(id); }
   int find_area(std::string_view id) const { return symbols_.areas.find(id); }
 
@@ -55,8 +58,28 @@ class OrgBuilder {
   bool valid_interval(const model::Interval& when, bool has_from, bool has_until,
                       SourceLoc until_loc, std::string_view prefix);
 
-  void set_income(int person, Decimal income) { org_.persons[person].relevant_income = income; }
-  void add_edge(const model::Edge& e) { org_.edges.push_back(e); }
+  void set_income(int person, Decimal income) {
+    persons_->persons[person].relevant_income = income;
+  }
+  void add_edge(const model::Edge& e) {
+    if (part_edges_) {
+      part_edges_[part_edges_used_++] = e;  // within its room: see parts()
+    } else {
+      org_.edges.push_back(e);
+    }
+  }
+
+  // The second phase on several threads: a builder per part of the
+  // persons, which finds names among this org's persons and sets their
+  // incomes, but reports into its own `diags[k]` and writes its edges into
+  // room for `rooms[k]` of them (one per edge item is enough) at the end of
+  // this org's edge list. join_parts closes the gaps, in part order; or
+  // drop_parts forgets the parts' edges (to check the persons again on one
+  // thread).
+  std::vector<std::unique_ptr<OrgBuilder>> parts(const std::vector<size_t>& rooms,
+                                                 std::vector<Diagnostics>& diags);
+  void join_parts(const std::vector<std::unique_ptr<OrgBuilder>>& parts);
+  void drop_parts(const std::vector<std::unique_ptr<OrgBuilder>>& parts);
   const std::string& id() const { return org_.id; }
   model::Org finish() { return std::move(org_); }
 
@@ -65,7 +88,12 @@ class OrgBuilder {
 
   const Symbols& symbols_;
   Diagnostics& diags_;
+  OrgBuilder(OrgBuilder& whole, Diagnostics& diags, model::Edge* edges);
+
   model::Org org_;
+  model::Org* persons_ = &org_;  // whose persons names resolve to: the whole's, in a part
+  model::Edge* part_edges_ = nullptr;  // a part's room in the whole's edge list
+  size_t part_edges_used_ = 0;
   std::vector<model::Person> added_;
   std::function<std::string(size_t)> prefix_of_;
 };
