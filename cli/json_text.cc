@@ -33,8 +33,7 @@ void append_escaped(std::string& out, char c) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-  size_t clean = 0;
-  while (clean < s.size() && !json_needs_escape(s[clean])) ++clean;
+  size_t clean = json_plain_prefix(s);
   if (clean == s.size()) {  // the usual case: quoted as it is, in one copy
     size_t at = out.size();
     out.resize(at + s.size() + 2);
@@ -47,8 +46,7 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   // Runs of characters that need no escape are copied whole.
   for (size_t i = 0; i < s.size();) {
-    size_t run = i;
-    while (run < s.size() && !json_needs_escape(s[run])) ++run;
+    size_t run = i + json_plain_prefix(s.substr(i));
     out.append(s.data() + i, run - i);
     if (run == s.size()) break;
     append_escaped(out, s[run]);

@@ -56,3 +56,30 @@ TEST_CASE("the JSON appender writes what append_json_string writes, whatever fit
   CHECK(out == expected);
   CHECK(out.substr(0, 13) == R"(["say \"hi\"")");  // the escapes written, not dropped
 }
+
+TEST_CASE("the plain start of a string is found eight bytes at a time as one at a time",
+          "[json]") {
+  auto reference = [](std::string_view s) {
+    size_t i = 0;
+    while (i < s.size() && !smr::cli::json_needs_escape(s[i])) ++i;
+    return i;
+  };
+  // Every byte value at every place of strings around a word's length, in
+  // a run of plain bytes (letters, high bytes, 0x7F, '!' and '#' beside
+  // the quote, ']' and '^' beside the backslash, ' ' just past the controls).
+  const std::string plain_bytes = "aZ~\x7f\x80\xff!#]^ ";
+  for (size_t len : {1u, 7u, 8u, 9u, 16u, 17u, 23u}) {
+    for (size_t at = 0; at < len; ++at) {
+      for (int byte = 0; byte < 256; ++byte) {
+        std::string s;
+        for (size_t k = 0; k < len; ++k) s += plain_bytes[(k * 5 + len) % plain_bytes.size()];
+        s[at] = static_cast<char>(byte);
+        INFO("length " << len << ", byte " << byte << " at " << at);
+        REQUIRE(smr::cli::json_plain_prefix(s) == reference(s));
+      }
+    }
+  }
+  CHECK(smr::cli::json_plain_prefix("") == 0);
+  CHECK(smr::cli::json_plain_prefix("Person 266") == 10);
+  CHECK(smr::cli::json_plain_prefix("twelve chars\"x") == 12);
+}
