@@ -1,5 +1,6 @@
 #include "dsl/core/decimal.h"
 
+#include <cstring>
 #include <limits>
 
 namespace smr {
@@ -95,11 +96,16 @@ std::string_view format(int64_t raw, int min_frac, bool grouped, char (&buf)[64]
   uint64_t frac = mag % Decimal::kScale;
   char* p = buf + sizeof buf;
   int frac_len = frac == 0 ? min_frac : Decimal::kDigits;  // whole amounts are the usual
-  while (frac_len > min_frac && frac % 10 == 0) {
-    frac /= 10;
-    --frac_len;
+  if (frac == 0) {
+    p -= frac_len;  // "00" for money: no digit to work out
+    std::memset(p, '0', static_cast<size_t>(frac_len));
+  } else {
+    while (frac_len > min_frac && frac % 10 == 0) {
+      frac /= 10;
+      --frac_len;
+    }
+    for (int i = 0; i < frac_len; ++i, frac /= 10) *--p = static_cast<char>('0' + frac % 10);
   }
-  for (int i = 0; i < frac_len; ++i, frac /= 10) *--p = static_cast<char>('0' + frac % 10);
   if (frac_len > 0) *--p = '.';
   p = write_whole(whole, grouped, p);
   if (negative) *--p = '-';
