@@ -40,10 +40,14 @@ bool is_builtin_name(std::string_view word);
 // Skips white space and comments; an unterminated block comment runs to the
 // end of the file (the parser then reports what it expected there).
 const char* skip_space_and_comments(const char* p, const char* end);
-// The same, inline for the usual case of nothing to skip (the grammar skips
-// before every token).
+// The same, inline for the usual cases of nothing or one blank to skip (the
+// grammar skips before every token).
 inline const char* skip_space(const char* p, const char* end) {
-  if (p != end && static_cast<unsigned char>(*p) > ' ' && *p != '/') return p;
+  auto token_starts = [end](const char* at) {
+    return at != end && static_cast<unsigned char>(*at) > ' ' && *at != '/';
+  };
+  if (token_starts(p)) return p;
+  if (p != end && *p == ' ' && token_starts(p + 1)) return p + 1;
   return skip_space_and_comments(p, end);
 }
 // Scans a string literal starting at the opening quote. Returns the position
