@@ -35,14 +35,26 @@ std::unique_ptr<Compilation> compile(std::vector<SourceText> files,
   c->seconds.check_parts = out.check_parts;
   if (!c->unreadable.empty()) return c;
   auto start = std::chrono::steady_clock::now();
-  if (!c->diags.has_errors()) check_orgs(c->model, c->diags, options.org_warnings);
+  // The graphs are built on another core while the orgs are checked (both
+  // only read the model); they are dropped should the checks find an error.
+  std::vector<std::unique_ptr<OrgGraph>> graphs;
+  auto build_graphs = [&] {
+    for (size_t o = 0; o < c->model.orgs.size(); ++o) {
+      graphs.push_back(std::make_unique<OrgGraph>(c->model, static_cast<int>(o)));
+    }
+  };
+  bool built_beside = false;
+  if (!c->diags.has_errors()) {
+    TaskGroup builder;
+    built_beside = input.jobs > 1 && builder.start(build_graphs);
+    check_orgs(c->model, c->diags, options.org_warnings);
+  }  // the graphs built beside, if they were
   c->seconds.org_checks = seconds_since(start);
   c->diags.sort_by_place();
   if (!c->ok()) return c;
   start = std::chrono::steady_clock::now();
-  for (size_t o = 0; o < c->model.orgs.size(); ++o) {
-    c->graphs.push_back(std::make_unique<OrgGraph>(c->model, static_cast<int>(o)));
-  }
+  if (!built_beside) build_graphs();
+  c->graphs = std::move(graphs);
   c->seconds.graphs = seconds_since(start);
   start = std::chrono::steady_clock::now();
   check_person_facts(c->model, c->graphs, c->diags);

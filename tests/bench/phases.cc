@@ -98,10 +98,10 @@ void print_phases(const Phases& p) {
   // parsed a piece at a time while they are checked.
   const Row rows[] = {{"read and parse up to the scenarios", p.parse, false},
                       {"check declarations and rules", p.check_declarations, true},
-                      {"check orgs", p.check_orgs, true},
+                      {"check orgs", p.check_orgs, false},
                       {"parse and check scenarios", p.check_scenarios, false},
-                      {"org checks (cycles, coverage)", p.org_checks, true},
-                      {"graph build", p.graphs, true},
+                      {"org checks, graph built beside", p.org_checks, false},
+                      {"graph build (when not beside)", p.graphs, true},
                       {"person facts the rules need", p.person_facts, true},
                       {"evaluation and JSON", p.eval_2, false}};
   double total = 0, serial = 0;
