@@ -39,6 +39,20 @@ Wide divide_half_even(Wide n, Wide d) {
   return q;
 }
 
+// n / D rounded half to even, for a divisor known when compiling: the
+// compiler divides by multiplying, where a division instruction takes tens
+// of cycles (a fine is a product, a rounding to cents and a rounding to a
+// step: three divisions per person fined).
+template <int64_t D>
+int64_t divide_half_even_by(int64_t n) {
+  int64_t q = n / D, r = n % D;
+  if (r == 0) return q;
+  int64_t twice = (r < 0 ? -r : r) * 2;
+  bool away = twice > D || (twice == D && (q % 2 != 0));
+  if (away) q += n < 0 ? -1 : 1;
+  return q;
+}
+
 Wide pow10(int n) {
   Wide p = 1;
   while (n-- > 0) p *= 10;
@@ -209,7 +223,11 @@ std::optional<Decimal> subtract(Decimal a, Decimal b) { return narrow(Wide(a.raw
 std::optional<Decimal> negate(Decimal a) { return narrow(-Wide(a.raw())); }
 
 std::optional<Decimal> multiply(Decimal a, Decimal b) {
-  return narrow(divide_half_even(Wide(a.raw()) * b.raw(), Decimal::kScale));
+  Wide product = Wide(a.raw()) * b.raw();
+  if (product > kMin && product <= kMax) {
+    return Decimal::from_raw(divide_half_even_by<Decimal::kScale>(static_cast<int64_t>(product)));
+  }
+  return narrow(divide_half_even(product, Decimal::kScale));
 }
 
 std::optional<Decimal> divide(Decimal a, Decimal b) {
@@ -219,25 +237,29 @@ std::optional<Decimal> divide(Decimal a, Decimal b) {
 
 std::optional<Decimal> round_half_even(Decimal a, int digits) {
   if (digits >= Decimal::kDigits) return a;
+  if (digits == 2) {  // cents, as every fine is rounded
+    constexpr int64_t kCent = Decimal::kScale / 100;
+    return narrow(Wide(divide_half_even_by<kCent>(a.raw())) * kCent);
+  }
   if (digits < 0) digits = 0;
   Wide unit = pow10(Decimal::kDigits - digits);
   return narrow(divide_half_even(a.raw(), unit) * unit);
 }
 
+// The quotient and remainder in 64 bits (a positive step cannot overflow
+// them); only the product back may leave the range.
 std::optional<Decimal> round_down_to(Decimal a, Decimal step) {
   if (step.raw() <= 0) return std::nullopt;
-  Wide s = step.raw();
-  Wide q = Wide(a.raw()) / s;
-  if (Wide(a.raw()) % s != 0 && a.raw() < 0) --q;
-  return narrow(q * s);
+  int64_t q = a.raw() / step.raw();
+  if (a.raw() % step.raw() != 0 && a.raw() < 0) --q;
+  return narrow(Wide(q) * step.raw());
 }
 
 std::optional<Decimal> round_up_to(Decimal a, Decimal step) {
   if (step.raw() <= 0) return std::nullopt;
-  Wide s = step.raw();
-  Wide q = Wide(a.raw()) / s;
-  if (Wide(a.raw()) % s != 0 && a.raw() > 0) ++q;
-  return narrow(q * s);
+  int64_t q = a.raw() / step.raw();
+  if (a.raw() % step.raw() != 0 && a.raw() > 0) ++q;
+  return narrow(Wide(q) * step.raw());
 }
 
 }  // namespace smr

@@ -174,6 +174,18 @@ TEST_CASE("products and quotients round half to even on every path", "[decimal]"
     auto p = smr::multiply(Decimal::from_raw(a), Decimal::from_raw(b));
     REQUIRE(p);
     CHECK(p->raw() == static_cast<int64_t>(product));
+    // Rounding to cents and to a positive step, against the same reference.
+    auto cents = smr::round_half_even(Decimal::from_raw(a), 2);
+    REQUIRE(cents);
+    CHECK(cents->raw() == static_cast<int64_t>(half_even(a, 10'000) * 10'000));
+    if (b > 0) {
+      __int128 down = a / b - (a % b != 0 && a < 0 ? 1 : 0);
+      __int128 up = a / b + (a % b != 0 && a > 0 ? 1 : 0);
+      CHECK(smr::round_down_to(Decimal::from_raw(a), Decimal::from_raw(b))->raw() ==
+            static_cast<int64_t>(down * b));
+      CHECK(smr::round_up_to(Decimal::from_raw(a), Decimal::from_raw(b))->raw() ==
+            static_cast<int64_t>(up * b));
+    }
     if (b != 0) {
       __int128 quotient = half_even(static_cast<__int128>(a) * 1'000'000, b);
       auto q = smr::divide(Decimal::from_raw(a), Decimal::from_raw(b));
