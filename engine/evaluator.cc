@@ -200,6 +200,11 @@ class ScenarioRun {
   // breach for clauses whose selectors are written alike.
   const std::vector<Selected>& selected(const model::Clause& clause, const model::ScenarioBreach& b,
                                         const std::vector<Selected>& accountable) {
+    // `to accountable`, the usual selector: the breach's own list, not a copy.
+    if (clause.selector.size() == 1 &&
+        clause.selector[0].kind == model::Selector::Kind::Accountable) {
+      return accountable;
+    }
     if (clause.selector_id < 0 || clause.selector_id >= static_cast<int>(selections_.size())) {
       unshared_ = select_all(clause.selector, g_, m_, b, accountable, with_paths_);
       return unshared_;
