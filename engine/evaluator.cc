@@ -362,17 +362,13 @@ class ScenarioRun {
       }
       return;
     }
-    SanctionRecord rec;
-    rec.rule = j.rule;
-    rec.clause = j.clause;
-    rec.breach = j.breach;
-    rec.kind = clause.sanction;
-    rec.path = s.path;  // none unless with_paths_
     PersonResult& person = result_for(s.person);
+    Decimal amount;
+    bool imposed = true;
     if (clause.sanction == model::SanctionKind::Fine) {
-      rec.amount = fine_amount(clause, env, s.person);
-      rec.imposed = !rec.amount.is_zero();
-      if (rec.imposed) add_fine(person, s.person, rec.amount, *clause.amount);
+      amount = fine_amount(clause, env, s.person);
+      imposed = !amount.is_zero();
+      if (imposed) add_fine(person, s.person, amount, *clause.amount);
     } else {
       auto& s = person.sanctions;
       s.censure = s.censure || clause.sanction == model::SanctionKind::Censure;
@@ -381,19 +377,27 @@ class ScenarioRun {
       s.criminal = s.criminal || clause.sanction == model::SanctionKind::Criminal;
     }
     if (target) {
-      auto reason = rec.imposed ? WhyNot::Reason::Sanctioned : WhyNot::Reason::ZeroFine;
+      auto reason = imposed ? WhyNot::Reason::Sanctioned : WhyNot::Reason::ZeroFine;
       WhyNot& w = why_not(s.person, j.breach, j.rule, j.clause, reason);
-      w.kind = rec.kind;
-      w.amount = rec.amount;
+      w.kind = clause.sanction;
+      w.amount = amount;
       w.explanation = trace->explanation();
     }
-    if (opts_.explain) rec.set_explanation(trace->take());
-    if (rec.imposed && m_.reads_prior_sanctions) sanctioned_now_.insert(s.person);
-    if (rec.imposed && result_.coverage) {
+    if (imposed && m_.reads_prior_sanctions) sanctioned_now_.insert(s.person);
+    if (imposed && result_.coverage) {
       ++result_.coverage->rule_sanctions[j.rule];
       ++result_.coverage->clause_sanctions[j.rule][j.clause];
     }
-    if (!with_records_) return;
+    if (!with_records_) return;  // plain eval: the sanctions above are all it reports
+    SanctionRecord rec;
+    rec.rule = j.rule;
+    rec.clause = j.clause;
+    rec.breach = j.breach;
+    rec.kind = clause.sanction;
+    rec.path = s.path;  // none unless with_paths_
+    rec.amount = amount;
+    rec.imposed = imposed;
+    if (opts_.explain) rec.set_explanation(trace->take());
     if (person.records.empty()) person.records.reserve(4);
     person.records.push_back(std::move(rec));
   }
