@@ -61,6 +61,46 @@ scenario "s" { breach harm on 2022-01-01 { severity 1; } })X");
                    long_name + "\"" + rest + R"X(],"unattributed":[]})X" + "\n");
 }
 
+TEST_CASE("smr eval --format json writes every sanction field as each person received it",
+          "[cli]") {
+  // The fixed words between the fields are written from tables by the
+  // fields' values: each combination read back here, worked out by hand.
+  std::string dir = temp_dir();
+  write_file(dir + "/m.smr", R"(regime "R" { currency GBP; }
+function CEO; function CFO; function CRO;
+responsibility safety;
+breach harm { area safety; }
+rule r1 { then censure to holders(CEO); }
+rule r2 { then fine 1_000.50 GBP to holders(CEO); }
+rule r3 { then disqualification to holders(CEO), holders(CRO); }
+rule r4 { then criminal to holders(CEO); }
+rule r5 { then fine 2 GBP to holders(CFO); }
+org o {
+  person a "A" { holds CEO; responsible_for safety; }
+  person b "B" { holds CFO; }
+  person c "C" { holds CRO; }
+  person d "D" { }
+}
+scenario "s" { breach harm on 2022-01-01 { severity 1; } })");
+  std::string out, err;
+  REQUIRE(run_smr("eval --format json --all-persons " + dir + "/m.smr", &out, &err) == 0);
+  INFO(err);
+  CHECK(out ==
+        R"({"scenario":"s","org":"o","currency":"GBP","persons":[)"
+        R"({"id":"a","name":"A","outcome":"criminal","censure":true,"fine":"1000.50",)"
+        R"("disqualification":true,"criminal":true},)"
+        R"({"id":"b","name":"B","outcome":"fine","censure":false,"fine":"2.00",)"
+        R"("disqualification":false,"criminal":false},)"
+        R"({"id":"c","name":"C","outcome":"disqualification","censure":false,"fine":"0.00",)"
+        R"("disqualification":true,"criminal":false},)"
+        R"({"id":"d","name":"D","outcome":"none","censure":false,"fine":"0.00",)"
+        R"("disqualification":false,"criminal":false}],"unattributed":[]})"
+        "\n");
+  // With --explain each object's reasons come after the last field.
+  REQUIRE(run_smr("eval --format json --explain " + dir + "/m.smr", &out, &err) == 0);
+  CHECK(out.find(R"("disqualification":true,"criminal":false,"reasons":[)") != std::string::npos);
+}
+
 TEST_CASE("smr eval --explain shows the path and the arithmetic", "[cli]") {
   std::string out;
   REQUIRE(run_smr("eval --explain " + kExample, &out, nullptr) == 0);
