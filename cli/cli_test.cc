@@ -85,17 +85,16 @@ scenario "s" { breach harm on 2022-01-01 { severity 1; } })");
   std::string out, err;
   REQUIRE(run_smr("eval --format json --all-persons " + dir + "/m.smr", &out, &err) == 0);
   INFO(err);
-  CHECK(out ==
-        R"({"scenario":"s","org":"o","currency":"GBP","persons":[)"
-        R"({"id":"a","name":"A","outcome":"criminal","censure":true,"fine":"1000.50",)"
-        R"("disqualification":true,"criminal":true},)"
-        R"({"id":"b","name":"B","outcome":"fine","censure":false,"fine":"2.00",)"
-        R"("disqualification":false,"criminal":false},)"
-        R"({"id":"c","name":"C","outcome":"disqualification","censure":false,"fine":"0.00",)"
-        R"("disqualification":true,"criminal":false},)"
-        R"({"id":"d","name":"D","outcome":"none","censure":false,"fine":"0.00",)"
-        R"("disqualification":false,"criminal":false}],"unattributed":[]})"
-        "\n");
+  CHECK(out == R"({"scenario":"s","org":"o","currency":"GBP","persons":[)"
+               R"({"id":"a","name":"A","outcome":"criminal","censure":true,"fine":"1000.50",)"
+               R"("disqualification":true,"criminal":true},)"
+               R"({"id":"b","name":"B","outcome":"fine","censure":false,"fine":"2.00",)"
+               R"("disqualification":false,"criminal":false},)"
+               R"({"id":"c","name":"C","outcome":"disqualification","censure":false,"fine":"0.00",)"
+               R"("disqualification":true,"criminal":false},)"
+               R"({"id":"d","name":"D","outcome":"none","censure":false,"fine":"0.00",)"
+               R"("disqualification":false,"criminal":false}],"unattributed":[]})"
+               "\n");
   // With --explain each object's reasons come after the last field.
   REQUIRE(run_smr("eval --format json --explain " + dir + "/m.smr", &out, &err) == 0);
   CHECK(out.find(R"("disqualification":true,"criminal":false,"reasons":[)") != std::string::npos);

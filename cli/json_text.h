@@ -31,8 +31,8 @@ inline size_t json_plain_prefix(std::string_view s) {
     uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
     uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-    uint64_t found = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
-                     ((w - kOnes * 0x20) & ~w);
+    uint64_t found =
+        ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((w - kOnes * 0x20) & ~w);
     if (found & kHighs) break;
   }
   while (i < s.size() && !json_needs_escape(s[i])) ++i;

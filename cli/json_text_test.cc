@@ -57,8 +57,7 @@ TEST_CASE("the JSON appender writes what append_json_string writes, whatever fit
   CHECK(out.substr(0, 13) == R"(["say \"hi\"")");  // the escapes written, not dropped
 }
 
-TEST_CASE("the plain start of a string is found eight bytes at a time as one at a time",
-          "[json]") {
+TEST_CASE("the plain start of a string is found eight bytes at a time as one at a time", "[json]") {
   auto reference = [](std::string_view s) {
     size_t i = 0;
     while (i < s.size() && !smr::cli::json_needs_escape(s[i])) ++i;

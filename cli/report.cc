@@ -145,8 +145,8 @@ class PersonJsonPieces {
     }
     for (bool disqualification : {false, true}) {
       for (bool criminal : {false, true}) {
-        end_[disqualification][criminal] = fmt::format(
-            "\",\"disqualification\":{},\"criminal\":{}", disqualification, criminal);
+        end_[disqualification][criminal] =
+            fmt::format("\",\"disqualification\":{},\"criminal\":{}", disqualification, criminal);
       }
     }
   }

@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "dsl/check_context.h"
-#include "dsl/core/parallel.h"
 #include "dsl/check_literals.h"
+#include "dsl/core/parallel.h"
 #include "dsl/org_builder.h"
 
 namespace smr::check {
@@ -67,7 +67,7 @@ void PersonChecker::add_edge(int self, const ast::EdgeItem& e) const {
   bool ok = delegation ? delegation_targets(diags, b, e, edge) : edge_targets(b, e, edge);
   if (!delegation && e.to) {
     diags.error(e.to->loc, fmt::format("'to' belongs to delegates, not to {}",
-                                         ast::keyword_text(e.kind.value)));
+                                       ast::keyword_text(e.kind.value)));
     ok = false;
   }
   LiteralChecker literals(diags, currency);

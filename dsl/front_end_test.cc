@@ -122,7 +122,8 @@ std::string large_org(int count, const std::function<std::string(int)>& broken) 
   std::string text = kModel;
   text += "function CFO \"Finance\";\nresponsibility funds \"Funds\";\norg big \"Big\" {\n";
   for (int i = 0; i < count; ++i) {
-    text += fmt::format("  person q{} \"Q {}\" {{ relevant_income {}_000 GBP; ", i, i, 100 + i % 900);
+    text +=
+        fmt::format("  person q{} \"Q {}\" {{ relevant_income {}_000 GBP; ", i, i, 100 + i % 900);
     std::string odd = broken ? broken(i) : "";
     if (!odd.empty()) {
       text += odd;

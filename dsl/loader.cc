@@ -1,6 +1,5 @@
 #include "dsl/loader.h"
 
-
 #include <filesystem>
 #include <set>
 

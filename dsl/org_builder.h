@@ -91,7 +91,7 @@ class OrgBuilder {
   OrgBuilder(OrgBuilder& whole, Diagnostics& diags, model::Edge* edges);
 
   model::Org org_;
-  model::Org* persons_ = &org_;  // whose persons names resolve to: the whole's, in a part
+  model::Org* persons_ = &org_;        // whose persons names resolve to: the whole's, in a part
   model::Edge* part_edges_ = nullptr;  // a part's room in the whole's edge list
   size_t part_edges_used_ = 0;
   std::vector<model::Person> added_;

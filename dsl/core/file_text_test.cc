@@ -34,9 +34,9 @@ TEST_CASE("a large file is mapped, a small or page-sized one read, the bytes ali
     size_t size;
     bool mapped;
   };
-  for (Case c : {Case{100, false}, Case{FileText::kMapFrom - 1, false},
-                 Case{FileText::kMapFrom + 1, true}, Case{FileText::kMapFrom * 2, false},
-                 Case{FileText::kMapFrom * 3 + 123, true}}) {
+  for (Case c :
+       {Case{100, false}, Case{FileText::kMapFrom - 1, false}, Case{FileText::kMapFrom + 1, true},
+        Case{FileText::kMapFrom * 2, false}, Case{FileText::kMapFrom * 3 + 123, true}}) {
     INFO(c.size << " bytes");
     std::string path = dir + "/f" + std::to_string(c.size);
     std::string text = text_of_size(c.size);
@@ -68,8 +68,7 @@ TEST_CASE("reading into a FileText fails as reading into a string does", "[file-
   CHECK(error == "is not a regular file (a device, pipe or socket)");
 }
 
-TEST_CASE("a mapped file cut short while in use ends the process with a message",
-          "[file-text]") {
+TEST_CASE("a mapped file cut short while in use ends the process with a message", "[file-text]") {
   std::string path = temp_dir() + "/cut.smr";
   write_file(path, text_of_size(FileText::kMapFrom * 2 + 1));
   int err[2];

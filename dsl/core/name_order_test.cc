@@ -3,8 +3,8 @@
 #include "dsl/core/name_order.h"
 
 #include <algorithm>
-#include <functional>
 #include <catch2/catch.hpp>
+#include <functional>
 #include <numeric>
 #include <random>
 #include <string>
@@ -62,8 +62,7 @@ TEST_CASE("name order equals a stable sort on many kinds of names", "[name-order
   };
   std::vector<Kind> kinds = {
       {"short ids", [&](int) { return numbered("p", pick(5000)); }},
-      {"a long shared prefix",
-       [&](int) { return numbered("person_0000000", pick(100000)); }},
+      {"a long shared prefix", [&](int) { return numbered("person_0000000", pick(100000)); }},
       {"equal in eight bytes past the prefix, then differing",
        [&](int) { return numbered("abxxxxxxxxxx", pick(300)); }},
       {"capitals, digits, '_', empty names",
@@ -76,7 +75,8 @@ TEST_CASE("name order equals a stable sort on many kinds of names", "[name-order
       {"NUL and high bytes",
        [&](int) {
          std::string s = "id";
-         for (int k = pick(10); k > 0; --k) s += static_cast<char>(pick(3) == 0 ? 0 : 0x80 + pick(128));
+         for (int k = pick(10); k > 0; --k)
+           s += static_cast<char>(pick(3) == 0 ? 0 : 0x80 + pick(128));
          return s;
        }},
       {"one name breaking the shared prefix",
