@@ -262,7 +262,7 @@ int main(int argc, char** argv) {
   // pages) cut the page faults that were a quarter of `smr check`'s time.
   mi_option_enable(mi_option_large_os_pages);
 #endif
-  smr::install_truncation_handler();  // large inputs are mapped (FileText)
+  smr::enable_input_mapping();  // large inputs are mapped (FileText)
   CLI::App app{
       "smr: a senior-manager accountability rules engine.\n"
       "Write a regime in .smr, check it, evaluate breach scenarios, and test them."};

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -29,8 +30,15 @@ FileText& FileText::operator=(FileText&& other) noexcept {
 
 FileText::~FileText() { unmap(); }
 
+namespace {
+
+std::atomic<bool> mapping_enabled{false};
+
+}  // namespace
+
 bool FileText::map(int fd, size_t size) {
   static const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  if (!mapping_enabled.load(std::memory_order_relaxed)) return false;
   if (size < kMapFrom || size % page == 0) return false;
   void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   if (p == MAP_FAILED) return false;
@@ -136,11 +144,13 @@ void on_sigbus(int) {
 
 }  // namespace
 
-void install_truncation_handler() {
+bool input_mapping_enabled() { return mapping_enabled.load(std::memory_order_relaxed); }
+
+void enable_input_mapping() {
   struct sigaction action {};
   action.sa_handler = on_sigbus;
   sigemptyset(&action.sa_mask);
-  ::sigaction(SIGBUS, &action, nullptr);
+  if (::sigaction(SIGBUS, &action, nullptr) == 0) mapping_enabled = true;
 }
 
 }  // namespace smr

@@ -5,8 +5,10 @@
 //
 // The byte after a mapped text reads as zero, as a string's terminator
 // does (a file whose size is a multiple of the page size is read instead).
-// A mapped file cut short by another program while smr runs makes the
-// process fail with SIGBUS (see install_truncation_handler).
+// A mapped file cut short by another program while it is in use raises
+// SIGBUS, so only a process that handles it maps its inputs: one that
+// called enable_input_mapping (the smr binary). Elsewhere (the Python
+// module, a program embedding the library) files are read.
 #pragma once
 
 #include <cstddef>
@@ -31,8 +33,8 @@ class FileText {
   bool is_mapped() const { return mapped_ != nullptr; }
 
   // Maps `size` bytes of the open regular file `fd`; false (and nothing
-  // mapped) when the size does not suit a mapping or mmap fails: the
-  // caller reads the file instead.
+  // mapped) when mapping is not enabled, the size does not suit a mapping
+  // or mmap fails: the caller reads the file instead.
   bool map(int fd, size_t size);
 
   // Files at least this large are mapped.
@@ -53,8 +55,10 @@ constexpr size_t kMaxFileBytes = 512u << 20;
 // set ("no such file", "is a directory", too large...) when it cannot.
 bool read_file_text(const std::string& path, FileText* text, std::string* error);
 
-// A SIGBUS handler that ends the process with a message and exit code 2:
-// what a mapped input file cut short while being read would raise.
-void install_truncation_handler();
+// Lets this process map its large inputs, having installed a SIGBUS
+// handler that ends it with a message and exit code 2: what a mapped input
+// cut short while in use raises.
+void enable_input_mapping();
+bool input_mapping_enabled();
 
 }  // namespace smr
