@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "dsl/core/file_text.h"
 #include "dsl/lexer.h"
-#include "dsl/loader.h"
 
 namespace smr {
 namespace {

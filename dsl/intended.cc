@@ -4,8 +4,8 @@
 
 #include <set>
 
+#include "dsl/core/file_text.h"
 #include "dsl/lexer.h"
-#include "dsl/loader.h"
 
 namespace smr {
 namespace {

@@ -8,13 +8,6 @@
 namespace smr {
 namespace fs = std::filesystem;
 
-bool read_file(const std::string& path, std::string* text, std::string* error) {
-  FileText read;
-  if (!read_file_text(path, &read, error)) return false;
-  *text = std::string(read.view());
-  return true;
-}
-
 namespace {
 
 std::string identity(const std::string& path) {

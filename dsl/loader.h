@@ -36,8 +36,4 @@ LoadResult load_model(const std::vector<SourceText>& roots, SourceManager& sourc
                       Diagnostics& diags, int jobs, const std::vector<std::string>& extra_roots,
                       bool defer_scenarios = false);
 
-// Reads a whole file; false with `error` set when it cannot (see
-// read_file_text, which maps a large file rather than copy it).
-bool read_file(const std::string& path, std::string* text, std::string* error);
-
 }  // namespace smr

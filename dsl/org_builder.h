@@ -86,10 +86,11 @@ class OrgBuilder {
  private:
   int named(const SymbolTable& table, std::string_view id, SourceLoc loc, std::string_view prefix);
 
-  const Symbols& symbols_;
-  Diagnostics& diags_;
+  // A part of `whole` (see parts()), its edges written at `edges`.
   OrgBuilder(OrgBuilder& whole, Diagnostics& diags, model::Edge* edges);
 
+  const Symbols& symbols_;
+  Diagnostics& diags_;
   model::Org org_;
   model::Org* persons_ = &org_;        // whose persons names resolve to: the whole's, in a part
   model::Edge* part_edges_ = nullptr;  // a part's room in the whole's edge list

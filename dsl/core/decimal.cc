@@ -16,41 +16,36 @@ std::optional<Decimal> narrow(Wide v) {
   return Decimal::from_raw(static_cast<int64_t>(v));
 }
 
+// n / d rounded half to even; d is positive. One rule for the three
+// widths below: 128 bits, 64 bits, and a 64-bit divisor known when
+// compiling (inlined, the compiler divides by multiplying).
+template <typename Int>
+inline Int half_even_quotient(Int n, Int d) {
+  Int q = n / d, r = n % d;
+  if (r == 0) return q;
+  Int twice = (r < 0 ? -r : r) * 2;
+  bool away = twice > d || (twice == d && (q % 2 != 0));
+  if (away) q += n < 0 ? -1 : 1;
+  return q;
+}
+
 // Divides with rounding half to even; `d` is non-zero.
 Wide divide_half_even(Wide n, Wide d) {
   if (d < 0) n = -n, d = -d;
   // Most operands fit in 64 bits, where division is one instruction rather
   // than a call into the 128-bit runtime; the arithmetic is the same.
   if (n > kMin && n <= kMax && d <= (Wide{1} << 61)) {
-    int64_t n64 = static_cast<int64_t>(n), d64 = static_cast<int64_t>(d);
-    int64_t q = n64 / d64, r = n64 % d64;
-    if (r == 0) return q;
-    int64_t twice = (r < 0 ? -r : r) * 2;
-    bool away = twice > d64 || (twice == d64 && (q % 2 != 0));
-    if (away) q += (n64 < 0) ? -1 : 1;
-    return q;
+    return half_even_quotient<int64_t>(static_cast<int64_t>(n), static_cast<int64_t>(d));
   }
-  Wide q = n / d;
-  Wide r = n % d;
-  if (r == 0) return q;
-  Wide twice = (r < 0 ? -r : r) * 2;
-  bool away = twice > d || (twice == d && (q % 2 != 0));
-  if (away) q += (n < 0) ? -1 : 1;
-  return q;
+  return half_even_quotient<Wide>(n, d);
 }
 
-// n / D rounded half to even, for a divisor known when compiling: the
-// compiler divides by multiplying, where a division instruction takes tens
-// of cycles (a fine is a product, a rounding to cents and a rounding to a
-// step: three divisions per person fined).
+// n / D for a divisor known when compiling: a division instruction takes
+// tens of cycles (a fine is a product, a rounding to cents and a rounding
+// to a step: three divisions per person fined).
 template <int64_t D>
 int64_t divide_half_even_by(int64_t n) {
-  int64_t q = n / D, r = n % D;
-  if (r == 0) return q;
-  int64_t twice = (r < 0 ? -r : r) * 2;
-  bool away = twice > D || (twice == D && (q % 2 != 0));
-  if (away) q += n < 0 ? -1 : 1;
-  return q;
+  return half_even_quotient<int64_t>(n, D);
 }
 
 Wide pow10(int n) {

@@ -117,6 +117,15 @@ bool read_to_end(int fd, size_t size, std::string* text, std::string* error) {
 
 }  // namespace
 
+bool read_file(const std::string& path, std::string* text, std::string* error) {
+  size_t size = 0;
+  int fd = open_regular_file(path, &size, error);
+  if (fd < 0) return false;
+  bool ok = read_to_end(fd, size, text, error);
+  ::close(fd);
+  return ok;
+}
+
 bool read_file_text(const std::string& path, FileText* text, std::string* error) {
   size_t size = 0;
   int fd = open_regular_file(path, &size, error);

@@ -54,6 +54,8 @@ constexpr size_t kMaxFileBytes = 512u << 20;
 // Reads the regular file at `path` (mapped when large); false with `error`
 // set ("no such file", "is a directory", too large...) when it cannot.
 bool read_file_text(const std::string& path, FileText* text, std::string* error);
+// The same into a string, never mapped (a manifest, a file to format).
+bool read_file(const std::string& path, std::string* text, std::string* error);
 
 // Lets this process map its large inputs, having installed a SIGBUS
 // handler that ends it with a message and exit code 2: what a mapped input
