@@ -2,6 +2,7 @@
 
 #include "dsl/check_context.h"
 #include "dsl/check_scenarios.h"
+#include "dsl/json_line.h"
 #include "dsl/json_reader.h"
 
 namespace smr {
@@ -186,7 +187,9 @@ std::optional<model::Scenario> JsonScenarioReader::read(const SourceManager& sou
     return std::nullopt;
   }
   ast::TextStore store;
-  auto tree = json::scenario_from_json(sources, file, diags, store);
+  // The plain form read directly; anything else by the full reader.
+  auto tree = json::read_plain_scenario(sources.text(file), file, store);
+  if (!tree) tree = json::scenario_from_json(sources, file, diags, store);
   if (!tree) return std::nullopt;
   return impl_->checker.check(*tree, diags);
 }

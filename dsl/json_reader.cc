@@ -41,7 +41,8 @@ size_t skip_value(std::string_view t, size_t i) {
   if (i >= t.size()) return i;
   if (t[i] == '"') return skip_string(t, i);
   if (t[i] != '{' && t[i] != '[') {
-    while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' && t[i] != '\n')
+    while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' &&
+           t[i] != '\n' && t[i] != '\t' && t[i] != '\r')
       ++i;
     return i;
   }

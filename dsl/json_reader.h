@@ -24,6 +24,7 @@
 #include "dsl/core/diagnostic.h"
 #include "dsl/core/source.h"
 #include "dsl/core/spelling.h"
+#include "dsl/json_line.h"
 #include "dsl/lexer.h"
 
 namespace smr::json {
@@ -134,14 +135,7 @@ class Reader {
     }
     if (j.is_string()) {
       std::string_view s = store_.keep(j.get<std::string>());
-      const char* error_at = nullptr;
-      std::string message, scratch;
-      const char* end = parser::scan_literal(s.data(), s.data() + s.size(), true, &lit, &scratch,
-                                             &error_at, &message);
-      if (end == s.data() + s.size() && !s.empty()) {
-        if (parser::uses_scratch(lit, scratch)) lit.text = store_.keep(std::move(scratch));
-        return lit;
-      }
+      if (literal_of_text(s, &lit, store_)) return lit;
       error(path, fmt::format("'{}' is not a value (write 12, \"0.375\", \"12.5%\", \"250000 GBP\" "
                               "or \"2022-09-01\")",
                               s));
