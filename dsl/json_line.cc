@@ -191,40 +191,38 @@ class PlainReader {
   // (when given). Repeated keys go to the full reader.
   template <typename Member>
   bool object(SourceLoc* where, Member&& member) {
-    skip_space();
-    size_t begin = at_;
-    if (!take('{')) return false;
     struct Key {  // left uninitialized: a string_view array would be zeroed
       const char* text;
       size_t size;
     } keys[kMaxKeys];
     size_t count = 0;
-    if (!take_after_space('}')) {
-      do {
-        std::string_view key;
-        if (!string(&key) || !take_after_space(':') || count == kMaxKeys) return false;
-        for (size_t k = 0; k < count; ++k) {
-          if (std::string_view(keys[k].text, keys[k].size) == key) return false;
-        }
-        keys[count++] = {key.data(), key.size()};
-        if (!member(key)) return false;
-      } while (take_after_space(','));
-      if (!take_after_space('}')) return false;
-    }
-    if (where) *where = loc({begin, at_});
-    return true;
+    return sequence('{', '}', where, [&] {
+      std::string_view key;
+      if (!string(&key) || !take_after_space(':') || count == kMaxKeys) return false;
+      for (size_t k = 0; k < count; ++k) {
+        if (std::string_view(keys[k].text, keys[k].size) == key) return false;
+      }
+      keys[count++] = {key.data(), key.size()};
+      return member(key);
+    });
   }
 
   template <typename Element>
   bool array(SourceLoc* where, Element&& element) {
+    return sequence('[', ']', where, element);
+  }
+
+  // `open`, items `item()` reads separated by commas, `close`.
+  template <typename Item>
+  bool sequence(char open, char close, SourceLoc* where, Item&& item) {
     skip_space();
     size_t begin = at_;
-    if (!take('[')) return false;
-    if (!take_after_space(']')) {
+    if (!take(open)) return false;
+    if (!take_after_space(close)) {
       do {
-        if (!element()) return false;
+        if (!item()) return false;
       } while (take_after_space(','));
-      if (!take_after_space(']')) return false;
+      if (!take_after_space(close)) return false;
     }
     if (where) *where = loc({begin, at_});
     return true;
