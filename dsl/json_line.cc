@@ -9,8 +9,8 @@ bool literal_of_text(std::string_view text, ast::Literal* lit, ast::TextStore& s
   const char* error_at = nullptr;
   std::string message, scratch;
   const char* end = text.data() + text.size();
-  if (text.empty() || parser::scan_literal(text.data(), end, true, lit, &scratch, &error_at,
-                                           &message) != end) {
+  if (text.empty() ||
+      parser::scan_literal(text.data(), end, true, lit, &scratch, &error_at, &message) != end) {
     return false;
   }
   if (parser::uses_scratch(*lit, scratch)) lit->text = store.keep(std::move(scratch));
@@ -154,7 +154,7 @@ class PlainReader {
   // {"name": value, ...}, each a literal.
   bool fact_values(std::vector<ast::FactValue>* out) {
     return object(nullptr,
-                   [&](std::string_view name) { return fact_value(name, &out->emplace_back()); });
+                  [&](std::string_view name) { return fact_value(name, &out->emplace_back()); });
   }
 
   // A fact's value: the name is placed at the value, as the full reader does.

@@ -81,8 +81,9 @@ class LineMaker {
 
   std::string line() {
     std::vector<std::string> members;
-    if (chance(95)) members.push_back(member("name", pick({R"("s1")", R"("Scénario 7")", R"("")",
-                                                             R"("a\"b")", R"("x y")", "3"})));
+    if (chance(95))
+      members.push_back(member(
+          "name", pick({R"("s1")", R"("Scénario 7")", R"("")", R"("a\"b")", R"("x y")", "3"})));
     if (chance(30)) members.push_back(member("org", pick({R"("acme")", R"("o\u0041")", "true"})));
     if (chance(90)) {
       std::vector<std::string> breaches;
@@ -113,8 +114,8 @@ class LineMaker {
       for (int n = below(3); n > 0; --n) {
         persons.push_back(member(pick({"ann", "bob", "c\\u00e9", "ann"}), facts()));
       }
-      members.push_back(member("persons", chance(95) ? "{" + join(persons) + space() + "}"
-                                                     : std::string("[]")));
+      members.push_back(
+          member("persons", chance(95) ? "{" + join(persons) + space() + "}" : std::string("[]")));
     }
     std::shuffle(members.begin(), members.end(), rng_);
     return space() + "{" + join(members) + space() + "}";
@@ -124,8 +125,8 @@ class LineMaker {
     if (chance(3)) return pick({"[]", R"("x")", "1"});
     std::vector<std::string> members;
     for (int n = below(4); n > 0; --n) {
-      members.push_back(member(pick({"loss", "users", "reasonable_steps", "rate", "loss"}),
-                               value()));
+      members.push_back(
+          member(pick({"loss", "users", "reasonable_steps", "rate", "loss"}), value()));
     }
     return "{" + join(members) + space() + "}";
   }
@@ -135,9 +136,9 @@ class LineMaker {
     for (int n = below(3); n > 0; --n) {
       std::vector<std::string> outcomes;
       for (int k = below(3); k > 0; --k) {
-        outcomes.push_back(pick({R"("censure")", R"("fine 1000 GBP")", R"("fine 12.50 GBP")",
-                                 R"("reprimand")", R"("fine ")", R"("none")", R"("criminal")",
-                                 R"("fine  10 GBP")", "5"}));
+        outcomes.push_back(
+            pick({R"("censure")", R"("fine 1000 GBP")", R"("fine 12.50 GBP")", R"("reprimand")",
+                  R"("fine ")", R"("none")", R"("criminal")", R"("fine  10 GBP")", "5"}));
       }
       members.push_back(
           member(pick({"ann", "bob"}), chance(95) ? "[" + join(outcomes) + space() + "]" : "{}"));
@@ -219,8 +220,7 @@ TEST_CASE("a number's place ends at the number, whatever space follows", "[json-
   }
 }
 
-TEST_CASE("the plain reader gives the full reader's tree on every line it accepts",
-          "[json-line]") {
+TEST_CASE("the plain reader gives the full reader's tree on every line it accepts", "[json-line]") {
   LineMaker maker(20261130);
   int accepted = 0, full_only = 0, neither = 0;
   constexpr int kLines = 20'000;
