@@ -11,17 +11,6 @@ namespace {
 
 std::optional<ast::Scenario> read_scenario(Reader& r);
 
-bool outcome_word(const std::string& text, ast::OutcomeWord* out) {
-  for (auto w : {ast::OutcomeWord::None, ast::OutcomeWord::Censure, ast::OutcomeWord::Fine,
-                 ast::OutcomeWord::Disqualification, ast::OutcomeWord::Criminal}) {
-    if (text == ast::keyword_text(w)) {
-      *out = w;
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 std::optional<ast::Scenario> scenario_from_json(const SourceManager& sources, uint32_t file_id,
@@ -117,7 +106,7 @@ void read_expect(Reader& r, const Json& j, ast::Scenario& sc) {
         size_t space = text->find(' ');
         std::string kind = text->substr(0, space);
         item.kind.loc = r.loc(with(pp, k));
-        if (!outcome_word(kind, &item.kind.value)) {
+        if (!outcome_of_text(kind, &item.kind.value)) {
           r.error(with(pp, k),
                   fmt::format("'{}' is not an outcome (none, censure, \"fine AMOUNT\", "
                               "disqualification or criminal)",

@@ -17,6 +17,17 @@ bool literal_of_text(std::string_view text, ast::Literal* lit, ast::TextStore& s
   return true;
 }
 
+bool outcome_of_text(std::string_view text, ast::OutcomeWord* out) {
+  for (auto w : {ast::OutcomeWord::None, ast::OutcomeWord::Censure, ast::OutcomeWord::Fine,
+                 ast::OutcomeWord::Disqualification, ast::OutcomeWord::Criminal}) {
+    if (text == ast::keyword_text(w)) {
+      *out = w;
+      return true;
+    }
+  }
+  return false;
+}
+
 namespace {
 
 // Where a value is in the line: [begin, end).
@@ -88,17 +99,13 @@ class PlainReader {
       if (key == "persons") {
         return object(nullptr, [&](std::string_view person) {
           ast::PersonFacts& pf = persons.emplace_back();
-          std::vector<ast::FactValue> values;
-          if (!object(&pf.loc, [&](std::string_view fact) {
-                return fact_value(fact, &values.emplace_back());
-              })) {
-            return false;
-          }
           pf.person.text = person;
+          bool read = object(&pf.loc, [&](std::string_view fact) {
+            auto& item = pf.items.emplace_back(ast::FactValue());
+            return fact_value(fact, boost::get<ast::FactValue>(&item));
+          });
           pf.person.loc = pf.loc;
-          pf.items.reserve(values.size());
-          for (auto& v : values) pf.items.emplace_back(std::move(v));
-          return true;
+          return read;
         });
       }
       return false;
@@ -122,7 +129,7 @@ class PlainReader {
         ast::ExpectItem& item = ex.items.emplace_back();
         item.kind.loc = loc(s.span);
         size_t space = s.text.find(' ');
-        if (!outcome(s.text.substr(0, space), &item.kind.value)) return false;
+        if (!outcome_of_text(s.text.substr(0, space), &item.kind.value)) return false;
         if (space == std::string_view::npos) return true;
         ast::Literal amount;
         amount.loc = item.kind.loc;
@@ -138,17 +145,6 @@ class PlainReader {
       }
       return ok;
     });
-  }
-
-  static bool outcome(std::string_view text, ast::OutcomeWord* out) {
-    for (auto w : {ast::OutcomeWord::None, ast::OutcomeWord::Censure, ast::OutcomeWord::Fine,
-                   ast::OutcomeWord::Disqualification, ast::OutcomeWord::Criminal}) {
-      if (text == ast::keyword_text(w)) {
-        *out = w;
-        return true;
-      }
-    }
-    return false;
   }
 
   // {"name": value, ...}, each a literal.

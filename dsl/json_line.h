@@ -27,4 +27,8 @@ std::optional<ast::Scenario> read_plain_scenario(std::string_view text, uint32_t
 // outlive the literal; a text the literal cannot view is kept in `store`.
 bool literal_of_text(std::string_view text, ast::Literal* lit, ast::TextStore& store);
 
+// An expected outcome's word ("none", "censure", "fine", "disqualification",
+// "criminal"): false for any other text.
+bool outcome_of_text(std::string_view text, ast::OutcomeWord* out);
+
 }  // namespace smr::json

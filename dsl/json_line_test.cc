@@ -245,3 +245,45 @@ TEST_CASE("the plain reader gives the full reader's tree on every line it accept
   CHECK(full_only > kLines / 20);
   CHECK(neither > kLines / 10);
 }
+
+TEST_CASE("a line a thousand times the usual size is read in one pass; hostile ones are declined",
+          "[json-line]") {
+  // 20,000 breaches on one line (a scenario usually has one to three).
+  std::string line = R"({"name": "big", "breaches": [)";
+  constexpr int kBreaches = 20'000;
+  for (int i = 0; i < kBreaches; ++i) {
+    line += fmt::format(R"({}{{"type": "b{}", "date": "2022-03-01", "severity": {}}})",
+                        i ? ", " : "", i, 1 + i % 5);
+  }
+  line += "]}";
+  auto big = read_both(line);
+  REQUIRE(big->plain);
+  REQUIRE(big->full);
+  CHECK(big->plain->items.size() == kBreaches);
+  CHECK(dump(*big->plain) == dump(*big->full));
+
+  // 300 people in one breach: past the keys compared with each other, so
+  // the full reader (which hashes them) reads the line, with no error.
+  std::string persons;
+  for (int i = 0; i < 300; ++i) {
+    persons += fmt::format(R"({}"p{}": {{"reasonable_steps": true}})", i ? ", " : "", i);
+  }
+  auto many = read_both(R"({"name": "m", "breaches": [{"type": "b", "date": "2022-03-01", )"
+                        R"("severity": 2, "persons": {)" +
+                        persons + "}}]}");
+  CHECK_FALSE(many->plain);
+  REQUIRE(many->full);
+  CHECK(many->errors.empty());
+  const auto& breach = boost::get<ast::ScenarioBreach>(many->full->items.at(0));
+  CHECK(breach.items.size() == 301);  // severity and 300 person blocks
+
+  // 100,000 nested arrays where a value belongs, a repeated key and an
+  // unterminated string: declined at once, left to the full reader.
+  ast::TextStore store;
+  std::string deep =
+      R"({"name": "d", "breaches": [{"type": "b", "date": "2022-03-01", "severity": )" +
+      std::string(100'000, '[');
+  CHECK_FALSE(json::read_plain_scenario(deep, 1, store));
+  CHECK_FALSE(json::read_plain_scenario(R"({"name": "a", "name": "b"})", 1, store));
+  CHECK_FALSE(json::read_plain_scenario(R"({"name": "a)", 1, store));
+}
