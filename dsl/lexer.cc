@@ -116,30 +116,29 @@ const char* scan_word(const char* p, const char* end) {
 
 namespace {
 
-// The reserved words by their first letter ('a' to 'z', then '_'): at most
-// eight share one.
-struct ReservedByLetter {
-  std::vector<std::string_view> words[27];
-  static size_t slot(char c) { return c == '_' ? 26 : static_cast<size_t>(c - 'a'); }
-  ReservedByLetter() {
-    for (std::string_view w : kReserved) words[slot(w[0])].push_back(w);
+// The reserved words by first letter ('a' to 'z', then '_') and length: at
+// most two share a slot, and most identifiers find theirs empty.
+struct ReservedWords {
+  static constexpr size_t kLongest = 16;
+  std::vector<std::string_view> words[27][kLongest + 1];
+  static size_t letter(char c) { return c == '_' ? 26 : static_cast<size_t>(c - 'a'); }
+  ReservedWords() {
+    for (std::string_view w : kReserved) words[letter(w[0])][w.size()].push_back(w);
   }
 };
 
 }  // namespace
 
 bool is_reserved(std::string_view word) {
-  // Every identifier of a 20 MB model passes here: reserved words are
-  // lower case letters and '_' (most ids, p123 or F7, are rejected without
-  // looking further); the rest are compared with the few words of their
-  // first letter.
-  static const ReservedByLetter reserved;
-  if (word.size() < 2 || word.size() > 16) return false;
-  for (char c : word) {
-    if (!((c >= 'a' && c <= 'z') || c == '_')) return false;
-  }
-  for (std::string_view w : reserved.words[ReservedByLetter::slot(word[0])]) {
-    if (w.size() == word.size() && w == word) return true;
+  // Every identifier of a 20 MB model passes here: ids such as p123 or F7
+  // are rejected by their first letter or length, the rest compared with
+  // the one or two reserved words of the same first letter and length.
+  static const ReservedWords reserved;
+  if (word.size() < 2 || word.size() > ReservedWords::kLongest) return false;
+  char first = word[0];
+  if (!((first >= 'a' && first <= 'z') || first == '_')) return false;
+  for (std::string_view w : reserved.words[ReservedWords::letter(first)][word.size()]) {
+    if (w == word) return true;
   }
   return false;
 }

@@ -23,11 +23,22 @@ struct LiteralToken {
   std::string_view unit;
 };
 
-// Inline: the grammar asks of every character.
-inline bool is_ident_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-inline bool is_ident_char(char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
+// Which bytes begin (1) or continue (1 or 2) an identifier: letters and
+// '_' begin one, digits only continue it.
+struct IdentChars {
+  unsigned char kind[256] = {};
+  constexpr IdentChars() {
+    for (int c = 'a'; c <= 'z'; ++c) kind[c] = 1;
+    for (int c = 'A'; c <= 'Z'; ++c) kind[c] = 1;
+    kind[static_cast<unsigned char>('_')] = 1;
+    for (int c = '0'; c <= '9'; ++c) kind[c] = 2;
+  }
+};
+inline constexpr IdentChars kIdentChars{};
+
+// Inline, by table: the grammar asks of every character.
+inline bool is_ident_start(char c) { return kIdentChars.kind[static_cast<unsigned char>(c)] == 1; }
+inline bool is_ident_char(char c) { return kIdentChars.kind[static_cast<unsigned char>(c)] != 0; }
 // The end of the identifier characters starting at `p`.
 const char* scan_word(const char* p, const char* end);
 // True for the language's reserved words.

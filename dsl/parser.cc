@@ -13,6 +13,7 @@
 #include "dsl/core/parallel.h"
 #include "dsl/grammar.hpp"
 #include "dsl/lexer.h"
+#include "dsl/plain_scenarios.h"
 #include "dsl/tail_reader.h"
 
 namespace smr {
@@ -317,8 +318,18 @@ ast::File parse_file(const SourceManager& sources, uint32_t file_id, Diagnostics
 std::vector<ast::Decl> parse_piece(const ast::ScenarioTail& tail, size_t piece, Diagnostics& diags,
                                    ast::TextStore& store) {
   const char* begin = tail.text.data();
-  return parse_range(tail.file_id, begin, begin + tail.cuts[piece], begin + tail.cuts[piece + 1],
-                     diags, "", store);
+  size_t first = tail.cuts[piece], last = tail.cuts[piece + 1];
+  // The scenarios in the plain form read directly; from the first that is
+  // not, the grammar reads the rest of the piece (and reports its errors).
+  std::vector<ast::Decl> decls;
+  decls.reserve((last - first) / 96);
+  size_t rest = read_plain_scenarios(tail.text, first, last, tail.file_id, store, &decls);
+  if (rest == last) return decls;
+  std::vector<ast::Decl> parsed =
+      parse_range(tail.file_id, begin, begin + rest, begin + last, diags, "", store);
+  if (decls.empty()) return parsed;
+  std::move(parsed.begin(), parsed.end(), std::back_inserter(decls));
+  return decls;
 }
 
 }  // namespace smr
