@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
-#include <random>
 
 #include "dsl/json_reader.h"
 #include "dsl/scenario_dump_test.h"
+#include "tests/random_picks.h"
 
 using namespace smr;
 using smr::testing::dump;
@@ -36,9 +36,9 @@ std::unique_ptr<Both> read_both(const std::string& line) {
 // Random scenario lines: plain ones, and ones with every thing the plain
 // reader leaves to the full one (escapes, decimals, null, -0, repeated and
 // unknown keys, values of the wrong kind, odd spacing, trailing text).
-class LineMaker {
+class LineMaker : testing::RandomPicks {
  public:
-  explicit LineMaker(uint32_t seed) : rng_(seed) {}
+  explicit LineMaker(uint32_t seed) : RandomPicks(seed) {}
 
   std::string line() {
     std::vector<std::string> members;
@@ -54,7 +54,7 @@ class LineMaker {
     if (chance(25)) members.push_back(member("expect", expect()));
     if (chance(3)) members.push_back(member("nmae", R"("x")"));
     if (chance(3) && !members.empty()) members.push_back(members.front());
-    std::shuffle(members.begin(), members.end(), rng_);
+    shuffle(members.begin(), members.end());
     std::string out = space() + "{" + join(members) + space() + "}" + space();
     if (chance(2)) out += pick({"x", "{}", ","});
     return out;
@@ -78,7 +78,7 @@ class LineMaker {
       members.push_back(
           member("persons", chance(95) ? "{" + join(persons) + space() + "}" : std::string("[]")));
     }
-    std::shuffle(members.begin(), members.end(), rng_);
+    shuffle(members.begin(), members.end());
     return space() + "{" + join(members) + space() + "}";
   }
 
@@ -145,13 +145,6 @@ class LineMaker {
     return out;
   }
   std::string space() { return chance(70) ? "" : pick({" ", "  ", "\t", "\r", " \n "}); }
-  std::string pick(std::initializer_list<const char*> options) {
-    return *(options.begin() + below(static_cast<int>(options.size())));
-  }
-  bool chance(int percent) { return below(100) < percent; }
-  int below(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
-
-  std::mt19937 rng_;
 };
 
 }  // namespace

@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
-#include <random>
 
 #include "dsl/parser.h"
 #include "dsl/scenario_dump_test.h"
+#include "tests/random_picks.h"
 
 using namespace smr;
 using smr::testing::dump;
@@ -59,9 +59,9 @@ std::unique_ptr<BothWays> read_both_ways(const std::string& text) {
 
 // Random scenarios: plain ones, and ones with what the plain reader leaves
 // to the grammar (expects, reserved words as names, syntax errors).
-class ScenarioMaker {
+class ScenarioMaker : testing::RandomPicks {
  public:
-  explicit ScenarioMaker(uint32_t seed) : rng_(seed) {}
+  explicit ScenarioMaker(uint32_t seed) : RandomPicks(seed) {}
 
   std::string text() {
     std::string out = gap();
@@ -114,13 +114,6 @@ class ScenarioMaker {
     if (!required && chance(40)) return "";
     return pick({" ", " ", "  ", "\n", "\t", " /* a } comment */ ", " // a { comment\n", "\r\n"});
   }
-  std::string pick(std::initializer_list<const char*> options) {
-    return *(options.begin() + below(static_cast<int>(options.size())));
-  }
-  bool chance(int percent) { return below(100) < percent; }
-  int below(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
-
-  std::mt19937 rng_;
 };
 
 }  // namespace
