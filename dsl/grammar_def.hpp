@@ -186,7 +186,9 @@ auto const plain_term_def =
                          "holders(SMF1)")[DigitsWord() | ident] > ')')
     >> -(kw("of") > selector_term);
 
-auto const org_def = kw("org") > ident > -string > block(person, "'person'");
+// An org in the plain form (all but a broken one) is read without the
+// grammar's per-item machinery; see dsl/plain_orgs.h.
+auto const org_def = plain_org[kw("org") > ident > -string > block(person, "'person'")];
 // A person's block ends at the next `person` too: a missing `}` is then one
 // error, not one for every person after it.
 auto const person_def = kw("person") > ident > -string

@@ -7,7 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "dsl/json_reader.h"
-#include "dsl/scenario_dump_test.h"
+#include "dsl/tree_dump_test.h"
 #include "tests/random_picks.h"
 
 using namespace smr;

@@ -220,12 +220,17 @@ const char* scan_string(const char* p, const char* end, std::string* out, const 
 
 const char* scan_string_text(const char* p, const char* end, std::string* scratch,
                              std::string_view* out, const char** error_at, std::string* error) {
+  // The usual string, without escapes: a view of the text, nothing copied.
+  const char* q = p + 1;
+  while (q != end && *q != '"' && *q != '\\' && *q != '\n') ++q;
+  if (q != end && *q == '"') {
+    *out = std::string_view(p + 1, static_cast<size_t>(q - p - 1));
+    return q + 1;
+  }
   scratch->clear();
   const char* after = scan_string(p, end, scratch, error_at, error);
   if (!after) return nullptr;
-  // Escapes always shorten the text: the same length means none.
-  size_t written = static_cast<size_t>(after - p) - 2;
-  *out = scratch->size() == written ? std::string_view(p + 1, written) : std::string_view(*scratch);
+  *out = *scratch;
   return after;
 }
 

@@ -8,7 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "dsl/parser.h"
-#include "dsl/scenario_dump_test.h"
+#include "dsl/tree_dump_test.h"
 #include "tests/random_picks.h"
 
 using namespace smr;
@@ -107,12 +107,6 @@ class ScenarioMaker : testing::RandomPicks {
                           "2022-09-01", "30 days", "12 months", "true", "false", R"("text")",
                           R"("a \"b\"")", "1.2.3", "GBP", "(2)", "99999999999999999999"});
     return s + gap() + (chance(97) ? ";" : "");
-  }
-
-  // Blanks or comments between tokens; `required` between two words.
-  std::string gap(bool required = false) {
-    if (!required && chance(40)) return "";
-    return pick({" ", " ", "  ", "\n", "\t", " /* a } comment */ ", " // a { comment\n", "\r\n"});
   }
 };
 

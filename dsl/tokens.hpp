@@ -15,6 +15,7 @@
 #include "dsl/ast.hpp"
 #include "dsl/lexer.h"
 #include "dsl/parse_state.hpp"
+#include "dsl/plain_orgs.h"
 
 namespace smr::parser {
 
@@ -400,6 +401,38 @@ struct ExactGen {
   }
 };
 inline constexpr ExactGen exact{};
+
+// plain_org[p]: the org at this place read by read_plain_org (in the
+// plain form, several times faster), else by p, which then reads it from
+// its start and reports what is wrong.
+template <typename Subject>
+struct PlainOrg : x3::unary_parser<Subject, PlainOrg<Subject>> {
+  using base_type = x3::unary_parser<Subject, PlainOrg<Subject>>;
+  static bool const is_pass_through_unary = true;
+  static bool const handles_container = Subject::handles_container;
+  explicit PlainOrg(Subject const& s) : base_type(s) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+    static_assert(std::is_same_v<Attr, ast::Org>, "plain_org reads into an ast::Org");
+    x3::skip_over(first, last, ctx);
+    ParseState& st = x3::get<parse_state_tag>(ctx);
+    if (plain_orgs_enabled() &&
+        read_plain_org(st.begin, &first, last, st.file_id, *st.store, &attr)) {
+      return true;
+    }
+    return this->subject.parse(first, last, ctx, rctx, attr);
+  }
+};
+
+struct PlainOrgGen {
+  template <typename Subject>
+  PlainOrg<typename x3::extension::as_parser<Subject>::value_type> operator[](
+      Subject const& s) const {
+    return PlainOrg<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
+  }
+};
+inline constexpr PlainOrgGen plain_org{};
 
 // Annotates every AST node a rule produces with its source place.
 struct Annotate {

@@ -22,6 +22,12 @@ class RandomPicks {
   bool chance(int percent) { return below(100) < percent; }
   // 0 to n - 1.
   int below(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
+  // Blanks or comments between two tokens of a .smr text; `required`
+  // between two words.
+  std::string gap(bool required = false) {
+    if (!required && chance(40)) return "";
+    return pick({" ", " ", "  ", "\n", "\t", " /* a } comment */ ", " // a { comment\n", "\r\n"});
+  }
   template <typename It>
   void shuffle(It first, It last) {
     std::shuffle(first, last, rng_);

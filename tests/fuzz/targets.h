@@ -16,9 +16,10 @@ std::unique_ptr<Compilation> compile_bytes(const uint8_t* data, size_t size, boo
 
 // Any bytes as a .smr file: parse, check, org checks, diagnostics.
 int parse_check_one(const uint8_t* data, size_t size);
-// The same bytes as a piece of a scenario tail: aborts unless the plain
-// scenario reader and the grammar give the same declarations and errors.
-void check_tail_piece(const std::string& text);
+// The same bytes read with the grammar alone, with plain orgs, and as a
+// piece of a scenario tail (plain scenarios first): aborts unless all give
+// the same declarations and errors.
+void check_plain_readers(const std::string& text);
 // A model that checks clean: every scenario evaluated and reported.
 int eval_one(const uint8_t* data, size_t size);
 // An org JSON document (first line) and JSON Lines scenarios (the rest).

@@ -1,13 +1,14 @@
-// For tests: a scenario's syntax tree as text, every field and place, so
-// that two ways of reading the same text can be compared.
+// For tests: the syntax tree of a scenario or an org as text, every field
+// and place, so that two ways of reading the same text can be compared.
 #pragma once
 
 #ifndef SMR_DSL_INTERNAL
-#error "dsl/scenario_dump_test.h is private to dsl/'s tests"
+#error "dsl/tree_dump_test.h is private to dsl/'s tests"
 #endif
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <string>
 
 #include "dsl/ast.hpp"
@@ -50,6 +51,38 @@ inline std::string dump(const ast::Scenario& sc) {
       }
     } else {
       out += "error node\n";
+    }
+  }
+  return out;
+}
+
+inline std::string dump(const std::optional<ast::Word>& w) { return w ? dump(*w) : "-"; }
+
+inline std::string dump(const ast::Person& p) {
+  std::string out = fmt::format("person {} {}{}\n", dump(p.id), dump(p.name), dump(p.loc));
+  for (const auto& item : p.items) {
+    if (const auto* in = boost::get<ast::IncomeItem>(&item)) {
+      out += fmt::format("  income {} {}{}\n", dump(in->keyword), dump(in->amount), dump(in->loc));
+    } else if (const auto* e = boost::get<ast::EdgeItem>(&item)) {
+      out += fmt::format("  edge {}{} {} to {} from {} until {}{}\n",
+                         static_cast<int>(e->kind.value), dump(e->kind.loc), dump(e->target),
+                         dump(e->to), dump(e->from), dump(e->until), dump(e->loc));
+    } else {
+      out += "  error node\n";
+    }
+  }
+  return out;
+}
+
+// Every field of the tree, one item a line.
+inline std::string dump(const ast::Org& org) {
+  std::string out = fmt::format("org {} {}{}\n", dump(org.name), dump(org.title), dump(org.loc));
+  for (const auto& item : org.persons) {
+    if (const auto* p = boost::get<ast::Person>(&item)) {
+      out += dump(*p);
+    } else {
+      const auto& e = boost::get<ast::ErrorNode>(item);
+      out += fmt::format("error node '{}' '{}'\n", e.keyword, e.name);
     }
   }
   return out;
