@@ -94,6 +94,20 @@ class PersonSlots {
   std::vector<int32_t> slot_;
 };
 
+// A thread's working lists for the scenarios it evaluates, kept between
+// scenarios so that each does not allocate them again.
+struct RunScratch {
+  static RunScratch& of_thread() {
+    thread_local RunScratch scratch;
+    return scratch;
+  }
+  std::vector<int> order;  // the breaches in date order
+  // The breach's selections by Clause::selector_id (see selected()).
+  std::vector<std::optional<std::vector<Selected>>> selections;
+  std::vector<int> selected_ids;  // the slots of `selections` filled for this breach
+  std::vector<int8_t> whens;      // the breach's `when` values by Rule::when_id: -1 not yet
+};
+
 // One `then` clause being applied for one breach.
 struct Judged {
   int rule = -1, clause = -1, breach = -1;
@@ -118,7 +132,8 @@ class ScenarioRun {
   }
 
   ScenarioResult run() {
-    std::vector<int> order(sc_.breaches.size());
+    std::vector<int>& order = scratch_.order;
+    order.resize(sc_.breaches.size());
     std::iota(order.begin(), order.end(), 0);
     stable_sort_small(order.begin(), order.end(),
                       [&](int a, int b) { return sc_.breaches[a].date < sc_.breaches[b].date; });
@@ -139,7 +154,10 @@ class ScenarioRun {
     return std::move(result_);
   }
 
-  ~ScenarioRun() { release_slots(); }
+  ~ScenarioRun() {
+    release_slots();
+    forget_selections();
+  }
 
  private:
   void run_breach(int bi) {
@@ -157,11 +175,9 @@ class ScenarioRun {
     fined_now_.clear();
     std::optional<WouldReach> would;  // --why-not only
     if (!why_not_.empty()) would.emplace(g_, b, accountable);
-    // The previous breach's selections forgotten (only the slots it filled).
+    forget_selections();
     if (selections_.size() != static_cast<size_t>(m_.selector_count))
       selections_.resize(m_.selector_count);
-    for (int id : selected_ids_) selections_[id].reset();
-    selected_ids_.clear();
     whens_.assign(m_.when_count, -1);
     // Only the rules on the breach's type, unless --why-not must say of
     // every other rule that it is not on it.
@@ -194,6 +210,12 @@ class ScenarioRun {
     apply_caps(bi);
     // The person's own record, for prior_sanctions in later breaches.
     for (int p : sanctioned_now_) record_[p].push_back(b.date);
+  }
+
+  // The previous breach's selections forgotten (only the slots it filled).
+  void forget_selections() {
+    for (int id : selected_ids_) selections_[id].reset();
+    selected_ids_.clear();
   }
 
   // Whom the clause's selector picks for breach `b`: worked out once per
@@ -503,15 +525,15 @@ class ScenarioRun {
   bool capped_ = false;
   int64_t steps_ = 0;
   std::vector<int> why_not_;  // persons to explain absences for
-  // The breach's selections by Clause::selector_id (see selected()).
-  std::vector<std::optional<std::vector<Selected>>> selections_;
-  std::vector<int> selected_ids_;  // the slots of selections_ filled for this breach
+  RunScratch& scratch_ = RunScratch::of_thread();
+  std::vector<std::optional<std::vector<Selected>>>& selections_ = scratch_.selections;
+  std::vector<int>& selected_ids_ = scratch_.selected_ids;
   std::vector<Selected> unshared_;
-  std::vector<int8_t> whens_;  // the breach's `when` values by Rule::when_id: -1 not yet
-  bool tracing_ = false;       // --explain or --why-not: conditions are recorded
-  Explanation when_;           // the `when` of the rule being applied, when tracing
-  bool with_paths_ = true;     // selections carry their paths (explanations, graphs)
-  bool with_records_ = true;   // sanction records kept (EvalOptions::records)
+  std::vector<int8_t>& whens_ = scratch_.whens;
+  bool tracing_ = false;      // --explain or --why-not: conditions are recorded
+  Explanation when_;          // the `when` of the rule being applied, when tracing
+  bool with_paths_ = true;    // selections carry their paths (explanations, graphs)
+  bool with_records_ = true;  // sanction records kept (EvalOptions::records)
 };
 
 }  // namespace

@@ -315,7 +315,10 @@ Value eval(const Expr& e, const Env& env) {
     case Op::Const:
       return e.constant;
     case Op::Severity:
-      return traced(e, env, number(Type::Int, *Decimal::from_int(env.breach.severity)));
+      // 1 to 5, as checked.
+      return traced(
+          e, env,
+          number(Type::Int, Decimal::from_int32(static_cast<int32_t>(env.breach.severity))));
     case Op::BreachDate: {
       Value v;
       v.type = Type::Date;
