@@ -1,6 +1,11 @@
 #include "dsl/lexer.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <cstddef>
 #include <iterator>
 
 namespace smr::parser {
@@ -345,6 +350,92 @@ bool starts_statement(const char* p, const char* end, bool top_level) {
     return std::find(std::begin(list), std::end(list), word) != std::end(list);
   };
   return top_level ? in(kDeclarations) : in(kStatements);
+}
+
+namespace {
+
+// The characters the top-level scan stops at; the rest are skipped fast.
+struct StopChars {
+  bool at[256] = {};
+  StopChars() {
+    for (unsigned char c : std::string_view("\"/{};")) at[c] = true;
+  }
+};
+
+// Which of the sixteen bytes at `p` are stop characters, as bits (bit k
+// for p[k]); SSE2 is on every x86-64. Elsewhere, -1: every byte is looked
+// at one by one.
+int stop_bits(const char* p) {
+#if defined(__SSE2__)
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i hits = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('/'))),
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('{')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('}'))),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))));
+  return _mm_movemask_epi8(hits);
+#else
+  (void)p;
+  return -1;
+#endif
+}
+
+// Past the string, comment or other single character at `i` (a stop
+// character that is not a brace or `;`), as the lexer reads it.
+size_t past_string_or_comment(std::string_view text, size_t i) {
+  size_t n = text.size();
+  char c = text[i];
+  if (c == '"') {
+    while (++i < n && text[i] != '"' && text[i] != '\n') {
+      if (text[i] == '\\') ++i;
+    }
+  } else if (c == '/' && i + 1 < n && text[i + 1] == '/') {
+    while (i < n && text[i] != '\n') ++i;
+  } else if (c == '/' && i + 1 < n && text[i + 1] == '*') {
+    size_t close = text.find("*/", i + 2);
+    i = close == std::string_view::npos ? n : close + 1;
+  }
+  return i + 1;
+}
+
+// Where the top-level declaration starting at `i` (brace depth 0) ends:
+// just past its `;` or closing `}`; npos when it does not end. Strings and
+// comments are skipped as the lexer reads them. Sixteen bytes at a time:
+// the braces and semicolons of a block are taken from its bits without
+// reading it again (an org of 100,000 people is one declaration with a
+// brace or `;` every few words); a quote or slash is followed byte by byte.
+}  // namespace
+
+size_t top_level_end(std::string_view text, size_t i) {
+  static const StopChars stop;
+  size_t n = text.size();
+  int depth = 0;
+  while (i < n) {
+    int bits = i + 16 <= n ? stop_bits(text.data() + i) : -1;
+    if (bits == 0) {
+      i += 16;
+      continue;
+    }
+    size_t block_end = bits < 0 ? i + 1 : i + 16;
+    if (bits < 0) bits = stop.at[static_cast<unsigned char>(text[i])] ? 1 : 0;
+    size_t next = block_end;
+    for (; bits != 0; bits &= bits - 1) {
+      size_t at = i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+      char c = text[at];
+      if (c == '{') {
+        ++depth;
+      } else if (c == '}') {
+        if (--depth == 0) return at + 1;
+      } else if (c == ';') {
+        if (depth == 0) return at + 1;
+      } else {
+        next = past_string_or_comment(text, at);  // the block is read again from there
+        break;
+      }
+    }
+    i = next;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace smr::parser

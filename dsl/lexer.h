@@ -78,6 +78,12 @@ const char* skip_to_sync_point(const char* p, const char* end, bool consume_brac
 // is a missing `;` before it, so parsing resumes at the word itself.
 bool starts_statement(const char* p, const char* end, bool top_level);
 
+// Where the top-level declaration starting at `i` (brace depth 0) ends:
+// just past its `;` or closing `}`; npos when it does not end. Strings and
+// comments are skipped as the lexer reads them. Used to cut a large file
+// into pieces parsed apart.
+size_t top_level_end(std::string_view text, size_t i);
+
 // The offset of a `/*` that has no closing `*/` (outside strings and line
 // comments), or -1.
 long find_unterminated_comment(std::string_view text);

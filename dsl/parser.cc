@@ -6,10 +6,6 @@
 #include <optional>
 #include <thread>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "dsl/core/parallel.h"
 #include "dsl/grammar.hpp"
 #include "dsl/lexer.h"
@@ -43,67 +39,6 @@ std::vector<ast::Decl> parse_range(uint32_t file_id, const char* begin, const ch
     diags.note({}, "too many syntax errors in " + path + "; stopped parsing it");
   }
   return decls;
-}
-
-// The characters the top-level scan stops at; the rest are skipped fast.
-struct StopChars {
-  bool at[256] = {};
-  StopChars() {
-    for (unsigned char c : std::string_view("\"/{};")) at[c] = true;
-  }
-};
-
-// The first position from `i` holding a stop character, or text.size():
-// sixteen bytes at a time where SSE2 is there (every x86-64), since the
-// scan reads a large file whole before the parse can start.
-size_t next_stop(std::string_view text, size_t i) {
-  static const StopChars stop;
-  size_t n = text.size();
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('/');
-  const __m128i open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}');
-  const __m128i semicolon = _mm_set1_epi8(';');
-  for (; i + 16 <= n; i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    __m128i hits =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)),
-                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, open), _mm_cmpeq_epi8(v, close)),
-                                  _mm_cmpeq_epi8(v, semicolon)));
-    if (int mask = _mm_movemask_epi8(hits)) return i + static_cast<size_t>(__builtin_ctz(mask));
-  }
-#endif
-  while (i < n && !stop.at[static_cast<unsigned char>(text[i])]) ++i;
-  return i;
-}
-
-// Where the top-level declaration starting at `i` (brace depth 0) ends:
-// just past its `;` or closing `}`; npos when it does not end. Strings and
-// comments are skipped as the lexer reads them.
-size_t top_level_end(std::string_view text, size_t i) {
-  size_t n = text.size();
-  int depth = 0;
-  for (; i < n; ++i) {
-    i = next_stop(text, i);
-    if (i == n) break;
-    char c = text[i];
-    if (c == '"') {
-      while (++i < n && text[i] != '"' && text[i] != '\n') {
-        if (text[i] == '\\') ++i;
-      }
-    } else if (c == '/' && i + 1 < n && text[i + 1] == '/') {
-      while (i < n && text[i] != '\n') ++i;
-    } else if (c == '/' && i + 1 < n && text[i + 1] == '*') {
-      size_t close = text.find("*/", i + 2);
-      i = close == std::string_view::npos ? n : close + 1;
-    } else if (c == '{') {
-      ++depth;
-    } else if (c == '}') {
-      if (--depth == 0) return i + 1;
-    } else if (c == ';' && depth == 0) {
-      return i + 1;
-    }
-  }
-  return std::string_view::npos;
 }
 
 // Cuts [0, size) into up to `pieces` pieces of about the same size, from
@@ -144,7 +79,7 @@ std::vector<size_t> pick_splits(const std::vector<size_t>& ends, size_t size, in
 std::vector<size_t> split_points(std::string_view text, int pieces) {
   SplitPicker picker(text.size(), pieces);
   for (size_t at = 0; !picker.done();) {
-    at = top_level_end(text, at);
+    at = parser::top_level_end(text, at);
     if (at == std::string_view::npos || !picker.offer(at)) break;
   }
   return picker.take();
@@ -174,7 +109,7 @@ std::optional<ast::ScenarioTail> find_scenario_tail(std::string_view text, size_
     const char* rest = parser::skip_space(text.data() + at, text.data() + text.size());
     if (rest == text.data() + text.size()) break;  // only blanks and comments left
     bool scenario = starts_scenario(text, at);
-    size_t end = top_level_end(text, at);
+    size_t end = parser::top_level_end(text, at);
     if (end == std::string_view::npos) return std::nullopt;
     if (!scenario) {
       in_tail = false;
