@@ -494,14 +494,28 @@ class ScenarioRun {
     for (const auto& p : result_.persons) slots_.at(p.person) = -1;
   }
 
-  // The results in person order, each moved once (a PersonResult is large;
-  // sorting them in place would move each many times).
+  // The results in person order. A few (the usual scenario touches under
+  // ten people) are sorted in place, each taken out once and put back where
+  // it belongs; more are each moved once into a new list (a PersonResult is
+  // large: sorting many in place would move each many times).
   void sort_persons() {
     auto& persons = result_.persons;
     auto by_person = [](const PersonResult& a, const PersonResult& b) {
       return a.person < b.person;
     };
     if (std::is_sorted(persons.begin(), persons.end(), by_person)) return;
+    constexpr size_t kInPlace = 16;
+    if (persons.size() <= kInPlace) {
+      for (size_t i = 1; i < persons.size(); ++i) {
+        if (persons[i - 1].person < persons[i].person) continue;
+        PersonResult held = std::move(persons[i]);
+        size_t j = i;
+        for (; j > 0 && held.person < persons[j - 1].person; --j)
+          persons[j] = std::move(persons[j - 1]);
+        persons[j] = std::move(held);
+      }
+      return;
+    }
     std::vector<std::pair<int, uint32_t>> order(persons.size());
     for (size_t i = 0; i < persons.size(); ++i) order[i] = {persons[i].person, i};
     std::sort(order.begin(), order.end());

@@ -77,7 +77,7 @@ Phases measure_phases(const std::string& path, std::string text) {
   p.person_facts = c->seconds.person_facts;
   p.scenarios = c->model.scenarios.size();
   p.eval_1 = p.eval_2 = 1e300;
-  for (int round = 0; round < 2; ++round) {
+  for (int round = 0; round < 4; ++round) {  // best of four: the machine is shared
     for (int jobs : {1, 2}) {
       auto [s, bytes] = evaluate_all(*c, jobs);
       (jobs == 1 ? p.eval_1 : p.eval_2) = std::min(jobs == 1 ? p.eval_1 : p.eval_2, s);
