@@ -196,7 +196,7 @@ std::string json_report(const model::Model& m, const ScenarioResult& r, const Re
     json.string(org.persons[p.person].name);
     json.raw(pieces.middle(p.outcome(), s.censure));
     char money[64];
-    json.raw(s.fine.value_or(Decimal()).write_to(money, 2));
+    json.raw(s.fine ? s.fine->write_to(money, 2) : std::string_view("0.00"));  // as 0 is written
     json.raw(pieces.end(s.disqualification, s.criminal));
     if (o.explain) {
       json.literal(",\"reasons\":");

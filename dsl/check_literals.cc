@@ -31,21 +31,24 @@ std::optional<Value> LiteralChecker::date_value(const ast::Literal& lit) const {
   return v;
 }
 
-std::optional<Value> LiteralChecker::value(const ast::Literal& lit) const {
-  Value v;
-  switch (lit.kind) {
-    case ast::LiteralKind::Bool:
-      v.type = Type::Bool;
-      v.boolean = lit.text == "true";
-      return v;
-    case ast::LiteralKind::String:
-      v.type = Type::String;
-      return v;
-    case ast::LiteralKind::Date:
-      return date_value(lit);
-    default:
-      break;
+namespace {
+
+// Up to nine digits and nothing else (a severity, a count): read directly,
+// as Decimal::parse reads them.
+std::optional<Decimal> small_whole_number(std::string_view text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  int32_t n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
   }
+  return Decimal::from_int32(n);
+}
+
+}  // namespace
+
+// The number a literal writes; nullopt, reported, when smr cannot hold it.
+std::optional<Decimal> LiteralChecker::number_value(const ast::Literal& lit) const {
   // A percent is divided by 100, so it may write two digits fewer.
   int places = lit.kind == ast::LiteralKind::Percent ? Decimal::kDigits - 2 : Decimal::kDigits;
   if (written_fraction_digits(lit.text) > places) {
@@ -64,6 +67,27 @@ std::optional<Value> LiteralChecker::value(const ast::Literal& lit) const {
                                       lit.text));
     return std::nullopt;
   }
+  return number;
+}
+
+std::optional<Value> LiteralChecker::value(const ast::Literal& lit) const {
+  Value v;
+  switch (lit.kind) {
+    case ast::LiteralKind::Bool:
+      v.type = Type::Bool;
+      v.boolean = lit.text == "true";
+      return v;
+    case ast::LiteralKind::String:
+      v.type = Type::String;
+      return v;
+    case ast::LiteralKind::Date:
+      return date_value(lit);
+    default:
+      break;
+  }
+  auto number = small_whole_number(lit.text);
+  if (!number) number = number_value(lit);
+  if (!number) return std::nullopt;
   v.number = *number;
   switch (lit.kind) {
     case ast::LiteralKind::Int:

@@ -43,6 +43,7 @@ class LiteralChecker {
 
  private:
   std::optional<model::Value> date_value(const ast::Literal& lit) const;
+  std::optional<Decimal> number_value(const ast::Literal& lit) const;
   Diagnostics& diags_;
   const std::string& currency_;
 };
