@@ -64,8 +64,8 @@ void BreachValues::set_severity(const ast::FactValue& fv, PersonFactValues* pers
   auto v = literals_.typed(fv.value, Type::Int, false, "severity");
   if (!v) return;
   has_severity_ = true;
-  if (!v->number.is_integer() || v->number < *Decimal::from_int(1) ||
-      v->number > *Decimal::from_int(5)) {
+  if (!v->number.is_integer() || v->number < Decimal::from_int32(1) ||
+      v->number > Decimal::from_int32(5)) {
     diags_.error(fv.value.loc,
                  fmt::format("severity must be from 1 to 5, not {}", v->number.to_string()));
     return;
