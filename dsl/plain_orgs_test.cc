@@ -13,23 +13,9 @@
 
 using namespace smr;
 using smr::testing::dump;
+using smr::testing::dump_decls;
 
 namespace {
-
-// The declarations of a text as text: orgs in full, anything else by kind.
-std::string dump_decls(const std::vector<ast::Decl>& decls) {
-  std::string out;
-  for (const auto& d : decls) {
-    if (const auto* org = boost::get<ast::Org>(&d)) {
-      out += dump(*org);
-    } else if (const auto* e = boost::get<ast::ErrorNode>(&d)) {
-      out += fmt::format("error node '{}' '{}'\n", e->keyword, e->name);
-    } else {
-      out += fmt::format("declaration of kind {}\n", d.get().which());
-    }
-  }
-  return out;
-}
 
 // A text read the two ways: by the grammar trying the plain reader first
 // (as always), and by the grammar alone; and by the plain reader alone.

@@ -13,23 +13,9 @@
 
 using namespace smr;
 using smr::testing::dump;
+using smr::testing::dump_decls;
 
 namespace {
-
-// The declarations of a text as text: scenarios in full, anything else by kind.
-std::string dump_decls(const std::vector<ast::Decl>& decls) {
-  std::string out;
-  for (const auto& d : decls) {
-    if (const auto* sc = boost::get<ast::Scenario>(&d)) {
-      out += dump(*sc);
-    } else if (const auto* e = boost::get<ast::ErrorNode>(&d)) {
-      out += fmt::format("error node '{}' '{}'\n", e->keyword, e->name);
-    } else {
-      out += fmt::format("declaration of kind {}\n", d.get().which());
-    }
-  }
-  return out;
-}
 
 // A text read the two ways: by the grammar alone (a small file is parsed
 // whole), and as a tail piece (plain scenarios first, the grammar after).

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "dsl/ast.hpp"
 
@@ -83,6 +84,24 @@ inline std::string dump(const ast::Org& org) {
     } else {
       const auto& e = boost::get<ast::ErrorNode>(item);
       out += fmt::format("error node '{}' '{}'\n", e.keyword, e.name);
+    }
+  }
+  return out;
+}
+
+// The declarations of a file as text: scenarios and orgs in full, error
+// nodes with what they salvaged, anything else by kind.
+inline std::string dump_decls(const std::vector<ast::Decl>& decls) {
+  std::string out;
+  for (const auto& d : decls) {
+    if (const auto* sc = boost::get<ast::Scenario>(&d)) {
+      out += dump(*sc);
+    } else if (const auto* org = boost::get<ast::Org>(&d)) {
+      out += dump(*org);
+    } else if (const auto* e = boost::get<ast::ErrorNode>(&d)) {
+      out += fmt::format("error node '{}' '{}'\n", e->keyword, e->name);
+    } else {
+      out += fmt::format("declaration of kind {}\n", d.get().which());
     }
   }
   return out;

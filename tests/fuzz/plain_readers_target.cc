@@ -15,20 +15,6 @@
 namespace smr::fuzz {
 namespace {
 
-std::string dump_decls(const std::vector<ast::Decl>& decls) {
-  std::string out;
-  for (const auto& d : decls) {
-    if (const auto* sc = boost::get<ast::Scenario>(&d)) {
-      out += testing::dump(*sc);
-    } else if (const auto* org = boost::get<ast::Org>(&d)) {
-      out += testing::dump(*org);
-    } else {
-      out += std::to_string(d.get().which()) + "\n";
-    }
-  }
-  return out;
-}
-
 std::string errors(const SourceManager& sources, const Diagnostics& diags) {
   std::string out;
   for (const auto& d : diags.all()) {
@@ -58,9 +44,10 @@ void check_plain_readers(const std::string& text) {
   tail.cuts = {0, text.size()};
   ast::TextStore store;
   std::vector<ast::Decl> piece = parse_piece(tail, 0, piece_diags, store);
-  std::string decls = dump_decls(whole.decls), errs = errors(sources, grammar_diags);
-  if (dump_decls(with_plain_orgs.decls) != decls || errors(sources, plain_org_diags) != errs ||
-      dump_decls(piece) != decls || errors(sources, piece_diags) != errs) {
+  std::string decls = testing::dump_decls(whole.decls), errs = errors(sources, grammar_diags);
+  if (testing::dump_decls(with_plain_orgs.decls) != decls ||
+      errors(sources, plain_org_diags) != errs || testing::dump_decls(piece) != decls ||
+      errors(sources, piece_diags) != errs) {
     std::abort();  // the plain reader and the grammar disagree
   }
 }
