@@ -398,14 +398,12 @@ size_t past_string_or_comment(std::string_view text, size_t i) {
   return i + 1;
 }
 
-// Where the top-level declaration starting at `i` (brace depth 0) ends:
-// just past its `;` or closing `}`; npos when it does not end. Strings and
-// comments are skipped as the lexer reads them. Sixteen bytes at a time:
-// the braces and semicolons of a block are taken from its bits without
-// reading it again (an org of 100,000 people is one declaration with a
-// brace or `;` every few words); a quote or slash is followed byte by byte.
 }  // namespace
 
+// Sixteen bytes at a time: the braces and semicolons of a block are taken
+// from its bits without reading it again (an org of 100,000 people is one
+// declaration with a brace or `;` every few words); a quote or slash is
+// followed byte by byte.
 size_t top_level_end(std::string_view text, size_t i) {
   static const StopChars stop;
   size_t n = text.size();

@@ -39,6 +39,15 @@ inline constexpr IdentChars kIdentChars{};
 // Inline, by table: the grammar asks of every character.
 inline bool is_ident_start(char c) { return kIdentChars.kind[static_cast<unsigned char>(c)] == 1; }
 inline bool is_ident_char(char c) { return kIdentChars.kind[static_cast<unsigned char>(c)] != 0; }
+// True when [p, end) starts with `w`, and `w`, if a word, is not the start
+// of a longer identifier (inline: the grammar tries a keyword at most
+// tokens, and most tries fail at the first character).
+inline bool starts_word(const char* p, const char* end, std::string_view w) {
+  size_t n = w.size();
+  if (static_cast<size_t>(end - p) < n || (n > 0 && *p != w[0])) return false;
+  if (std::string_view(p, n) != w) return false;
+  return n == 0 || !is_ident_char(w.back()) || p + n == end || !is_ident_char(p[n]);
+}
 // The end of the identifier characters starting at `p`.
 const char* scan_word(const char* p, const char* end);
 // True for the language's reserved words.

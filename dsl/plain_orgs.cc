@@ -30,7 +30,10 @@ class OrgReader {
       auto& item = persons.emplace_back(ast::Person());
       if (!person(boost::get<ast::Person>(&item))) return false;
     }
-    move_exact(persons, &org->persons);
+    // Kept as it grew, not copied to its exact size as a person's list is:
+    // an org's list is one, freed once the org is checked, and the room
+    // past its end is never touched.
+    org->persons = std::move(persons);
     org->loc = t_.loc(first, t_.at());
     *p = t_.at();
     return true;

@@ -50,11 +50,8 @@ class PlainTokens {
 
   bool keyword(std::string_view word) {
     token();
-    size_t n = word.size();  // most tries fail at the first letter: no call to compare
-    if (static_cast<size_t>(end_ - at_) < n || *at_ != word[0]) return false;
-    if (std::string_view(at_, n) != word) return false;
-    if (at_ + n != end_ && parser::is_ident_char(at_[n])) return false;
-    at_ += n;
+    if (!parser::starts_word(at_, end_, word)) return false;
+    at_ += word.size();
     return true;
   }
 

@@ -22,16 +22,6 @@ namespace smr::parser {
 namespace x3 = boost::spirit::x3;
 using Iter = const char*;
 
-// True when [p, end) starts with `w`, and `w`, if a word, is not the start
-// of a longer identifier.
-inline bool starts_word(const char* p, const char* end, std::string_view w) {
-  size_t n = w.size();
-  // Most tries fail at the first character: no call to compare the rest.
-  if (static_cast<size_t>(end - p) < n || (n > 0 && *p != w[0])) return false;
-  if (std::string_view(p, n) != w) return false;
-  return !is_ident_char(w.back()) || p + n == end || !is_ident_char(p[n]);
-}
-
 // Base of the primitive parsers: a name for "expected ..." messages.
 struct Named {
   std::string what_;
@@ -58,12 +48,8 @@ struct Keyword : x3::parser<Keyword>, Named {
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
     x3::skip_over(first, last, ctx);
-    size_t n = text.size();
-    // Most tries fail at the first character: no call to compare the rest.
-    if (static_cast<size_t>(last - first) < n || (n > 0 && *first != text[0])) return false;
-    if (std::string_view(first, n) != text) return false;
-    if (first + n != last && is_ident_char(first[n])) return false;
-    first += n;
+    if (!starts_word(first, last, text)) return false;
+    first += text.size();
     return true;
   }
 };

@@ -495,26 +495,17 @@ class ScenarioRun {
   }
 
   // The results in person order. A few (the usual scenario touches under
-  // ten people) are sorted in place, each taken out once and put back where
-  // it belongs; more are each moved once into a new list (a PersonResult is
-  // large: sorting many in place would move each many times).
+  // ten people) are sorted in place; more are each moved once into a new
+  // list (a PersonResult is large: sorting many in place would move each
+  // many times).
   void sort_persons() {
     auto& persons = result_.persons;
     auto by_person = [](const PersonResult& a, const PersonResult& b) {
       return a.person < b.person;
     };
     if (std::is_sorted(persons.begin(), persons.end(), by_person)) return;
-    constexpr size_t kInPlace = 16;
-    if (persons.size() <= kInPlace) {
-      for (size_t i = 1; i < persons.size(); ++i) {
-        if (persons[i - 1].person < persons[i].person) continue;
-        PersonResult held = std::move(persons[i]);
-        size_t j = i;
-        for (; j > 0 && held.person < persons[j - 1].person; --j)
-          persons[j] = std::move(persons[j - 1]);
-        persons[j] = std::move(held);
-      }
-      return;
+    if (static_cast<std::ptrdiff_t>(persons.size()) <= kShortSort) {
+      return stable_sort_small(persons.begin(), persons.end(), by_person);
     }
     std::vector<std::pair<int, uint32_t>> order(persons.size());
     for (size_t i = 0; i < persons.size(); ++i) order[i] = {persons[i].person, i};

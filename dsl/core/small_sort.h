@@ -1,6 +1,7 @@
 // A stable sort for the short lists an evaluation sorts many times (a
-// scenario's breaches, the people a selector picks): insertion sort while
-// the list is short, which needs no buffer, std::stable_sort past that.
+// scenario's breaches, the people a selector picks, a scenario's results):
+// insertion sort while the list is short, which needs no buffer and moves
+// each element out once, std::stable_sort past that.
 #pragma once
 
 #include <algorithm>
@@ -9,15 +10,21 @@
 
 namespace smr {
 
+// Lists up to this long are sorted by insertion.
+inline constexpr std::ptrdiff_t kShortSort = 16;
+
 template <typename It, typename Less>
 void stable_sort_small(It first, It last, Less less) {
-  constexpr std::ptrdiff_t kShort = 16;
-  if (std::distance(first, last) > kShort) {
+  if (std::distance(first, last) > kShortSort) {
     std::stable_sort(first, last, less);
     return;
   }
   for (It i = first; i != last; ++i) {
-    for (It j = i; j != first && less(*j, *std::prev(j)); --j) std::iter_swap(j, std::prev(j));
+    if (i == first || !less(*i, *std::prev(i))) continue;
+    auto held = std::move(*i);
+    It j = i;
+    for (; j != first && less(held, *std::prev(j)); --j) *j = std::move(*std::prev(j));
+    *j = std::move(held);
   }
 }
 
